@@ -1,0 +1,79 @@
+"""Per-sample losses L(y, ŷ) and the output error term δᴸ = ∂L/∂zᴸ.
+
+The cost of a batch is J = (1/m) Σ L, exactly the article's vectorised form; the 1/m is applied
+when gradients are formed, so δ stays the per-sample error term the article prints.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from bpstudio.engine import activations
+from bpstudio.engine.errors import EngineError
+
+Array = NDArray[np.float64]
+
+LOSSES = ("half_sse", "mse", "binary_cross_entropy", "cross_entropy")
+
+LOSS_TITLES = {
+    "half_sse": "½ Σ (y − ŷ)²",
+    "mse": "mean (y − ŷ)²",
+    "binary_cross_entropy": "binary cross-entropy",
+    "cross_entropy": "cross-entropy",
+}
+
+
+def check_compatible(loss: str, output_activation: str) -> None:
+    """Refuse pairings whose loss would take log(0) or is undefined."""
+    if loss not in LOSSES:
+        raise EngineError(f"unknown loss {loss!r}; expected one of {', '.join(LOSSES)}")
+    if loss == "binary_cross_entropy" and output_activation != "sigmoid":
+        raise EngineError(
+            "loss binary_cross_entropy needs a sigmoid output layer "
+            f"(the output layer uses {output_activation})"
+        )
+    if loss == "cross_entropy" and output_activation != "softmax":
+        raise EngineError(
+            f"loss cross_entropy needs a softmax output layer (the output layer uses {output_activation})"
+        )
+    if output_activation == "softmax" and loss != "cross_entropy":
+        raise EngineError("a softmax output layer is trained with the cross_entropy loss")
+
+
+def _softplus(z: Array) -> Array:
+    """log(1 + e^z) without overflow."""
+    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
+
+
+def per_sample(loss: str, y: Array, a: Array, z: Array) -> Array:
+    """L for each sample of the batch, shape (m,)."""
+    if loss == "half_sse":
+        d = y - a
+        return 0.5 * np.einsum("ij,ij->i", d, d)
+    if loss == "mse":
+        d = y - a
+        return np.einsum("ij,ij->i", d, d) / y.shape[1]
+    if loss == "binary_cross_entropy":
+        # -(y log σ(z) + (1-y) log(1-σ(z))) = softplus(z) - y z, computed from the logits.
+        return np.mean(_softplus(z) - y * z, axis=1)
+    if loss == "cross_entropy":
+        zmax = z.max(axis=1, keepdims=True)
+        log_softmax = z - zmax - np.log(np.exp(z - zmax).sum(axis=1, keepdims=True))
+        return -np.einsum("ij,ij->i", y, log_softmax)
+    raise EngineError(f"unknown loss {loss!r}")
+
+
+def output_delta(loss: str, activation: str, y: Array, a: Array, z: Array, slope: float) -> Array:
+    """δᴸ = ∂L/∂zᴸ per sample (fused for sigmoid+BCE and softmax+CE, which stay finite)."""
+    if loss == "binary_cross_entropy":
+        return (a - y) / y.shape[1]
+    if loss == "cross_entropy":
+        return a * y.sum(axis=1, keepdims=True) - y
+    if loss == "half_sse":
+        grad_a = a - y
+    elif loss == "mse":
+        grad_a = (2.0 / y.shape[1]) * (a - y)
+    else:
+        raise EngineError(f"unknown loss {loss!r}")
+    return activations.backward(activation, z, a, grad_a, slope)

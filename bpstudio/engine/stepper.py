@@ -1,0 +1,629 @@
+"""The phase stepper: training one phase (or one layer) at a time, with a full trace.
+
+A training step on the current mini-batch has three phases:
+
+* FEEDFORWARD — z = W a + b and a = g(z) for every layer (left to right), then the loss of
+  each sample and the cost J = (1/m) Σ L;
+* BACKWARD — δ for every layer (right to left), ∂J/∂W = (1/m) δᵀ a_prev and ∂J/∂b;
+* UPDATE — the optimizer changes the parameters.
+
+Parameters (and batch-norm running statistics) change only in UPDATE, so restarting a step is
+always safe: the trace of a restarted step is simply thrown away.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from bpstudio.engine import activations, losses
+from bpstudio.engine.errors import EngineError, NonFiniteError
+from bpstudio.engine.network import BN_EPSILON, BN_MOMENTUM, Network
+from bpstudio.engine.optimizers import OptimizerConfig, OptimizerState, UpdateInfo, new_state, propose
+
+Array = NDArray[np.float64]
+
+
+class Phase(enum.Enum):
+    FEEDFORWARD = "feedforward"
+    BACKWARD = "backward"
+    UPDATE = "update"
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    batch_size: int = 1
+    shuffle: bool = False
+    seed: int = 0
+
+
+@dataclass
+class Dataset:
+    inputs: Array  # (m, n0)
+    targets: Array  # (m, nL)
+
+    @property
+    def size(self) -> int:
+        return int(self.inputs.shape[0])
+
+    def copy(self) -> Dataset:
+        return Dataset(self.inputs.copy(), self.targets.copy())
+
+
+@dataclass
+class LayerTrace:
+    """What one layer computed in the current step; None until its phase reaches it.
+
+    Without batch norm `u` is `z`. With it, z → ẑ = (z − μ)/√(σ² + ε) → u = γ ẑ + β → a = g(u).
+    `delta` is ∂L/∂z per sample (m · ∂J/∂z), the article's δ; `delta_u` is the same for u.
+    """
+
+    z: Array | None = None
+    a: Array | None = None
+    u: Array | None = None
+    z_hat: Array | None = None
+    batch_mean: Array | None = None
+    batch_var: Array | None = None
+    delta: Array | None = None
+    delta_u: Array | None = None
+    grad_w: Array | None = None
+    grad_b: Array | None = None
+    grad_gamma: Array | None = None
+    grad_beta: Array | None = None
+
+
+@dataclass
+class Trace:
+    """Everything of the current step. `layers[0]` is the input layer (its `a` is x)."""
+
+    step: int
+    epoch: int
+    batch: NDArray[np.int64]
+    x: Array
+    y: Array
+    layers: list[LayerTrace]
+    params_before: Array
+    optimizer_before: OptimizerState
+    losses: Array | None = None
+    cost: float | None = None
+    grad: Array | None = None  # ∂J/∂θ in theta's layout, complete after BACKWARD
+    params_after: Array | None = None
+    optimizer_after: OptimizerState | None = None
+    update: UpdateInfo | None = None
+    running_after: dict[int, tuple[Array, Array]] = field(default_factory=dict)
+    complete: bool = False
+
+    def copy(self) -> Trace:
+        def arr(x: Array | None) -> Array | None:
+            return None if x is None else x.copy()
+
+        return Trace(
+            step=self.step,
+            epoch=self.epoch,
+            batch=self.batch.copy(),
+            x=self.x.copy(),
+            y=self.y.copy(),
+            layers=[LayerTrace(**{k: arr(v) for k, v in vars(lt).items()}) for lt in self.layers],
+            params_before=self.params_before.copy(),
+            optimizer_before=self.optimizer_before.copy(),
+            losses=arr(self.losses),
+            cost=self.cost,
+            grad=arr(self.grad),
+            params_after=arr(self.params_after),
+            optimizer_after=None if self.optimizer_after is None else self.optimizer_after.copy(),
+            update=None
+            if self.update is None
+            else UpdateInfo(self.update.grad_norm, self.update.clip_coef, self.update.effective_grad.copy()),
+            running_after={k: (m.copy(), v.copy()) for k, (m, v) in self.running_after.items()},
+            complete=self.complete,
+        )
+
+
+@dataclass(frozen=True)
+class PhaseEvent:
+    """What one call did: the phase, the layers it touched, whether a step finished."""
+
+    phase: Phase
+    layers: tuple[int, ...]
+    step_completed: bool
+
+
+@dataclass
+class TrainSummary:
+    steps: int
+    epochs_completed: int
+    final_cost: float | None
+    seconds: float
+
+    @property
+    def steps_per_second(self) -> float:
+        return self.steps / self.seconds if self.seconds > 0 else float("inf")
+
+
+@dataclass
+class Snapshot:
+    """Everything a step can change, for stepping back exactly."""
+
+    theta: Array
+    running: list[tuple[Array, Array] | None]
+    optimizer: OptimizerState
+    phase: Phase
+    layer: int
+    steps_done: int
+    epoch: int
+    batch_in_epoch: int
+    trace: Trace | None
+    history_len: int
+
+
+def _first_bad(values: Array) -> float:
+    return float(values.flat[int(np.flatnonzero(~np.isfinite(values))[0])])
+
+
+class Stepper:
+    """Owns a network, its training configuration, the dataset, and the position in training."""
+
+    def __init__(
+        self,
+        network: Network,
+        loss: str,
+        optimizer: OptimizerConfig,
+        training: TrainingConfig,
+        dataset: Dataset,
+    ) -> None:
+        self.network = network
+        self.loss = loss
+        self.optimizer = optimizer
+        self.training = training
+        self.dataset = dataset
+        self.validate()
+        self.optimizer_state: OptimizerState = new_state(optimizer, network.parameter_count)
+        self.phase = Phase.FEEDFORWARD
+        self.layer = 1
+        self.steps_done = 0
+        self.epoch = 0
+        self.batch_in_epoch = 0
+        self.trace: Trace | None = None
+        self.cost_history: list[float] = []
+        self.epoch_history: list[int] = []
+        self._order_epoch = -1
+        self._order: NDArray[np.int64] = np.arange(0)
+
+    # -- configuration -------------------------------------------------------------------------
+    def validate(self) -> None:
+        """Refuse anything training would trip over, with a message naming the problem."""
+        net, data = self.network, self.dataset
+        losses.check_compatible(self.loss, net.specs[-1].activation)
+        self.optimizer.validate()
+        x, y = data.inputs, data.targets
+        if x.ndim != 2 or y.ndim != 2:
+            raise EngineError("dataset inputs and targets must be tables (one row per sample)")
+        if x.shape[0] == 0:
+            raise EngineError("the dataset is empty: add at least one sample")
+        if x.shape[0] != y.shape[0]:
+            raise EngineError(f"the dataset has {x.shape[0]} input rows but {y.shape[0]} target rows")
+        if x.shape[1] != net.sizes[0]:
+            raise EngineError(
+                f"each input has {x.shape[1]} values but the input layer has {net.sizes[0]} neurons"
+            )
+        if y.shape[1] != net.sizes[-1]:
+            raise EngineError(
+                f"each target has {y.shape[1]} values but the output layer has {net.sizes[-1]} neurons"
+            )
+        if not (np.isfinite(x).all() and np.isfinite(y).all()):
+            raise EngineError("the dataset holds a value that is not a finite number")
+        if self.loss == "binary_cross_entropy" and ((y < 0).any() or (y > 1).any()):
+            raise EngineError("binary_cross_entropy needs targets between 0 and 1")
+        if self.loss == "cross_entropy" and ((y < 0).any()):
+            raise EngineError("cross_entropy needs targets that are probabilities (not negative)")
+        bs = self.training.batch_size
+        if not isinstance(bs, int) or not 1 <= bs <= data.size:
+            raise EngineError(
+                f"batch_size must be between 1 and the number of samples ({data.size}), got {bs}"
+            )
+        if any(spec.batch_norm for spec in net.specs[1:]):
+            if bs == 1:
+                raise EngineError(
+                    "batch normalisation cannot train with batch_size 1: a batch of one sample has no "
+                    "variance; use a batch size of 2 or more"
+                )
+            if data.size % bs == 1:
+                raise EngineError(
+                    f"batch normalisation: with {data.size} samples and batch_size {bs} the last batch "
+                    "of each epoch holds 1 sample, which has no variance; change the batch size"
+                )
+        if self.network.theta.size and not np.isfinite(self.network.theta).all():
+            raise EngineError("a parameter of the network is not a finite number")
+
+    @property
+    def batches_per_epoch(self) -> int:
+        return -(-self.dataset.size // self.training.batch_size)
+
+    def current_batch(self) -> NDArray[np.int64]:
+        """Indices of the samples of the step in progress (or about to start)."""
+        if self._order_epoch != self.epoch:
+            m = self.dataset.size
+            if self.training.shuffle:
+                self._order = np.random.default_rng([self.training.seed, self.epoch]).permutation(m)
+            else:
+                self._order = np.arange(m)
+            self._order_epoch = self.epoch
+        bs = self.training.batch_size
+        return self._order[self.batch_in_epoch * bs : (self.batch_in_epoch + 1) * bs]
+
+    def restart_step(self) -> None:
+        """Throw away the partial step (after an edit) and start it again at FEEDFORWARD."""
+        self.trace = None
+        self.phase = Phase.FEEDFORWARD
+        self.layer = 1
+        self._order_epoch = -1
+
+    def reset_optimizer(self) -> None:
+        self.optimizer_state = new_state(self.optimizer, self.network.parameter_count)
+        self.restart_step()
+
+    def reconfigure(
+        self,
+        *,
+        network: Network | None = None,
+        loss: str | None = None,
+        optimizer: OptimizerConfig | None = None,
+        training: TrainingConfig | None = None,
+        dataset: Dataset | None = None,
+    ) -> None:
+        """Change part of the set-up; on a refusal nothing changes. The step restarts."""
+        old = (self.network, self.loss, self.optimizer, self.training, self.dataset)
+        if network is not None:
+            self.network = network
+        if loss is not None:
+            self.loss = loss
+        if optimizer is not None:
+            self.optimizer = optimizer
+        if training is not None:
+            self.training = training
+        if dataset is not None:
+            self.dataset = dataset
+        try:
+            self.validate()
+        except EngineError:
+            self.network, self.loss, self.optimizer, self.training, self.dataset = old
+            raise
+        if network is not None and network.parameter_count != old[0].parameter_count:
+            self.optimizer_state = new_state(self.optimizer, network.parameter_count)
+        elif optimizer is not None and optimizer.name != old[2].name:
+            self.optimizer_state = new_state(self.optimizer, self.network.parameter_count)
+        if training is not None and dataset is None and training.batch_size != old[3].batch_size:
+            self.batch_in_epoch = 0
+        if dataset is not None and dataset.size != old[4].size:
+            self.batch_in_epoch = 0
+        if self.batch_in_epoch >= self.batches_per_epoch:
+            self.batch_in_epoch = 0
+        self.restart_step()
+
+    def set_parameter(self, layer: int, kind: str, row: int, col: int | None, value: float) -> None:
+        """Edit one parameter; the step in progress restarts (its z, a, δ are stale)."""
+        if not math.isfinite(value):
+            raise EngineError(f"{kind}[{layer}] must be a finite number, got {value!r}")
+        index = self.network.param_index(layer, kind, row, col)
+        self.network.theta[index] = value
+        self.restart_step()
+
+    # -- the three phases --------------------------------------------------------------------
+    def _begin_step(self) -> Trace:
+        batch = self.current_batch()
+        x = self.dataset.inputs[batch]
+        layers = [LayerTrace() for _ in range(self.network.depth + 1)]
+        layers[0].a = x
+        trace = Trace(
+            step=self.steps_done,
+            epoch=self.epoch,
+            batch=batch.copy(),
+            x=x,
+            y=self.dataset.targets[batch],
+            layers=layers,
+            params_before=self.network.theta.copy(),
+            optimizer_before=self.optimizer_state,
+        )
+        self.trace = trace
+        return trace
+
+    def _forward(self, layer: int) -> None:
+        trace = self.trace if self.trace is not None and self.layer != 1 else self._begin_step()
+        net = self.network
+        spec = net.specs[layer]
+        a_prev = trace.layers[layer - 1].a
+        assert a_prev is not None
+        lt = trace.layers[layer]
+        z = a_prev @ net.W(layer).T
+        z += net.b(layer)
+        lt.z = z
+        if spec.batch_norm:
+            m = z.shape[0]
+            mean = z.mean(axis=0)
+            centred = z - mean
+            var = (centred * centred).mean(axis=0)
+            z_hat = centred / np.sqrt(var + BN_EPSILON)
+            lt.batch_mean, lt.batch_var, lt.z_hat = mean, var, z_hat
+            u = z_hat * net.gamma(layer) + net.beta(layer)
+            rm, rv = net.running_mean[layer], net.running_var[layer]
+            assert rm is not None and rv is not None
+            trace.running_after[layer] = (
+                (1.0 - BN_MOMENTUM) * rm + BN_MOMENTUM * mean,
+                (1.0 - BN_MOMENTUM) * rv + BN_MOMENTUM * var * (m / (m - 1)),
+            )
+        else:
+            u = z
+        lt.u = u
+        a = activations.forward(spec.activation, u, spec.leaky_slope)
+        lt.a = a
+        if not np.isfinite(a).all():
+            bad = lt.z if not np.isfinite(lt.z).all() else a
+            raise NonFiniteError(
+                "feedforward", layer, "z" if bad is lt.z else "a", _first_bad(bad), self.steps_done
+            )
+        if layer == net.depth:
+            trace.losses = losses.per_sample(self.loss, trace.y, a, u)
+            trace.cost = float(trace.losses.mean())
+            if not math.isfinite(trace.cost):
+                raise NonFiniteError("feedforward", layer, "the cost", trace.cost, self.steps_done)
+            self.phase, self.layer = Phase.BACKWARD, net.depth
+        else:
+            self.layer = layer + 1
+
+    def _backward(self, layer: int) -> None:
+        trace = self.trace
+        assert trace is not None
+        net = self.network
+        spec = net.specs[layer]
+        lt = trace.layers[layer]
+        assert lt.u is not None and lt.a is not None
+        if layer == net.depth:
+            delta_u = losses.output_delta(self.loss, spec.activation, trace.y, lt.a, lt.u, spec.leaky_slope)
+            trace.grad = np.zeros(net.parameter_count)
+        else:
+            upper = trace.layers[layer + 1].delta
+            assert upper is not None
+            delta_u = activations.backward(
+                spec.activation, lt.u, lt.a, upper @ net.W(layer + 1), spec.leaky_slope
+            )
+        assert trace.grad is not None
+        m = delta_u.shape[0]
+        grad = trace.grad
+        if spec.batch_norm:
+            assert lt.z_hat is not None and lt.batch_var is not None
+            z_hat = lt.z_hat
+            g_gamma = net.view(grad, layer, "gamma")
+            g_gamma[:] = (delta_u * z_hat).mean(axis=0)
+            g_beta = net.view(grad, layer, "beta")
+            g_beta[:] = delta_u.mean(axis=0)
+            d_hat = delta_u * net.gamma(layer)
+            delta = (d_hat - d_hat.mean(axis=0) - z_hat * (d_hat * z_hat).mean(axis=0)) / np.sqrt(
+                lt.batch_var + BN_EPSILON
+            )
+            lt.delta_u, lt.grad_gamma, lt.grad_beta = delta_u, g_gamma, g_beta
+        else:
+            delta = delta_u
+        lt.delta = delta
+        a_prev = trace.layers[layer - 1].a
+        assert a_prev is not None
+        g_w = net.view(grad, layer, "W")
+        np.matmul(delta.T, a_prev, out=g_w)
+        g_w *= 1.0 / m
+        g_b = net.view(grad, layer, "b")
+        g_b[:] = delta.sum(axis=0)
+        g_b *= 1.0 / m
+        lt.grad_w, lt.grad_b = g_w, g_b
+        if not np.isfinite(delta).all():
+            raise NonFiniteError("backward", layer, "δ", _first_bad(delta), self.steps_done)
+        if not (np.isfinite(g_w).all() and np.isfinite(g_b).all()):
+            bad = g_w if not np.isfinite(g_w).all() else g_b
+            raise NonFiniteError("backward", layer, "a gradient", _first_bad(bad), self.steps_done)
+        if layer == 1:
+            self.phase, self.layer = Phase.UPDATE, 1
+        else:
+            self.layer = layer - 1
+
+    def _update(self) -> None:
+        trace = self.trace
+        assert trace is not None and trace.grad is not None
+        net = self.network
+        new_theta, new_opt, info = propose(
+            self.optimizer, self.optimizer_state, net.theta, trace.grad, net.decay_mask
+        )
+        if not np.isfinite(new_theta).all():
+            bad = int(np.flatnonzero(~np.isfinite(new_theta))[0])
+            layer = next(
+                lyr
+                for lyr in range(1, net.depth + 1)
+                if any(start <= bad < stop for start, stop, _ in net.layout[lyr].values())
+            )
+            raise NonFiniteError("update", layer, "a parameter", float(new_theta[bad]), self.steps_done)
+        net.theta[:] = new_theta
+        for layer, (mean, var) in trace.running_after.items():
+            rm, rv = net.running_mean[layer], net.running_var[layer]
+            assert rm is not None and rv is not None
+            rm[:] = mean
+            rv[:] = var
+        self.optimizer_state = new_opt
+        trace.params_after = net.theta.copy()
+        trace.optimizer_after = new_opt
+        trace.update = info
+        trace.complete = True
+        assert trace.cost is not None
+        self.cost_history.append(trace.cost)
+        self.epoch_history.append(self.epoch)
+        self.steps_done += 1
+        self.batch_in_epoch += 1
+        if self.batch_in_epoch >= self.batches_per_epoch:
+            self.batch_in_epoch = 0
+            self.epoch += 1
+        self.phase, self.layer = Phase.FEEDFORWARD, 1
+
+    # -- public stepping ---------------------------------------------------------------------
+    def next_layer(self) -> PhaseEvent:
+        """One layer of FEEDFORWARD or BACKWARD, or the whole UPDATE."""
+        phase, layer = self.phase, self.layer
+        if phase is Phase.FEEDFORWARD:
+            self._forward(layer)
+        elif phase is Phase.BACKWARD:
+            self._backward(layer)
+        else:
+            self._update()
+            return PhaseEvent(phase, tuple(range(1, self.network.depth + 1)), True)
+        return PhaseEvent(phase, (layer,), False)
+
+    def next_phase(self) -> PhaseEvent:
+        """The rest of the current phase."""
+        phase = self.phase
+        touched: list[int] = []
+        while True:
+            event = self.next_layer()
+            touched.extend(event.layers)
+            if self.phase is not phase or event.step_completed:
+                return PhaseEvent(phase, tuple(touched), event.step_completed)
+
+    def step(self) -> PhaseEvent:
+        """The rest of the current step."""
+        touched: list[int] = []
+        first = self.phase
+        while True:
+            event = self.next_layer()
+            touched.extend(event.layers)
+            if event.step_completed:
+                return PhaseEvent(first, tuple(touched), True)
+
+    def train(self, steps: int | None = None, epochs: int | None = None) -> TrainSummary:
+        """Run whole steps: `steps` of them, or until `epochs` more epochs have completed."""
+        if (steps is None) == (epochs is None):
+            raise EngineError("train needs either steps or epochs")
+        start_epoch = self.epoch
+        started = time.perf_counter()
+        done = 0
+        if steps is not None:
+            for _ in range(steps):
+                self.step()
+                done += 1
+        else:
+            assert epochs is not None
+            target = self.epoch + epochs
+            while self.epoch < target:
+                self.step()
+                done += 1
+        seconds = time.perf_counter() - started
+        return TrainSummary(
+            done, self.epoch - start_epoch, self.cost_history[-1] if self.cost_history else None, seconds
+        )
+
+    def run_epoch(self) -> TrainSummary:
+        """Finish the current step, then train until the epoch in progress completes."""
+        started = time.perf_counter()
+        done = 0
+        start_epoch = self.epoch
+        if self.phase is not Phase.FEEDFORWARD or self.layer != 1:
+            self.step()
+            done += 1
+        while self.epoch == start_epoch:
+            self.step()
+            done += 1
+        return TrainSummary(done, 1, self.cost_history[-1], time.perf_counter() - started)
+
+    # -- snapshots and saved state -----------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        net = self.network
+        running: list[tuple[Array, Array] | None] = []
+        for mean, var in zip(net.running_mean, net.running_var, strict=True):
+            running.append(None if mean is None or var is None else (mean.copy(), var.copy()))
+        return Snapshot(
+            theta=net.theta.copy(),
+            running=running,
+            optimizer=self.optimizer_state.copy(),
+            phase=self.phase,
+            layer=self.layer,
+            steps_done=self.steps_done,
+            epoch=self.epoch,
+            batch_in_epoch=self.batch_in_epoch,
+            trace=None if self.trace is None else self.trace.copy(),
+            history_len=len(self.cost_history),
+        )
+
+    def restore(self, snap: Snapshot) -> None:
+        """Go back to a snapshot taken on this same network structure."""
+        net = self.network
+        if snap.theta.size != net.theta.size:
+            raise EngineError("this snapshot belongs to a network of another structure")
+        net.theta[:] = snap.theta
+        for layer, saved in enumerate(snap.running):
+            if saved is not None:
+                mean, var = net.running_mean[layer], net.running_var[layer]
+                assert mean is not None and var is not None
+                mean[:] = saved[0]
+                var[:] = saved[1]
+        self.optimizer_state = snap.optimizer.copy()
+        self.phase, self.layer = snap.phase, snap.layer
+        self.steps_done, self.epoch, self.batch_in_epoch = snap.steps_done, snap.epoch, snap.batch_in_epoch
+        self.trace = None if snap.trace is None else snap.trace.copy()
+        del self.cost_history[snap.history_len :]
+        del self.epoch_history[snap.history_len :]
+        self._order_epoch = -1
+
+    def training_state(self) -> dict[str, Any]:
+        """Counters and optimizer moments per layer, for the file (see document.format)."""
+        net = self.network
+        moments: dict[str, list[dict[str, Any]]] = {}
+        for name, buffer in self.optimizer_state.buffers.items():
+            per_layer = []
+            for layer in range(1, net.depth + 1):
+                entry = {kind: net.view(buffer, layer, kind).tolist() for kind in net.layout[layer]}
+                per_layer.append(entry)
+            moments[name] = per_layer
+        return {
+            "step": self.steps_done,
+            "epoch": self.epoch,
+            "batch_in_epoch": self.batch_in_epoch,
+            "optimizer_steps": self.optimizer_state.t,
+            "moments": moments,
+            "cost_history": list(self.cost_history),
+            "epoch_history": list(self.epoch_history),
+        }
+
+    def load_training_state(self, state: dict[str, Any]) -> None:
+        """Inverse of `training_state`; raises EngineError naming what does not fit."""
+        net = self.network
+        opt = new_state(self.optimizer, net.parameter_count)
+        moments = state.get("moments", {})
+        for name in opt.buffers:
+            if name not in moments:
+                continue
+            per_layer = moments[name]
+            if len(per_layer) != net.depth:
+                raise EngineError(f"moments.{name}: expected {net.depth} layers, got {len(per_layer)}")
+            for layer in range(1, net.depth + 1):
+                for kind, (start, stop, shape) in net.layout[layer].items():
+                    values = np.asarray(per_layer[layer - 1].get(kind), dtype=np.float64)
+                    if values.shape != shape:
+                        raise EngineError(
+                            f"moments.{name}[{layer - 1}].{kind}: expected shape {list(shape)}, got {list(values.shape)}"
+                        )
+                    opt.buffers[name][start:stop] = values.reshape(-1)
+        opt.t = int(state.get("optimizer_steps", 0))
+        steps, epoch, in_epoch = (
+            int(state.get("step", 0)),
+            int(state.get("epoch", 0)),
+            int(state.get("batch_in_epoch", 0)),
+        )
+        if not 0 <= in_epoch < self.batches_per_epoch:
+            raise EngineError(f"batch_in_epoch must be below {self.batches_per_epoch}, got {in_epoch}")
+        costs = [float(c) for c in state.get("cost_history", [])]
+        epochs = [int(e) for e in state.get("epoch_history", [])]
+        if len(costs) != len(epochs):
+            raise EngineError("cost_history and epoch_history must have the same length")
+        self.optimizer_state = opt
+        self.steps_done, self.epoch, self.batch_in_epoch = steps, epoch, in_epoch
+        self.cost_history, self.epoch_history = costs, epochs
+        self.restart_step()
