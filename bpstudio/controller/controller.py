@@ -1,0 +1,480 @@
+"""One method per user intent. Views call only these; each turns into a command on the history.
+
+Nothing here raises to a view: a refused intent returns False and the document emits
+`error_occurred` with one clear sentence naming what is wrong (the engine's or the loader's
+message), and the document stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
+from bpstudio.document import format as fmt
+from bpstudio.document.commands import MoveNeurons, RunSteps, SetParameter, StateCommand, StepPhase
+from bpstudio.document.document import NetworkDocument, Positions
+from bpstudio.document.format import NetworkFile
+from bpstudio.document.history import Command, MacroCommand
+from bpstudio.engine import (
+    Dataset,
+    EngineError,
+    InitConfig,
+    Network,
+    NonFiniteError,
+    OptimizerConfig,
+    Phase,
+    TrainingConfig,
+    initialize,
+)
+from bpstudio.engine import edit as structure
+
+STRUCTURE_SIGNALS = ("structure", "dataset", "parameters", "step", "positions")
+PHASE_KEYS = {
+    Phase.FEEDFORWARD: "feedforward",
+    Phase.BACKWARD: "backward",
+    Phase.UPDATE: "update",
+}
+KIND_LABELS = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Controller", text)
+
+
+def phase_name(phase: Phase) -> str:
+    """The phase as the toolbar and the undo texts name it, in the UI language."""
+    if phase is Phase.FEEDFORWARD:
+        return tr("Feedforward")
+    if phase is Phase.BACKWARD:
+        return tr("Error terms δ")
+    return tr("Update")
+
+
+class Controller:
+    def __init__(self, document: NetworkDocument) -> None:
+        self.document = document
+        self._sessions = itertools.count(1)
+        self._session: int | None = None
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _push(self, command: Command, failure: str) -> bool:
+        """Push; turn engine refusals into one message. `failure` says what could not be done."""
+        try:
+            self.document.history.push(command)
+        except NonFiniteError as exc:
+            self.document.report_error(tr("Training stopped: {0}").format(exc))
+            return False
+        except EngineError as exc:
+            self.document.report_error(f"{failure}: {exc}")
+            return False
+        return True
+
+    def _state_command(
+        self,
+        text: str,
+        change: Callable[[], None],
+        signals: tuple[str, ...],
+        failure: str,
+        *,
+        full_history: bool = False,
+    ) -> bool:
+        return self._push(
+            StateCommand(self.document, text, change, signals, full_history=full_history), failure
+        )
+
+    # -- stepping --------------------------------------------------------------------------------
+    def _advance(self, action: str, text: str) -> bool:
+        if self._session is not None:
+            return False
+        return self._push(StepPhase(self.document, action, text), tr("Cannot advance"))
+
+    def next_phase(self) -> bool:
+        doc = self.document
+        return self._advance("phase", tr("Next phase: {0}").format(phase_name(doc.phase)))
+
+    def next_layer(self) -> bool:
+        doc = self.document
+        if doc.phase is Phase.UPDATE:
+            text = tr("Next layer: {0}").format(phase_name(doc.phase))
+        else:
+            text = tr("Next layer: {0}, layer {1}").format(phase_name(doc.phase), doc.layer)
+        return self._advance("layer", text)
+
+    def step(self) -> bool:
+        return self._advance("step", tr("Step"))
+
+    def run_epoch(self) -> bool:
+        return self._advance("epoch", tr("Epoch"))
+
+    def begin_run(self) -> None:
+        """Start a Run session: its ticks merge into one undo entry."""
+        self._session = next(self._sessions)
+
+    def end_run(self) -> None:
+        self._session = None
+
+    @property
+    def running(self) -> bool:
+        return self._session is not None
+
+    def run_steps(self, k: int) -> bool:
+        """k whole training steps (Run mode calls this per timer tick)."""
+        if k < 1:
+            return True
+        session = self._session if self._session is not None else next(self._sessions)
+        return self._push(RunSteps(self.document, k, session, tr("Run")), tr("Cannot train"))
+
+    def can_step_back(self) -> bool:
+        history = self.document.history
+        if not history.can_undo():
+            return False
+        command = history.command(history.index() - 1)
+        if isinstance(command, MacroCommand):
+            return bool(command.children) and all(
+                isinstance(c, StepPhase | RunSteps) for c in command.children
+            )
+        return isinstance(command, StepPhase | RunSteps)
+
+    def step_back(self) -> bool:
+        """Undo the last phase (or Run session), restoring everything it changed."""
+        if self._session is not None or not self.can_step_back():
+            return False
+        self.document.history.undo()
+        return True
+
+    def undo(self) -> None:
+        if self._session is None:
+            self.document.history.undo()
+
+    def redo(self) -> None:
+        if self._session is None:
+            self.document.history.redo()
+
+    def reset(self) -> bool:
+        """Back to the network as it was opened (undoable)."""
+        doc = self.document
+        original = doc.original_state()
+        return self._state_command(
+            tr("Reset"),
+            lambda: doc.apply(original, quiet=True),
+            ("structure", "dataset", "settings", "parameters", "step", "loss_history", "positions"),
+            tr("Cannot reset"),
+            full_history=True,
+        )
+
+    def reinitialise(self, init: InitConfig) -> bool:
+        """New weights from `init` and a fresh start of training (counters, history, moments)."""
+        doc = self.document
+
+        def change() -> None:
+            network = doc.network.copy()
+            initialize(network, init)
+            stepper = doc.stepper
+            stepper.reconfigure(network=network)
+            stepper.reset_optimizer()
+            stepper.steps_done = stepper.epoch = stepper.batch_in_epoch = 0
+            stepper.cost_history = []
+            stepper.epoch_history = []
+            doc.init = init
+
+        return self._state_command(
+            tr("Re-initialise ({0}, seed {1})").format(init.scheme, init.seed),
+            change,
+            ("settings", "parameters", "step", "loss_history"),
+            tr("Cannot re-initialise"),
+            full_history=True,
+        )
+
+    # -- parameters ------------------------------------------------------------------------------
+    def set_parameter(self, layer: int, kind: str, row: int, col: int | None, value: float) -> bool:
+        doc = self.document
+        try:
+            doc.network.param_index(layer, kind, row, col)
+        except EngineError as exc:
+            doc.report_error(tr("Cannot set the parameter: {0}").format(exc))
+            return False
+        label = KIND_LABELS.get(kind, kind)
+        where = f"{row + 1},{col + 1}" if col is not None else f"{row + 1}"
+        text = tr("Set {0}[{1}] of layer {2} to {3}").format(label, where, layer, f"{value:.6g}")
+        return self._push(
+            SetParameter(doc, layer, kind, row, col, float(value), text), tr("Cannot set the parameter")
+        )
+
+    # -- structure -------------------------------------------------------------------------------
+    def _replace_structure(
+        self, text: str, failure: str, build: Callable[[], tuple[Network, Dataset, Positions | None]]
+    ) -> bool:
+        doc = self.document
+
+        def change() -> None:
+            network, dataset, positions = build()
+            doc.stepper.reconfigure(network=network, dataset=dataset)
+            doc.positions = positions
+
+        return self._state_command(text, change, STRUCTURE_SIGNALS, failure)
+
+    def add_layer(self, index: int, size: int = 2, activation: str = "sigmoid") -> bool:
+        """Insert a hidden layer before layer `index` (1 … L)."""
+        doc = self.document
+        return self._replace_structure(
+            tr("Add a layer at position {0}").format(index),
+            tr("Cannot add the layer"),
+            lambda: (*structure.insert_layer(doc.network, doc.dataset, index, size, activation), None),
+        )
+
+    def remove_layer(self, index: int) -> bool:
+        doc = self.document
+        return self._replace_structure(
+            tr("Remove layer {0}").format(index),
+            tr("Cannot remove the layer"),
+            lambda: (*structure.remove_layer(doc.network, doc.dataset, index), None),
+        )
+
+    def add_neuron(self, layer: int) -> bool:
+        doc = self.document
+
+        def build() -> tuple[Network, Dataset, Positions | None]:
+            network, dataset = structure.add_neuron(doc.network, doc.dataset, layer)
+            positions = copy.deepcopy(doc.positions)
+            if positions is not None:
+                column = positions[layer]
+                x, y = column[-1] if column else (0.0, 0.0)
+                gap = column[-1][1] - column[-2][1] if len(column) > 1 else 80.0
+                column.append((x, y + (gap or 80.0)))
+            return network, dataset, positions
+
+        return self._replace_structure(
+            tr("Add a neuron to layer {0}").format(layer), tr("Cannot add the neuron"), build
+        )
+
+    def remove_neuron(self, layer: int, neuron: int) -> bool:
+        doc = self.document
+
+        def build() -> tuple[Network, Dataset, Positions | None]:
+            network, dataset = structure.remove_neuron(doc.network, doc.dataset, layer, neuron)
+            positions = copy.deepcopy(doc.positions)
+            if positions is not None:
+                del positions[layer][neuron]
+            return network, dataset, positions
+
+        return self._replace_structure(
+            tr("Remove neuron {0} of layer {1}").format(neuron + 1, layer),
+            tr("Cannot remove the neuron"),
+            build,
+        )
+
+    def set_activation(self, layer: int, activation: str) -> bool:
+        doc = self.document
+        if 1 <= layer <= doc.network.depth and doc.network.specs[layer].activation == activation:
+            return True
+        return self._replace_structure(
+            tr("Set the activation of layer {0} to {1}").format(layer, activation),
+            tr("Cannot change the activation"),
+            lambda: (structure.set_activation(doc.network, layer, activation), doc.dataset, doc.positions),
+        )
+
+    def move_neurons(self, moves: dict[tuple[int, int], tuple[float, float]]) -> bool:
+        """Neurons dropped at new places (one undo entry per drag)."""
+        doc = self.document
+        if not moves:
+            return True
+        sizes = doc.network.sizes
+        for layer, neuron in moves:
+            if not (0 <= layer < len(sizes) and 0 <= neuron < sizes[layer]):
+                doc.report_error(
+                    tr("Cannot move neuron {0} of layer {1}: there is no such neuron").format(
+                        neuron + 1, layer
+                    )
+                )
+                return False
+        old = copy.deepcopy(doc.positions)
+        if old is None:
+            base: Positions = [[(float("nan"), float("nan"))] * size for size in sizes]
+        else:
+            base = [list(column) for column in old]
+        for (layer, neuron), (x, y) in moves.items():
+            base[layer][neuron] = (float(x), float(y))
+        if any(x != x for column in base for x, _ in column):
+            # Positions not given yet: the canvas supplies the full layout in one move.
+            doc.report_error(tr("Cannot move the neurons: the layout of every neuron is needed"))
+            return False
+        count = len(moves)
+        text = tr("Move a neuron") if count == 1 else tr("Move {0} neurons").format(count)
+        return self._push(MoveNeurons(doc, old, base, text), tr("Cannot move the neurons"))
+
+    # -- dataset -----------------------------------------------------------------------------------
+    def set_dataset(self, dataset: Dataset, text: str | None = None) -> bool:
+        doc = self.document
+        new = dataset.copy()
+        return self._state_command(
+            text or tr("Edit the dataset"),
+            lambda: doc.stepper.reconfigure(dataset=new),
+            ("dataset", "step"),
+            tr("Cannot change the dataset"),
+        )
+
+    def set_sample_value(self, row: int, column: int, value: float) -> bool:
+        """Column counts inputs first, then targets."""
+        doc = self.document
+        data = doc.dataset.copy()
+        n_in = data.inputs.shape[1]
+        if not (0 <= row < data.size and 0 <= column < n_in + data.targets.shape[1]):
+            doc.report_error(
+                tr("Cannot edit the sample: there is no cell ({0}, {1})").format(row + 1, column + 1)
+            )
+            return False
+        if not np.isfinite(value):
+            doc.report_error(tr("Cannot edit the sample: the value must be a finite number"))
+            return False
+        if column < n_in:
+            data.inputs[row, column] = value
+        else:
+            data.targets[row, column - n_in] = value
+        return self.set_dataset(data, tr("Edit sample {0}").format(row + 1))
+
+    def add_sample(self) -> bool:
+        """A new sample at the end, a copy of the last one (so it is valid for every loss)."""
+        data = self.document.dataset
+        new = Dataset(
+            np.vstack([data.inputs, data.inputs[-1:]]), np.vstack([data.targets, data.targets[-1:]])
+        )
+        return self.set_dataset(new, tr("Add a sample"))
+
+    def remove_samples(self, rows: Iterable[int]) -> bool:
+        doc = self.document
+        data = doc.dataset
+        keep = np.setdiff1d(np.arange(data.size), np.asarray(sorted(set(rows)), dtype=np.int64))
+        if keep.size == data.size:
+            return True
+        if keep.size == 0:
+            doc.report_error(tr("Cannot remove every sample: the dataset needs at least one"))
+            return False
+        removed = data.size - keep.size
+        text = tr("Remove a sample") if removed == 1 else tr("Remove {0} samples").format(removed)
+        return self.set_dataset(Dataset(data.inputs[keep], data.targets[keep]), text)
+
+    def import_csv(self, path: Path) -> bool:
+        doc = self.document
+        try:
+            data = read_dataset_csv(Path(path), doc.network.sizes[0], doc.network.sizes[-1])
+        except CsvError as exc:
+            doc.report_error(tr("Cannot import the CSV file: {0}").format(exc))
+            return False
+        return self.set_dataset(data, tr("Import {0}").format(Path(path).name))
+
+    # -- options -----------------------------------------------------------------------------------
+    def set_options(
+        self,
+        *,
+        loss: str | None = None,
+        optimizer: OptimizerConfig | None = None,
+        training: TrainingConfig | None = None,
+        init: InitConfig | None = None,
+    ) -> bool:
+        doc = self.document
+        s = doc.stepper
+        if (
+            (loss is None or loss == s.loss)
+            and (optimizer is None or optimizer == s.optimizer)
+            and (training is None or training == s.training)
+            and (init is None or init == doc.init)
+        ):
+            return True
+
+        def change() -> None:
+            s.reconfigure(loss=loss, optimizer=optimizer, training=training)
+            if init is not None:
+                doc.init = init
+
+        return self._state_command(
+            tr("Change the training options"),
+            change,
+            ("settings", "parameters", "step"),
+            tr("Cannot change the training options"),
+        )
+
+    def set_optimizer_option(self, **changes: object) -> bool:
+        """Change some fields of the optimizer configuration (learning_rate=…, name=…)."""
+        try:
+            optimizer = replace(self.document.stepper.optimizer, **changes)  # type: ignore[arg-type]
+        except TypeError as exc:
+            self.document.report_error(str(exc))
+            return False
+        return self.set_options(optimizer=optimizer)
+
+    def set_training_option(self, **changes: object) -> bool:
+        try:
+            training = replace(self.document.stepper.training, **changes)  # type: ignore[arg-type]
+        except TypeError as exc:
+            self.document.report_error(str(exc))
+            return False
+        return self.set_options(training=training)
+
+    # -- files ---------------------------------------------------------------------------------------
+    def _load(self, nf: NetworkFile, path: Path | None) -> None:
+        self.document.replace(
+            nf.stepper,
+            name=nf.name,
+            description=nf.description,
+            init=nf.init,
+            positions=nf.positions,
+            path=path,
+            extras={
+                "description_vi": nf.description_vi,
+                "input_names": nf.input_names,
+                "output_names": nf.output_names,
+            },
+        )
+
+    def new(self) -> bool:
+        self._load(fmt.default_network(), None)
+        self.document.path = None
+        self.document.file_state_changed.emit()
+        return True
+
+    def open(self, path: Path) -> bool:
+        """Open a network file; a bad file leaves the open network untouched."""
+        try:
+            nf = fmt.load_file(Path(path))
+        except fmt.LoadError as exc:
+            self.document.report_error(str(exc))
+            return False
+        self._load(nf, Path(path))
+        return True
+
+    def save(self) -> bool:
+        """Save to the current path; False if there is none (ask for one with save_as)."""
+        if self.document.path is None:
+            return False
+        return self.save_as(self.document.path)
+
+    def save_as(self, path: Path) -> bool:
+        doc = self.document
+        path = Path(path)
+        sizes = doc.network.sizes
+        input_names = doc.extras.get("input_names")
+        output_names = doc.extras.get("output_names")
+        nf = fmt.NetworkFile(
+            name=doc.name or path.stem,
+            description=doc.description,
+            stepper=doc.stepper,
+            init=doc.init,
+            positions=doc.positions,
+            description_vi=str(doc.extras.get("description_vi") or ""),
+            input_names=input_names if input_names and len(input_names) == sizes[0] else None,
+            output_names=output_names if output_names and len(output_names) == sizes[-1] else None,
+        )
+        try:
+            fmt.save_file(path, nf)
+        except fmt.SaveError as exc:
+            doc.report_error(str(exc))
+            return False
+        doc.mark_saved(path, doc.name or path.stem)
+        return True

@@ -1,0 +1,246 @@
+"""The open network as a document: stepper, layout, file state and undo history, with signals.
+
+Views read the document and listen to its coarse, past-tense signals; only commands (pushed by
+the controller onto `history`) change it. The document owns the only calls into the engine that
+advance training, and guarantees that a refused or failing call leaves it exactly as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from bpstudio.document.history import UndoHistory
+from bpstudio.engine import (
+    Dataset,
+    InitConfig,
+    Network,
+    OptimizerConfig,
+    Phase,
+    PhaseEvent,
+    Snapshot,
+    Stepper,
+    Trace,
+    TrainingConfig,
+)
+
+Positions = list[list[tuple[float, float]]]
+
+
+@dataclass
+class DocState:
+    """Everything an edit can change, for undoing it exactly.
+
+    `cost_history`/`epoch_history` are kept only by edits that replace the history (Reset,
+    Re-initialise); other edits leave it as it is and the snapshot's length restores it.
+    """
+
+    network: Network
+    loss: str
+    optimizer: OptimizerConfig
+    training: TrainingConfig
+    dataset: Dataset
+    snapshot: Snapshot
+    positions: Positions | None
+    init: InitConfig
+    last_event: PhaseEvent | None
+    cost_history: list[float] | None = None
+    epoch_history: list[int] | None = None
+
+
+# the signals a kind of change needs, in the order views should hear them
+SIGNAL_ORDER = (
+    "structure",
+    "dataset",
+    "settings",
+    "parameters",
+    "step",
+    "loss_history",
+    "positions",
+)
+
+
+class NetworkDocument(QObject):
+    step_changed = Signal(object)  # PhaseEvent | None (None = step restarted/reset/undo)
+    parameters_changed = Signal()  # W, b, gamma, beta, running stats changed
+    structure_changed = Signal()  # layers/neurons/activations changed (full redraw)
+    loss_history_changed = Signal()
+    dataset_changed = Signal()
+    settings_changed = Signal()  # loss/optimizer/training options/initialiser
+    positions_changed = Signal()  # canvas positions
+    file_state_changed = Signal()  # path / modified flag / name
+    error_occurred = Signal(str)  # a refused intent or a failed phase, as one clear sentence
+    replaced = Signal()  # a whole new network was opened (New/Open): views rebuild everything
+
+    def __init__(
+        self,
+        stepper: Stepper,
+        *,
+        name: str = "",
+        description: str = "",
+        init: InitConfig | None = None,
+        positions: Positions | None = None,
+        path: Path | None = None,
+        extras: dict[str, Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.extras: dict[str, Any] = dict(extras or {})
+        self.stepper = stepper
+        self.name = name
+        self.description = description
+        self.init = init if init is not None else InitConfig()
+        self.positions: Positions | None = copy.deepcopy(positions)
+        self.path: Path | None = path
+        self.last_event: PhaseEvent | None = None
+        self.history = UndoHistory(parent=self)
+        self.history.clean_changed.connect(self._on_clean_changed)
+        self._original = self.capture(full_history=True)
+
+    # -- read-only views of the state -----------------------------------------------------------
+    @property
+    def network(self) -> Network:
+        return self.stepper.network
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.stepper.dataset
+
+    @property
+    def trace(self) -> Trace | None:
+        return self.stepper.trace
+
+    @property
+    def phase(self) -> Phase:
+        return self.stepper.phase
+
+    @property
+    def layer(self) -> int:
+        return self.stepper.layer
+
+    @property
+    def modified(self) -> bool:
+        return not self.history.is_clean()
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        return self.name or "untitled"
+
+    def mid_step(self) -> bool:
+        return not (self.stepper.phase is Phase.FEEDFORWARD and self.stepper.layer == 1)
+
+    # -- replacing the whole document (New/Open: not undoable) ---------------------------------
+    def replace(
+        self,
+        stepper: Stepper,
+        *,
+        name: str = "",
+        description: str = "",
+        init: InitConfig | None = None,
+        positions: Positions | None = None,
+        path: Path | None = None,
+        extras: dict[str, Any] | None = None,
+    ) -> None:
+        self.extras = dict(extras or {})
+        self.stepper = stepper
+        self.name = name
+        self.description = description
+        self.init = init if init is not None else InitConfig()
+        self.positions = copy.deepcopy(positions)
+        self.path = path
+        self.last_event = None
+        self._original = self.capture(full_history=True)
+        self.history.clear()
+        self.replaced.emit()
+        self.notify(*SIGNAL_ORDER)
+        self.file_state_changed.emit()
+
+    def mark_saved(self, path: Path, name: str | None = None) -> None:
+        self.path = path
+        if name is not None:
+            self.name = name
+        self.history.set_clean()
+        self.file_state_changed.emit()
+
+    # -- capturing and applying states (used by commands) -------------------------------------
+    def capture(self, *, full_history: bool = False) -> DocState:
+        s = self.stepper
+        return DocState(
+            network=s.network.copy(),
+            loss=s.loss,
+            optimizer=s.optimizer,
+            training=s.training,
+            dataset=s.dataset.copy(),
+            snapshot=s.snapshot(),
+            positions=copy.deepcopy(self.positions),
+            init=self.init,
+            last_event=self.last_event,
+            cost_history=list(s.cost_history) if full_history else None,
+            epoch_history=list(s.epoch_history) if full_history else None,
+        )
+
+    def apply(self, state: DocState, *signals: str, quiet: bool = False) -> None:
+        """Put the document back into `state` exactly (the network and dataset are copied).
+
+        Emits the named signals (all when none are named) unless `quiet`.
+        """
+        s = self.stepper
+        s.network = state.network.copy()
+        s.loss = state.loss
+        s.optimizer = state.optimizer
+        s.training = state.training
+        s.dataset = state.dataset.copy()
+        if state.cost_history is not None and state.epoch_history is not None:
+            s.cost_history = list(state.cost_history)
+            s.epoch_history = list(state.epoch_history)
+            s.restore(state.snapshot)
+        else:
+            s.restore(state.snapshot)
+        self.positions = copy.deepcopy(state.positions)
+        self.init = state.init
+        self.last_event = state.last_event
+        if not quiet:
+            self.notify(*(signals or SIGNAL_ORDER))
+
+    def original_state(self) -> DocState:
+        """The network as it was opened (for Reset)."""
+        return self._original
+
+    def take_snapshot(self) -> tuple[Snapshot, PhaseEvent | None]:
+        return self.stepper.snapshot(), self.last_event
+
+    def restore_snapshot(
+        self, saved: tuple[Snapshot, PhaseEvent | None], *signals: str, announce: bool = False
+    ) -> None:
+        snap, event = saved
+        self.stepper.restore(snap)
+        self.last_event = event
+        self.notify(*signals, announce=announce)
+
+    # -- signals ---------------------------------------------------------------------------
+    def notify(self, *names: str, announce: bool = False) -> None:
+        """Emit the named signals once each, in a fixed order.
+
+        `step_changed` carries `last_event` only when `announce` is set (a phase just ran);
+        otherwise None, meaning "the step state was replaced" (undo, edit, reset).
+        """
+        wanted = set(names)
+        for name in SIGNAL_ORDER:
+            if name not in wanted:
+                continue
+            if name == "step":
+                self.step_changed.emit(self.last_event if announce else None)
+            else:
+                getattr(self, f"{name}_changed").emit()
+
+    def report_error(self, message: str) -> None:
+        self.error_occurred.emit(message)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.file_state_changed.emit()

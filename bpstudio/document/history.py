@@ -1,0 +1,218 @@
+"""An undo history with QUndoStack's semantics, in pure Python on QtCore signals.
+
+QUndoStack lives in QtGui; the document layer may use QtCore only, so this re-creates the parts
+BP Studio needs: `push` runs `redo`; undo/redo texts; a clean index that drives the document's
+modified flag; macros (several commands undone as one); merging consecutive commands with the
+same id (one entry per drag or per Run session); and a limit on the number of entries.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Command:
+    """One undoable change. Subclasses implement `redo` and `undo`.
+
+    `redo` is called once by `push` to do the change the first time; if it raises, the command
+    must leave everything as it was and it is not recorded.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+
+    def id(self) -> int:
+        """Commands with the same id ≥ 0 may merge (see `merge_with`); -1 never merges."""
+        return -1
+
+    def merge_with(self, other: Command) -> bool:
+        """Absorb `other` (already done) into self; return True if merged."""
+        return False
+
+    def redo(self) -> None:
+        raise NotImplementedError
+
+    def undo(self) -> None:
+        raise NotImplementedError
+
+
+class MacroCommand(Command):
+    """Children done in order, undone in reverse order, shown as one entry."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.children: list[Command] = []
+
+    def redo(self) -> None:
+        for child in self.children:
+            child.redo()
+
+    def undo(self) -> None:
+        for child in reversed(self.children):
+            child.undo()
+
+
+class UndoHistory(QObject):
+    """The document's list of commands and the position in it."""
+
+    changed = Signal()  # anything below changed: index, texts, can_undo/can_redo, clean state
+    index_changed = Signal(int)
+    clean_changed = Signal(bool)
+
+    def __init__(self, limit: int = 1000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._commands: list[Command] = []
+        self._index = 0  # number of commands currently applied
+        self._clean_index = 0  # -1: the clean state can no longer be reached
+        self._limit = limit
+        self._macros: list[MacroCommand] = []
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def limit(self) -> int:
+        return self._limit
+
+    def set_limit(self, limit: int) -> None:
+        if limit < 1:
+            raise ValueError("the undo limit must be at least 1")
+        self._limit = limit
+        self._apply_limit()
+        self.changed.emit()
+
+    def count(self) -> int:
+        return len(self._commands)
+
+    def index(self) -> int:
+        return self._index
+
+    def clean_index(self) -> int:
+        return self._clean_index
+
+    def command(self, index: int) -> Command:
+        return self._commands[index]
+
+    def can_undo(self) -> bool:
+        return not self._macros and self._index > 0
+
+    def can_redo(self) -> bool:
+        return not self._macros and self._index < len(self._commands)
+
+    def undo_text(self) -> str:
+        return self._commands[self._index - 1].text if self.can_undo() else ""
+
+    def redo_text(self) -> str:
+        return self._commands[self._index].text if self.can_redo() else ""
+
+    def is_clean(self) -> bool:
+        return not self._macros and self._index == self._clean_index
+
+    def in_macro(self) -> bool:
+        return bool(self._macros)
+
+    # -- changing --------------------------------------------------------------------------
+    def push(self, command: Command) -> None:
+        """Do `command` (its `redo`) and record it; an exception from redo records nothing."""
+        command.redo()
+        if self._macros:
+            macro = self._macros[-1]
+            top = macro.children[-1] if macro.children else None
+            if not (
+                top is not None and top.id() >= 0 and top.id() == command.id() and top.merge_with(command)
+            ):
+                macro.children.append(command)
+            return
+        was_clean = self.is_clean()
+        if self._clean_index > self._index:
+            self._clean_index = -1
+        del self._commands[self._index :]
+        top = self._commands[-1] if self._commands else None
+        merged = (
+            top is not None
+            and top.id() >= 0
+            and top.id() == command.id()
+            and self._index != self._clean_index
+            and top.merge_with(command)
+        )
+        if not merged:
+            self._commands.append(command)
+            self._index += 1
+            self._apply_limit()
+        self._emit(was_clean)
+
+    def begin_macro(self, text: str) -> None:
+        """Start a group: commands pushed until `end_macro` become one undo entry."""
+        self._macros.append(MacroCommand(text))
+
+    def end_macro(self) -> None:
+        if not self._macros:
+            raise RuntimeError("end_macro without begin_macro")
+        macro = self._macros.pop()
+        if not macro.children:
+            return
+        if self._macros:
+            self._macros[-1].children.append(macro)
+            return
+        was_clean = self._index == self._clean_index
+        if self._clean_index > self._index:
+            self._clean_index = -1
+        del self._commands[self._index :]
+        self._commands.append(macro)
+        self._index += 1
+        self._apply_limit()
+        self._emit(was_clean)
+
+    def undo(self) -> None:
+        if not self.can_undo():
+            return
+        was_clean = self.is_clean()
+        self._commands[self._index - 1].undo()
+        self._index -= 1
+        self._emit(was_clean)
+
+    def redo(self) -> None:
+        if not self.can_redo():
+            return
+        was_clean = self.is_clean()
+        self._commands[self._index].redo()
+        self._index += 1
+        self._emit(was_clean)
+
+    def set_index(self, index: int) -> None:
+        """Undo or redo until `index` commands are applied."""
+        index = max(0, min(index, len(self._commands)))
+        while self._index > index:
+            self.undo()
+        while self._index < index:
+            self.redo()
+
+    def set_clean(self) -> None:
+        """Mark the current position as the saved state."""
+        was_clean = self.is_clean()
+        self._clean_index = self._index
+        self._emit(was_clean)
+
+    def clear(self) -> None:
+        """Forget every command (the current state becomes clean)."""
+        was_clean = self.is_clean()
+        self._commands.clear()
+        self._macros.clear()
+        self._index = 0
+        self._clean_index = 0
+        self._emit(was_clean)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _apply_limit(self) -> None:
+        excess = len(self._commands) - self._limit
+        if excess <= 0:
+            return
+        del self._commands[:excess]
+        self._index -= excess
+        if self._clean_index != -1:
+            self._clean_index = -1 if self._clean_index < excess else self._clean_index - excess
+
+    def _emit(self, was_clean: bool) -> None:
+        self.index_changed.emit(self._index)
+        clean = self.is_clean()
+        if clean != was_clean:
+            self.clean_changed.emit(clean)
+        self.changed.emit()
