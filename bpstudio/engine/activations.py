@@ -9,15 +9,15 @@ Array = NDArray[np.float64]
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
 DEFAULT_LEAKY_SLOPE = 0.01
-# exp(709) is the largest finite power of e in float64; clipping keeps sigmoid free of overflow
-# and leaves every |z| < 700 bit-identical to the textbook 1 / (1 + e^-z).
-_SIGMOID_CLIP = 700.0
+# exp(709) is the largest finite power of e in float64; raising z to at least -700 keeps e^-z
+# finite and leaves every z > -700 bit-identical to the textbook 1 / (1 + e^-z).
+_SIGMOID_FLOOR = -700.0
 
 
 def forward(name: str, z: Array, slope: float = DEFAULT_LEAKY_SLOPE) -> Array:
     """a = g(z)."""
     if name == "sigmoid":
-        t = np.clip(z, -_SIGMOID_CLIP, _SIGMOID_CLIP)
+        t = np.maximum(z, _SIGMOID_FLOOR)
         np.negative(t, out=t)
         np.exp(t, out=t)
         t += 1.0

@@ -1,10 +1,12 @@
 """Gradient check: backpropagation against central differences, parameter by parameter.
 
 The numerical derivative uses the fourth-order central stencil
-(−J(θ+2h) + 8J(θ+h) − 8J(θ−h) + J(θ−2h)) / 12h, whose error is far below the tolerance, so a
-failure points at the backward pass and not at the finite differences. The relative error of an
-entry is |g − ĝ| / max(|g|, |ĝ|, FLOOR): the floor keeps gradients that are zero up to rounding
-from reading as large relative errors.
+(−J(θ+2h) + 8J(θ+h) − 8J(θ−h) + J(θ−2h)) / 12h at several step sizes h. Too large an h suffers
+from curvature (batch norm over a batch of nearly equal values curves sharply), too small an h
+from rounding; the two neighbouring step sizes whose estimates agree best bracket the reliable
+range, and the smaller of them is used. So a failure points at the backward pass and not at the
+finite differences. The relative error of an entry is |g − ĝ| / max(|g|, |ĝ|, FLOOR): the floor
+keeps gradients that are zero up to rounding from reading as large relative errors.
 """
 
 from __future__ import annotations
@@ -60,7 +62,32 @@ def _cost(stepper: Stepper) -> float:
     return stepper.trace.cost
 
 
-def gradient_check(network: Network, loss: str, x: Array, y: Array, epsilon: float = 1e-4) -> GradCheckReport:
+STEPS = (1e-3, 1e-4, 1e-5, 1e-6)
+
+
+def _numeric(stepper: Stepper, flat: int, steps: tuple[float, ...]) -> float:
+    """The derivative of J in parameter `flat`, from the most trustworthy step size."""
+    theta = stepper.network.theta
+    original = float(theta[flat])
+    scale = max(1.0, abs(original))
+    estimates = []
+    for step in steps:
+        h = step * scale
+        values = []
+        for offset in (2.0, 1.0, -1.0, -2.0):
+            theta[flat] = original + offset * h
+            values.append(_cost(stepper))
+        theta[flat] = original
+        estimates.append((-values[0] + 8.0 * values[1] - 8.0 * values[2] + values[3]) / (12.0 * h))
+    if len(estimates) == 1:
+        return estimates[0]
+    best = min(range(len(estimates) - 1), key=lambda k: abs(estimates[k] - estimates[k + 1]))
+    return estimates[best + 1]
+
+
+def gradient_check(
+    network: Network, loss: str, x: Array, y: Array, steps: tuple[float, ...] = STEPS
+) -> GradCheckReport:
     """Compare ∂J/∂θ from backprop with the numerical derivative for every parameter.
 
     J is the cost of (x, y) taken as one batch (batch norm uses its statistics). The network
@@ -74,20 +101,12 @@ def gradient_check(network: Network, loss: str, x: Array, y: Array, epsilon: flo
     assert trace is not None and trace.grad is not None and trace.cost is not None
     backprop = trace.grad.copy()
     cost = trace.cost
-    theta = stepper.network.theta
     entries: list[GradCheckEntry] = []
     net = stepper.network
     for layer in range(1, net.depth + 1):
         for kind, (start, stop, shape) in net.layout[layer].items():
             for flat in range(start, stop):
-                original = theta[flat]
-                h = epsilon * max(1.0, abs(original))
-                values = []
-                for offset in (2.0, 1.0, -1.0, -2.0):
-                    theta[flat] = original + offset * h
-                    values.append(_cost(stepper))
-                theta[flat] = original
-                numeric = (-values[0] + 8.0 * values[1] - 8.0 * values[2] + values[3]) / (12.0 * h)
+                numeric = _numeric(stepper, flat, steps)
                 g = float(backprop[flat])
                 error = abs(g - numeric) / max(abs(g), abs(numeric), FLOOR)
                 index = tuple(int(i) for i in np.unravel_index(flat - start, shape))

@@ -2,7 +2,7 @@
 
 All trainable parameters live in `theta`; `W[l]`, `b[l]`, `gamma[l]`, `beta[l]` are views into it,
 so an optimizer updates the whole network with a handful of vector operations and gradients
-share the same layout (`grad_views`). Layer 0 is the input layer and has no parameters.
+share the same layout (`view(grad, layer, kind)`). Layer 0 is the input layer and has no parameters.
 """
 
 from __future__ import annotations
@@ -90,7 +90,8 @@ class Network:
                 offset += count
             slices.append(layout)
         self.layout = slices
-        self.theta: Array = np.zeros(offset)
+        self._views: dict[tuple[int, str], Array] = {}
+        self._theta: Array = np.zeros(offset)
         decay = np.zeros(offset)
         for layout in slices[1:]:
             start, stop, _ = layout["W"]
@@ -122,6 +123,27 @@ class Network:
         return int(self.theta.size)
 
     # -- views -----------------------------------------------------------------------------
+    @property
+    def theta(self) -> Array:
+        """Every trainable parameter, in layer order (W, b, then γ, β with batch norm)."""
+        return self._theta
+
+    @theta.setter
+    def theta(self, values: Array) -> None:
+        values = np.asarray(values, dtype=np.float64)
+        if values.shape != self._theta.shape:
+            raise EngineError(f"expected {self._theta.size} parameters, got {values.size}")
+        self._theta = values
+        self._views.clear()
+
+    def _param(self, layer: int, kind: str) -> Array:
+        """Cached view of theta; theta is only ever changed in place, so views stay valid."""
+        key = (layer, kind)
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = self.view(self._theta, layer, kind)
+        return view
+
     def view(self, vector: Array, layer: int, kind: str) -> Array:
         """The part of a theta-shaped vector that belongs to (layer, kind), as a view."""
         start, stop, shape = self.layout[layer][kind]
@@ -131,16 +153,16 @@ class Network:
         return 1 <= layer <= self.depth and kind in self.layout[layer]
 
     def W(self, layer: int) -> Array:
-        return self.view(self.theta, layer, "W")
+        return self._param(layer, "W")
 
     def b(self, layer: int) -> Array:
-        return self.view(self.theta, layer, "b")
+        return self._param(layer, "b")
 
     def gamma(self, layer: int) -> Array:
-        return self.view(self.theta, layer, "gamma")
+        return self._param(layer, "gamma")
 
     def beta(self, layer: int) -> Array:
-        return self.view(self.theta, layer, "beta")
+        return self._param(layer, "beta")
 
     def param_index(self, layer: int, kind: str, row: int, col: int | None = None) -> int:
         """Index into theta of one parameter (col only for W)."""
@@ -159,7 +181,8 @@ class Network:
         other = Network.__new__(Network)
         other.specs = list(self.specs)
         other.layout = self.layout
-        other.theta = self.theta.copy()
+        other._theta = self._theta.copy()
+        other._views = {}
         other.decay_mask = self.decay_mask
         other.running_mean = [None if r is None else r.copy() for r in self.running_mean]
         other.running_var = [None if r is None else r.copy() for r in self.running_var]

@@ -162,6 +162,9 @@ class Snapshot:
     history_len: int
 
 
+_QUIET: dict[str, Any] = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
+
+
 def _first_bad(values: Array) -> float:
     return float(values.flat[int(np.flatnonzero(~np.isfinite(values))[0])])
 
@@ -334,13 +337,13 @@ class Stepper:
         return trace
 
     def _forward(self, layer: int) -> None:
-        trace = self.trace if self.trace is not None and self.layer != 1 else self._begin_step()
+        trace = self.trace if self.trace is not None and layer != 1 else self._begin_step()
         net = self.network
         spec = net.specs[layer]
         a_prev = trace.layers[layer - 1].a
         assert a_prev is not None
         lt = trace.layers[layer]
-        z = a_prev @ net.W(layer).T
+        z = np.matmul(a_prev, net.W(layer).T)
         z += net.b(layer)
         lt.z = z
         if spec.batch_norm:
@@ -360,21 +363,25 @@ class Stepper:
         else:
             u = z
         lt.u = u
-        a = activations.forward(spec.activation, u, spec.leaky_slope)
-        lt.a = a
-        if not np.isfinite(a).all():
-            bad = lt.z if not np.isfinite(lt.z).all() else a
-            raise NonFiniteError(
-                "feedforward", layer, "z" if bad is lt.z else "a", _first_bad(bad), self.steps_done
-            )
+        lt.a = activations.forward(spec.activation, u, spec.leaky_slope)
         if layer == net.depth:
-            trace.losses = losses.per_sample(self.loss, trace.y, a, u)
-            trace.cost = float(trace.losses.mean())
-            if not math.isfinite(trace.cost):
-                raise NonFiniteError("feedforward", layer, "the cost", trace.cost, self.steps_done)
+            trace.losses = losses.per_sample(self.loss, trace.y, lt.a, u)
+            cost = float(np.add.reduce(trace.losses)) / trace.losses.shape[0]
+            trace.cost = cost
+            # Checked once per phase: a NaN or Inf anywhere upstream reaches the cost.
+            if not math.isfinite(cost):
+                self._report_forward(trace, cost)
             self.phase, self.layer = Phase.BACKWARD, net.depth
         else:
             self.layer = layer + 1
+
+    def _report_forward(self, trace: Trace, cost: float) -> None:
+        for layer in range(1, self.network.depth + 1):
+            lt = trace.layers[layer]
+            for what, values in (("z", lt.z), ("a", lt.a)):
+                if values is not None and not np.isfinite(values).all():
+                    raise NonFiniteError("feedforward", layer, what, _first_bad(values), self.steps_done)
+        raise NonFiniteError("feedforward", self.network.depth, "the cost", cost, self.steps_done)
 
     def _backward(self, layer: int) -> None:
         trace = self.trace
@@ -390,11 +397,11 @@ class Stepper:
             upper = trace.layers[layer + 1].delta
             assert upper is not None
             delta_u = activations.backward(
-                spec.activation, lt.u, lt.a, upper @ net.W(layer + 1), spec.leaky_slope
+                spec.activation, lt.u, lt.a, np.matmul(upper, net.W(layer + 1)), spec.leaky_slope
             )
-        assert trace.grad is not None
-        m = delta_u.shape[0]
         grad = trace.grad
+        assert grad is not None
+        m = delta_u.shape[0]
         if spec.batch_norm:
             assert lt.z_hat is not None and lt.batch_var is not None
             z_hat = lt.z_hat
@@ -414,20 +421,32 @@ class Stepper:
         assert a_prev is not None
         g_w = net.view(grad, layer, "W")
         np.matmul(delta.T, a_prev, out=g_w)
-        g_w *= 1.0 / m
         g_b = net.view(grad, layer, "b")
-        g_b[:] = delta.sum(axis=0)
-        g_b *= 1.0 / m
+        np.add.reduce(delta, axis=0, out=g_b)
+        if m != 1:  # the 1/m of J = (1/m) Σ L
+            g_w *= 1.0 / m
+            g_b *= 1.0 / m
         lt.grad_w, lt.grad_b = g_w, g_b
-        if not np.isfinite(delta).all():
-            raise NonFiniteError("backward", layer, "δ", _first_bad(delta), self.steps_done)
-        if not (np.isfinite(g_w).all() and np.isfinite(g_b).all()):
-            bad = g_w if not np.isfinite(g_w).all() else g_b
-            raise NonFiniteError("backward", layer, "a gradient", _first_bad(bad), self.steps_done)
         if layer == 1:
+            if not np.isfinite(grad).all():  # once per phase, over every gradient
+                self._report_backward(trace)
             self.phase, self.layer = Phase.UPDATE, 1
         else:
             self.layer = layer - 1
+
+    def _report_backward(self, trace: Trace) -> None:
+        for layer in range(self.network.depth, 0, -1):
+            lt = trace.layers[layer]
+            for what, values in (
+                ("δ", lt.delta),
+                ("∂J/∂W", lt.grad_w),
+                ("∂J/∂b", lt.grad_b),
+                ("∂J/∂γ", lt.grad_gamma),
+                ("∂J/∂β", lt.grad_beta),
+            ):
+                if values is not None and not np.isfinite(values).all():
+                    raise NonFiniteError("backward", layer, what, _first_bad(values), self.steps_done)
+        raise NonFiniteError("backward", 1, "a gradient", math.nan, self.steps_done)
 
     def _update(self) -> None:
         trace = self.trace
@@ -451,7 +470,7 @@ class Stepper:
             rm[:] = mean
             rv[:] = var
         self.optimizer_state = new_opt
-        trace.params_after = net.theta.copy()
+        trace.params_after = new_theta
         trace.optimizer_after = new_opt
         trace.update = info
         trace.complete = True
@@ -465,9 +484,7 @@ class Stepper:
             self.epoch += 1
         self.phase, self.layer = Phase.FEEDFORWARD, 1
 
-    # -- public stepping ---------------------------------------------------------------------
-    def next_layer(self) -> PhaseEvent:
-        """One layer of FEEDFORWARD or BACKWARD, or the whole UPDATE."""
+    def _next_layer(self) -> PhaseEvent:
         phase, layer = self.phase, self.layer
         if phase is Phase.FEEDFORWARD:
             self._forward(layer)
@@ -478,25 +495,44 @@ class Stepper:
             return PhaseEvent(phase, tuple(range(1, self.network.depth + 1)), True)
         return PhaseEvent(phase, (layer,), False)
 
+    def _full_step(self) -> None:
+        """The rest of the current step, without building events (the hot path of train)."""
+        if self.phase is Phase.FEEDFORWARD and self.layer == 1:
+            depth = self.network.depth
+            for layer in range(1, depth + 1):
+                self._forward(layer)
+            for layer in range(depth, 0, -1):
+                self._backward(layer)
+            self._update()
+            return
+        while not self._next_layer().step_completed:
+            pass
+
+    # -- public stepping ---------------------------------------------------------------------
+    # Overflow and invalid operations are detected explicitly (NonFiniteError), so NumPy's own
+    # floating-point warnings are silenced for the duration of each call.
+    def next_layer(self) -> PhaseEvent:
+        """One layer of FEEDFORWARD or BACKWARD, or the whole UPDATE."""
+        with np.errstate(**_QUIET):
+            return self._next_layer()
+
     def next_phase(self) -> PhaseEvent:
         """The rest of the current phase."""
         phase = self.phase
         touched: list[int] = []
-        while True:
-            event = self.next_layer()
-            touched.extend(event.layers)
-            if self.phase is not phase or event.step_completed:
-                return PhaseEvent(phase, tuple(touched), event.step_completed)
+        with np.errstate(**_QUIET):
+            while True:
+                event = self._next_layer()
+                touched.extend(event.layers)
+                if self.phase is not phase or event.step_completed:
+                    return PhaseEvent(phase, tuple(touched), event.step_completed)
 
     def step(self) -> PhaseEvent:
         """The rest of the current step."""
-        touched: list[int] = []
         first = self.phase
-        while True:
-            event = self.next_layer()
-            touched.extend(event.layers)
-            if event.step_completed:
-                return PhaseEvent(first, tuple(touched), True)
+        with np.errstate(**_QUIET):
+            self._full_step()
+        return PhaseEvent(first, tuple(range(1, self.network.depth + 1)), True)
 
     def train(self, steps: int | None = None, epochs: int | None = None) -> TrainSummary:
         """Run whole steps: `steps` of them, or until `epochs` more epochs have completed."""
@@ -505,32 +541,34 @@ class Stepper:
         start_epoch = self.epoch
         started = time.perf_counter()
         done = 0
-        if steps is not None:
-            for _ in range(steps):
-                self.step()
-                done += 1
-        else:
-            assert epochs is not None
-            target = self.epoch + epochs
-            while self.epoch < target:
-                self.step()
-                done += 1
+        full_step = self._full_step
+        with np.errstate(**_QUIET):
+            if steps is not None:
+                for _ in range(steps):
+                    full_step()
+                    done += 1
+            else:
+                assert epochs is not None
+                target = self.epoch + epochs
+                while self.epoch < target:
+                    full_step()
+                    done += 1
         seconds = time.perf_counter() - started
-        return TrainSummary(
-            done, self.epoch - start_epoch, self.cost_history[-1] if self.cost_history else None, seconds
-        )
+        final = self.cost_history[-1] if self.cost_history else None
+        return TrainSummary(done, self.epoch - start_epoch, final, seconds)
 
     def run_epoch(self) -> TrainSummary:
         """Finish the current step, then train until the epoch in progress completes."""
         started = time.perf_counter()
         done = 0
         start_epoch = self.epoch
-        if self.phase is not Phase.FEEDFORWARD or self.layer != 1:
-            self.step()
-            done += 1
-        while self.epoch == start_epoch:
-            self.step()
-            done += 1
+        with np.errstate(**_QUIET):
+            if self.phase is not Phase.FEEDFORWARD or self.layer != 1:
+                self._full_step()
+                done += 1
+            while self.epoch == start_epoch:
+                self._full_step()
+                done += 1
         return TrainSummary(done, 1, self.cost_history[-1], time.perf_counter() - started)
 
     # -- snapshots and saved state -----------------------------------------------------------
