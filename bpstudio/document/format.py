@@ -200,6 +200,27 @@ def _decode(data: str | bytes) -> str:
         ) from None
 
 
+def _unclosed(text: str) -> bool:
+    """True when the text stops inside a string or with brackets left open (a cut-off file)."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+    return in_string or depth > 0
+
+
 def _parse_document(data: str | bytes) -> Any:
     if len(data) > MAX_FILE_BYTES:
         raise _ParseError(
@@ -212,11 +233,11 @@ def _parse_document(data: str | bytes) -> Any:
     try:
         return _parse(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or _unclosed(text):
             raise _ParseError(
-                f"the JSON ends too early at {_line_col(text, error.pos)} (is the file cut short?)"
+                f"the JSON ends too early, at {_line_col(text, len(text.rstrip()))} (is the file cut short?)"
             ) from None
-        raise _ParseError(f"not valid JSON: {error.msg} at {_line_col(text, error.pos)}") from None
+        raise _ParseError(f"not valid JSON at {_line_col(text, error.pos)}: {error.msg}") from None
     except RecursionError:
         raise _ParseError("the JSON nests too deeply to be a network file") from None
     except ValueError as error:  # e.g. Python's limit on digits of an integer
@@ -235,15 +256,15 @@ def schema() -> dict[str, Any]:
 
 
 @cache
-def _validators() -> tuple[jsonschema.protocols.Validator, jsonschema.protocols.Validator]:
+def _validators() -> list[jsonschema.protocols.Validator]:
+    """Is it our format, then which version, then everything: the first refusal is the clearest."""
     full = schema()
-    header = {
-        "type": "object",
-        "required": ["format", "version"],
-        "properties": {key: full["properties"][key] for key in ("format", "version")},
-    }
     cls = jsonschema.Draft202012Validator
-    return cls(header), cls(full)
+    passes = [
+        cls({"type": "object", "required": [key], "properties": {key: full["properties"][key]}})
+        for key in ("format", "version")
+    ]
+    return [*passes, cls(full)]
 
 
 _TYPE_WORDS = {
@@ -268,7 +289,7 @@ def _describe(value: Any) -> str:
         text = value if len(value) <= 30 else value[:27] + "…"
         return f"the text {json.dumps(text)}"
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        return f"a list of {_plural(len(value), 'item')}" if value else "an empty list"
     return "an object"
 
 
@@ -294,6 +315,7 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
         problem = messages[kind].format(
             value=json.dumps(value) if not isinstance(value, list | dict) else _describe(value),
             count=count,
+            numbers=_plural(count, "number"),
             limit=limit,
             extra=extra,
         )
@@ -312,8 +334,9 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "enum":
         label = sub.get("x-label", "value")
         choices = ", ".join(str(choice) for choice in limit)
-        shown = json.dumps(value) if isinstance(value, str) else _describe(value)
-        return json_path(parts), f"unknown {label} {shown}; expected one of: {choices}"
+        if isinstance(value, str):
+            return json_path(parts), f"unknown {label} {json.dumps(value)}; expected one of: {choices}"
+        return json_path(parts), f"expected the name of a {label} (one of: {choices}), got {_describe(value)}"
     if kind == "const":
         return json_path(parts), f"expected {json.dumps(limit)}, got {_describe(value)}"
     if kind == "minimum":
@@ -367,10 +390,10 @@ def _numbers(count: int) -> str:
     return _plural(count, "number")
 
 
-def _check_vector(values: list[float], length: int, path: str, what: str = "") -> None:
+def _check_vector(values: list[Any], length: int, path: str, what: str = "", noun: str = "number") -> None:
     if len(values) != length:
         suffix = f" ({what})" if what else ""
-        raise LoadError(f"expected {_numbers(length)}{suffix}, got {len(values)}", path)
+        raise LoadError(f"expected {_plural(length, noun)}{suffix}, got {len(values)}", path)
 
 
 def _check_matrix(rows: list[list[float]], n_rows: int, n_cols: int, path: str) -> None:
@@ -523,7 +546,7 @@ def _dataset(block: dict[str, Any], specs: list[LayerSpec]) -> Dataset:
         )
     for key, width in (("input_names", n_in), ("output_names", n_out)):
         if key in block:
-            _check_vector(block[key], width, f"dataset.{key}", "one name per neuron")
+            _check_vector(block[key], width, f"dataset.{key}", "one per neuron", "name")
     x = np.asarray(inputs, dtype=np.float64).reshape(len(inputs), n_in)
     y = np.asarray(targets, dtype=np.float64).reshape(len(targets), n_out)
     return Dataset(x, y)
