@@ -1,0 +1,117 @@
+"""Worked derivations from a trace, in English or Vietnamese, as Markdown, HTML, text or JSON.
+
+`explain_phase` writes the formulas of one phase of a step with the trace's numbers substituted
+(the explanation dock shows it after each phase); `explain_steps` runs whole steps on a stepper
+and writes the derivation in the article's order (`bpstudio explain`). Engine only: no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bpstudio.engine.network import Network
+from bpstudio.engine.optimizers import OptimizerConfig
+from bpstudio.engine.stepper import Phase, Stepper, Trace
+from bpstudio.explain import record, texts
+from bpstudio.explain.derive import Writer, phase_doc
+from bpstudio.explain.doc import Doc, render, render_html_page
+from bpstudio.explain.formula import format_number
+
+FORMATS = ("md", "html", "text", "json")
+LANGUAGES = texts.LANGUAGES
+PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
+
+__all__ = ["FORMATS", "LANGUAGES", "explain_phase", "explain_steps", "format_number"]
+
+
+def _check(lang: str, fmt: str) -> None:
+    texts.get(lang)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def explain_phase(
+    trace: Trace,
+    network: Network,
+    loss: str,
+    optimizer: OptimizerConfig,
+    phase: Phase | str,
+    *,
+    lang: str = "en",
+    fmt: str = "md",
+) -> str:
+    """The formulas of `phase` with the numbers of `trace` substituted.
+
+    FEEDFORWARD and BACKWARD may be partial (after `next_layer`): the layers computed so far are
+    written. UPDATE needs the finished step. Raises ValueError for a phase that has not run.
+    `network` gives the structure; parameters are read from the trace, so it may already hold
+    the updated values.
+    """
+    _check(lang, fmt)
+    phase = Phase(phase)
+    if fmt == "json":
+        return json.dumps(record.step_record(trace, network), ensure_ascii=False, indent=1)
+    writer = Writer(trace, network, loss, optimizer, lang)
+    return render(phase_doc(writer, phase), fmt)  # type: ignore[arg-type]
+
+
+def explain_steps(stepper: Stepper, steps: int = 1, *, lang: str = "en", fmt: str = "md") -> str:
+    """Run `steps` training steps phase by phase on `stepper` and write out every one.
+
+    A step already in progress is restarted first (parameters only change in UPDATE, so nothing
+    is lost) and explained from its beginning. The stepper is left after the last step.
+    """
+    _check(lang, fmt)
+    if not isinstance(steps, int) or steps < 1:
+        raise ValueError(f"steps must be a whole number of at least 1, got {steps!r}")
+    if stepper.trace is not None or stepper.layer != 1 or stepper.phase is not Phase.FEEDFORWARD:
+        stepper.restart_step()
+    net = stepper.network
+    initial = net.theta.copy()
+    step_docs: list[Doc] = []
+    records: list[dict[str, Any]] = []
+    tx = texts.get(lang)
+    overview = Doc()
+    for index in range(steps):
+        doc = Doc()
+        for phase in PHASES:
+            stepper.next_phase()
+            trace = stepper.trace
+            assert trace is not None
+            if fmt == "json":
+                continue
+            writer = Writer(trace, net, stepper.loss, stepper.optimizer, lang)
+            if phase is Phase.FEEDFORWARD:
+                if index == 0:
+                    writer.overview(
+                        overview,
+                        steps,
+                        stepper.dataset.size,
+                        stepper.training.batch_size,
+                        stepper.training.shuffle,
+                    )
+                doc.heading(2, tx["step_title"].format(step=trace.step + 1, epoch=trace.epoch + 1))
+            doc.extend(phase_doc(writer, phase))
+        if fmt == "json":
+            assert stepper.trace is not None
+            records.append(record.step_record(stepper.trace, net))
+        step_docs.append(doc)
+    if fmt == "json":
+        document = {
+            "format": record.FORMAT,
+            "version": record.VERSION,
+            "network": record.network_record(net, stepper.loss, stepper.optimizer, stepper.training),
+            "initial_parameters": record.parameters(net, initial),
+            "steps": records,
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1)
+    whole = Doc()
+    whole.heading(1, tx["doc_title"])
+    whole.para(tx["doc_intro"])
+    whole.extend(overview)
+    for doc in step_docs:
+        whole.extend(doc)
+    if fmt == "html":
+        return render_html_page(whole, tx["doc_title"], lang)
+    return render(whole, fmt)  # type: ignore[arg-type]

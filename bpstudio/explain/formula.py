@@ -1,0 +1,415 @@
+"""Formula pieces that render as LaTeX (Markdown), HTML for QTextBrowser, or plain Unicode text.
+
+A formula is a tree of small nodes: symbols with the article's layer superscript and neuron
+subscripts (z^[1]_1), numbers, fractions, roots and literal operators. Each node renders itself
+in three ways, so every explanation is written once and printed in any format.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+Fmt: TypeAlias = Literal["md", "html", "text"]
+
+DECIMALS = 6
+
+
+def format_number(value: float, fmt: Fmt = "text") -> str:
+    """A number to 6 decimals; very small or very large magnitudes in scientific notation.
+
+    Values between 1e-4 and 1e7 in magnitude (and zero) print as fixed point with 6 decimals, as
+    the article does; the rest keep 6 decimals in the mantissa so that a vanishing gradient
+    does not read as 0.000000.
+    """
+    value = float(value)
+    if math.isnan(value):
+        return r"\mathrm{NaN}" if fmt == "md" else "NaN"
+    if math.isinf(value):
+        sign = "-" if value < 0 else ""
+        return sign + (r"\infty" if fmt == "md" else "∞")
+    magnitude = abs(value)
+    if magnitude == 0.0 or 1e-4 <= magnitude < 1e7:
+        text = f"{value:.{DECIMALS}f}"
+        return "0.000000" if text == "-0.000000" else text
+    mantissa, exponent = f"{value:.{DECIMALS}e}".split("e")
+    power = int(exponent)
+    if fmt == "md":
+        return f"{mantissa} \\times 10^{{{power}}}"
+    if fmt == "html":
+        return f"{mantissa}×10<sup>{power}</sup>"
+    return f"{mantissa}e{exponent}"
+
+
+def format_setting(value: float, fmt: Fmt = "text") -> str:
+    """A hyper-parameter as the user typed it (0.1, 0.9, 1e-08), not padded to 6 decimals."""
+    text = f"{float(value):g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        power = int(exponent)
+        if fmt == "md":
+            return f"{mantissa} \\times 10^{{{power}}}" if mantissa != "1" else f"10^{{{power}}}"
+        if fmt == "html":
+            return f"{mantissa}×10<sup>{power}</sup>" if mantissa != "1" else f"10<sup>{power}</sup>"
+    return text
+
+
+class Node:
+    """Something that renders in the three formats."""
+
+    def render(self, fmt: Fmt) -> str:
+        raise NotImplementedError
+
+
+Item: TypeAlias = "Node | str | float | int"
+
+
+def _node(item: Item) -> Node:
+    if isinstance(item, Node):
+        return item
+    if isinstance(item, str):
+        return Lit(item)
+    return Num(float(item))
+
+
+@dataclass(frozen=True)
+class Lit(Node):
+    """A literal: its LaTeX spelling and, when different, its Unicode spelling."""
+
+    latex: str
+    uni: str | None = None
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            return self.latex
+        text = self.latex if self.uni is None else self.uni
+        return html.escape(text, quote=False) if fmt == "html" else text
+
+
+@dataclass(frozen=True)
+class Num(Node):
+    """A computed value, to 6 decimals; `paren` wraps a negative value in parentheses."""
+
+    value: float
+    paren: bool = False
+
+    def render(self, fmt: Fmt) -> str:
+        text = format_number(self.value, fmt)
+        needs = self.paren and (text.startswith("-") or "10^" in text or "×10" in text or "e" in text)
+        return f"({text})" if needs else text
+
+
+@dataclass(frozen=True)
+class Setting(Node):
+    """A hyper-parameter (learning rate, momentum, ε ...) printed as given."""
+
+    value: float
+
+    def render(self, fmt: Fmt) -> str:
+        return format_setting(self.value, fmt)
+
+
+# Unicode superscripts and subscripts for plain text.
+_SUP = str.maketrans("0123456789()+-=iljkLtnm[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼ⁱˡʲᵏᴸᵗⁿᵐ[]")
+_SUB = str.maketrans("0123456789()+-=ijklmnt", "₀₁₂₃₄₅₆₇₈₉₍₎₊₋₌ᵢⱼₖₗₘₙₜ")
+_SUP_OK = set("0123456789()+-=iljkLtnm")
+_SUB_OK = set("0123456789()+-=ijklmnt,")
+
+_BASES: dict[str, tuple[str, str]] = {
+    "x": ("x", "x"),
+    "y": ("y", "y"),
+    "yhat": (r"\hat{y}", "ŷ"),
+    "z": ("z", "z"),
+    "zhat": (r"\hat{z}", "ẑ"),
+    "ztilde": (r"\tilde{z}", "z̃"),
+    "a": ("a", "a"),
+    "W": ("W", "W"),
+    "b": ("b", "b"),
+    "delta": (r"\delta", "δ"),
+    "deltatilde": (r"\tilde{\delta}", "δ̃"),
+    "gamma": (r"\gamma", "γ"),
+    "beta": (r"\beta", "β"),
+    "mu": (r"\mu", "μ"),
+    "sigma": (r"\sigma", "σ"),
+    "L": ("L", "L"),
+    "J": ("J", "J"),
+    "g": ("g", "g"),
+    "v": ("v", "v"),
+    "m": ("m", "m"),
+    "mhat": (r"\hat{m}", "m̂"),
+    "vhat": (r"\hat{v}", "v̂"),
+    "theta": (r"\theta", "θ"),
+    "alpha": (r"\alpha", "α"),
+    "lambda": (r"\lambda", "λ"),
+    "epsilon": (r"\varepsilon", "ε"),
+    "beta1": (r"\beta_1", "β₁"),
+    "beta2": (r"\beta_2", "β₂"),
+    "c": ("c", "c"),
+    "t": ("t", "t"),
+    "n": ("n", "n"),
+    "runmean": (r"\hat{\mu}", "μ̂"),
+    "runvar": (r"\hat{\sigma}^2", "σ̂²"),
+}
+
+
+@dataclass(frozen=True)
+class Sym(Node):
+    """A named quantity: base, layer superscript [l], neuron subscripts, sample superscript (i)."""
+
+    base: str
+    layer: int | str | None = None
+    sub: tuple[int | str, ...] = ()
+    sample: int | str | None = None
+    transposed: bool = False
+
+    def render(self, fmt: Fmt) -> str:
+        latex, uni = _BASES.get(self.base, (self.base, self.base))
+        sup_parts: list[str] = []
+        if self.layer is not None:
+            sup_parts.append(f"[{self.layer}]")
+        if self.sample is not None:
+            sup_parts.append(f"({self.sample})")
+        sup = "".join(sup_parts)
+        sub = ",".join(str(s) for s in self.sub)
+        if fmt == "md":
+            text = latex
+            if sup or self.transposed:
+                text += "^{" + sup + (r"\top" if self.transposed else "") + "}"
+            if sub:
+                text += "_{" + sub + "}"
+            return text
+        if fmt == "html":
+            text = f"<i>{html.escape(uni)}</i>" if len(uni) == 1 and uni.isascii() else html.escape(uni)
+            if sup or self.transposed:
+                text += f"<sup>{html.escape(sup)}{'T' if self.transposed else ''}</sup>"
+            if sub:
+                text += f"<sub>{html.escape(sub)}</sub>"
+            return text
+        text = uni
+        if sup:
+            plain = sup.replace("[", "").replace("]", "")
+            if set(plain) <= _SUP_OK and self.sample is None:
+                text += plain.translate(_SUP)
+            elif set(plain) <= _SUP_OK:
+                layer = "" if self.layer is None else str(self.layer)
+                text += layer.translate(_SUP) + f"({self.sample})".translate(_SUP)
+            else:
+                text += "^" + sup
+        if self.transposed:
+            text += "ᵀ"
+        if sub:
+            text += sub.translate(_SUB) if set(sub) <= _SUB_OK else "_" + sub
+        return text
+
+
+@dataclass(frozen=True)
+class Seq(Node):
+    """Items side by side."""
+
+    items: tuple[Node, ...]
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            pieces = [item.render(fmt) for item in self.items]
+            joined = ""
+            for piece in pieces:
+                if joined and piece and joined[-1].isalpha() and (piece[0].isalnum() or piece[0] == "\\"):
+                    joined += " "
+                joined += piece
+            return joined
+        out: list[str] = []
+        previous: Node | None = None
+        for item in self.items:
+            text = item.render(fmt)
+            if previous is not None and _needs_space(previous, item) and not text.startswith(" "):
+                out.append(" ")
+            out.append(text)
+            previous = item
+        return "".join(out)
+
+
+def _needs_space(left: Node, right: Node) -> bool:
+    """Juxtaposed quantities (a product written without a sign) get a space in Unicode text."""
+    if isinstance(left, Frac):
+        return True
+    return isinstance(left, _ATOMS) and isinstance(right, _ATOMS)
+
+
+def seq(*items: Item) -> Seq:
+    return Seq(tuple(_node(item) for item in items))
+
+
+def join(items: Iterable[Item], separator: Item) -> Seq:
+    out: list[Node] = []
+    for index, item in enumerate(items):
+        if index:
+            out.append(_node(separator))
+        out.append(_node(item))
+    return Seq(tuple(out))
+
+
+@dataclass(frozen=True)
+class Frac(Node):
+    num: Node
+    den: Node
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            return r"\frac{" + self.num.render(fmt) + "}{" + self.den.render(fmt) + "}"
+        return _wrap(self.num, fmt) + "/" + _wrap(self.den, fmt)
+
+
+def frac(num: Item, den: Item) -> Frac:
+    return Frac(_node(num), _node(den))
+
+
+def _simple(node: Node) -> bool:
+    if isinstance(node, Seq):
+        return len(node.items) == 1 and _simple(node.items[0])
+    if isinstance(node, Num):
+        return node.value >= 0
+    return isinstance(node, Sym | Lit | Setting | Sqrt | Exp | Call | Pow | Indexed)
+
+
+def _wrap(node: Node, fmt: Fmt) -> str:
+    text = node.render(fmt)
+    return text if _simple(node) else f"({text})"
+
+
+@dataclass(frozen=True)
+class Sqrt(Node):
+    arg: Node
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            return r"\sqrt{" + self.arg.render(fmt) + "}"
+        return "√" + _wrap(self.arg, fmt)
+
+
+@dataclass(frozen=True)
+class Pow(Node):
+    """base^exponent; the base is parenthesised when it is not a single symbol or number."""
+
+    base: Node
+    exponent: str
+
+    def render(self, fmt: Fmt) -> str:
+        base = self.base.render(fmt)
+        if not _simple(self.base) or (isinstance(self.base, Sym) and (self.base.layer or self.base.sub)):
+            base = r"\left(" + base + r"\right)" if fmt == "md" else f"({base})"
+        if fmt == "md":
+            return base + "^{" + self.exponent + "}"
+        if fmt == "html":
+            return base + f"<sup>{html.escape(self.exponent)}</sup>"
+        if set(self.exponent) <= _SUP_OK:
+            return base + self.exponent.translate(_SUP)
+        return base + "^" + self.exponent
+
+
+def power(base: Item, exponent: str) -> Pow:
+    return Pow(_node(base), exponent)
+
+
+@dataclass(frozen=True)
+class Exp(Node):
+    """e to a power."""
+
+    arg: Node
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            return "e^{" + self.arg.render(fmt) + "}"
+        if fmt == "html":
+            return f"e<sup>{self.arg.render(fmt)}</sup>"
+        return "exp" + _paren(self.arg.render(fmt))
+
+
+def _paren(text: str) -> str:
+    return f"({text})"
+
+
+@dataclass(frozen=True)
+class Grad(Node):
+    """∂L/∂θ or ∂J/∂θ."""
+
+    of: str  # "L" or "J"
+    wrt: Node
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            return r"\frac{\partial " + self.of + r"}{\partial " + self.wrt.render(fmt) + "}"
+        return f"∂{self.of}/∂" + self.wrt.render(fmt)
+
+
+@dataclass(frozen=True)
+class Indexed(Node):
+    """A quantity that belongs to one parameter: g with the parameter as its subscript."""
+
+    base: Node
+    index: Node
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            return self.base.render(fmt) + "_{" + self.index.render(fmt) + "}"
+        if fmt == "html":
+            return self.base.render(fmt) + "<sub>" + self.index.render(fmt) + "</sub>"
+        return self.base.render(fmt) + "[" + self.index.render(fmt) + "]"
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    """A named function applied to arguments: σ(z), tanh(z), max(0, z)."""
+
+    name: Node
+    args: tuple[Node, ...]
+
+    def render(self, fmt: Fmt) -> str:
+        inner = ", ".join(arg.render(fmt) for arg in self.args)
+        if fmt == "md":
+            return self.name.render(fmt) + r"\left(" + inner + r"\right)"
+        return self.name.render(fmt) + "(" + inner + ")"
+
+
+def call(name: Node | str, *args: Item) -> Call:
+    return Call(name if isinstance(name, Node) else Lit(name), tuple(_node(a) for a in args))
+
+
+_ATOMS = (Sym, Num, Setting, Frac, Sqrt, Pow, Exp, Grad, Indexed, Call)
+
+# Operators and small pieces with their three spellings.
+TIMES = Lit(r" \cdot ", " · ")
+PLUS = Lit(" + ")
+MINUS = Lit(" - ", " − ")
+EQ = Lit(" = ")
+LARROW = Lit(r" \leftarrow ", " ← ")
+ODOT = Lit(r" \odot ", " ⊙ ")
+CDOTS = Lit(r"\cdots", "⋯")
+COMMA = Lit(r",\ ", ", ")
+QUAD = Lit(r"\qquad ", "    ")
+TRANSPOSE = Lit(r"^{\top}", "ᵀ")
+SIGMA = Lit(r"\sigma", "σ")
+TANH = Lit(r"\tanh", "tanh")
+RELU = Lit(r"\operatorname{ReLU}", "ReLU")
+LRELU = Lit(r"\operatorname{LReLU}", "LReLU")
+SOFTMAX = Lit(r"\operatorname{softmax}", "softmax")
+LOG = Lit(r"\ln", "ln")
+MAX = Lit(r"\max", "max")
+MIN = Lit(r"\min", "min")
+LPAREN = Lit(r"\left(", "(")
+RPAREN = Lit(r"\right)", ")")
+SUM_I = Lit(r"\sum_{i=1}^{m} ", "Σᵢ ")
+SUM_K = Lit(r"\sum_{k} ", "Σₖ ")
+SUM_J = Lit(r"\sum_{j} ", "Σⱼ ")
+PRIME = Lit("'", "′")
+
+
+def paren(*items: Item) -> Seq:
+    return seq(LPAREN, *items, RPAREN)
+
+
+def add_value(value: float) -> Seq:
+    """`+ v` or `− |v|`, the way a bias is written after a sum."""
+    return seq(MINUS, Num(-value)) if value < 0 else seq(PLUS, Num(value))
