@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 import bpstudio.document.format as fmt
+from bpstudio.assets import default_example
 from bpstudio.document import (
     FORMAT,
     VERSION,
@@ -485,3 +487,56 @@ def test_the_format_imports_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the user documentation stays true --------------------------------------------------------------
+DOC = Path(__file__).resolve().parent.parent / "docs" / "file-format.md"
+
+
+def _json_blocks() -> list[str]:
+    return re.findall(r"```json\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
+
+
+def test_every_json_block_of_the_documentation_is_valid() -> None:
+    """Whole files load; fragments ("key": value) validate against that key's part of the schema."""
+    full = fmt.schema()
+    blocks = _json_blocks()
+    assert len(blocks) >= 8
+    whole = 0
+    for block in blocks:
+        text = block.strip()
+        if text.startswith("{") and '"format"' in text:
+            loads(text, "doc example")
+            whole += 1
+            continue
+        if text.startswith("{"):  # a layer
+            value = json.loads(text)
+            kind = "input_layer" if set(value) == {"size"} else "layer"
+            sub = {"$defs": full["$defs"], "$ref": f"#/$defs/{kind}"}
+            jsonschema.Draft202012Validator(sub).validate(value)
+            continue
+        fragment = json.loads("{" + text + "}")
+        for key, value in fragment.items():
+            sub = {"$defs": full["$defs"], **full["properties"][key]}
+            jsonschema.Draft202012Validator(sub).validate(value)
+    assert whole == 2
+
+
+def test_the_documented_state_example_loads_into_the_article() -> None:
+    state_block = next(b for b in _json_blocks() if b.lstrip().startswith('"state"'))
+    doc = json.loads(default_example().read_text(encoding="utf-8"))
+    doc["optimizer"] = {"name": "momentum", "learning_rate": 0.1}
+    doc.update(json.loads("{" + state_block + "}"))
+    nf = load_doc(doc)
+    assert nf.stepper.steps_done == 2 and nf.stepper.epoch == 2
+    assert nf.stepper.optimizer_state.t == 2
+
+
+def test_every_schema_key_is_documented() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    s = fmt.schema()
+    keys = set(s["properties"])
+    for name in ("layer", "optimizer", "training", "dataset", "init", "state", "canvas"):
+        keys |= set(s["$defs"][name]["properties"])
+    missing = sorted(key for key in keys if f"`{key}`" not in text)
+    assert not missing, f"undocumented keys: {missing}"
