@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -9,54 +11,69 @@ Array = NDArray[np.float64]
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
 DEFAULT_LEAKY_SLOPE = 0.01
-# exp(709) is the largest finite power of e in float64; raising z to at least -700 keeps e^-z
-# finite and leaves every z > -700 bit-identical to the textbook 1 / (1 + e^-z).
-_SIGMOID_FLOOR = -700.0
+# The table functions below may overflow internally in a harmless way (e^-z = inf for z < -709
+# gives σ(z) = 1/(1 + inf) = 0, the correct limit); callers on the hot path run them under
+# np.errstate, and the public wrappers do that themselves.
+_QUIET = {"over": "ignore", "under": "ignore"}
+
+
+def _sigmoid(z: Array, slope: float) -> Array:
+    """The textbook 1 / (1 + e^-z), bit for bit."""
+    t = np.negative(z)
+    np.exp(t, out=t)
+    t += 1.0
+    return np.reciprocal(t, out=t)
+
+
+def _softmax(z: Array, slope: float) -> Array:
+    shifted = z - z.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    e /= e.sum(axis=1, keepdims=True)
+    return e
+
+
+FORWARD: dict[str, Callable[[Array, float], Array]] = {
+    "sigmoid": _sigmoid,
+    "tanh": lambda z, slope: np.tanh(z),
+    "relu": lambda z, slope: np.maximum(z, 0.0),
+    "leaky_relu": lambda z, slope: np.where(z > 0.0, z, slope * z),
+    "linear": lambda z, slope: z.copy(),
+    "softmax": _softmax,
+}
+
+DERIVATIVE: dict[str, Callable[[Array, Array, float], Array]] = {
+    "sigmoid": lambda z, a, slope: a * (1.0 - a),
+    "tanh": lambda z, a, slope: 1.0 - a * a,
+    "relu": lambda z, a, slope: (z > 0.0).astype(np.float64),
+    "leaky_relu": lambda z, a, slope: np.where(z > 0.0, 1.0, slope),
+    "linear": lambda z, a, slope: np.ones_like(z),
+}
+
+# δ = ∂L/∂z from ∂L/∂a: g'(z) ⊙ ∂L/∂a, or the softmax Jacobian-vector product.
+BACKWARD: dict[str, Callable[[Array, Array, Array, float], Array]] = {
+    "sigmoid": lambda z, a, grad_a, slope: grad_a * a * (1.0 - a),
+    "tanh": lambda z, a, grad_a, slope: grad_a * (1.0 - a * a),
+    "relu": lambda z, a, grad_a, slope: grad_a * (z > 0.0),
+    "leaky_relu": lambda z, a, grad_a, slope: grad_a * np.where(z > 0.0, 1.0, slope),
+    "linear": lambda z, a, grad_a, slope: grad_a.copy(),
+    "softmax": lambda z, a, grad_a, slope: a * (grad_a - (grad_a * a).sum(axis=1, keepdims=True)),
+}
 
 
 def forward(name: str, z: Array, slope: float = DEFAULT_LEAKY_SLOPE) -> Array:
     """a = g(z)."""
-    if name == "sigmoid":
-        t = np.maximum(z, _SIGMOID_FLOOR)
-        np.negative(t, out=t)
-        np.exp(t, out=t)
-        t += 1.0
-        return np.reciprocal(t, out=t)
-    if name == "tanh":
-        return np.tanh(z)
-    if name == "relu":
-        return np.maximum(z, 0.0)
-    if name == "leaky_relu":
-        return np.where(z > 0.0, z, slope * z)
-    if name == "linear":
-        return z.copy()
-    if name == "softmax":
-        shifted = z - z.max(axis=1, keepdims=True)
-        e = np.exp(shifted)
-        e /= e.sum(axis=1, keepdims=True)
-        return e
-    raise ValueError(f"unknown activation {name!r}")
+    with np.errstate(**_QUIET):  # type: ignore[arg-type]
+        return FORWARD[name](z, slope)
 
 
 def derivative(name: str, z: Array, a: Array, slope: float = DEFAULT_LEAKY_SLOPE) -> Array:
     """g'(z) elementwise (softmax has a full Jacobian: use `backward` instead)."""
-    if name == "sigmoid":
-        return a * (1.0 - a)
-    if name == "tanh":
-        return 1.0 - a * a
-    if name == "relu":
-        return (z > 0.0).astype(np.float64)
-    if name == "leaky_relu":
-        return np.where(z > 0.0, 1.0, slope)
-    if name == "linear":
-        return np.ones_like(z)
-    raise ValueError(f"activation {name!r} has no elementwise derivative")
+    if name not in DERIVATIVE:
+        raise ValueError(f"activation {name!r} has no elementwise derivative")
+    return DERIVATIVE[name](z, a, slope)
 
 
 def backward(name: str, z: Array, a: Array, grad_a: Array, slope: float = DEFAULT_LEAKY_SLOPE) -> Array:
-    """δ = ∂L/∂z from ∂L/∂a: g'(z) ⊙ ∂L/∂a, or the softmax Jacobian-vector product."""
-    if name == "softmax":
-        return a * (grad_a - (grad_a * a).sum(axis=1, keepdims=True))
-    if name == "sigmoid":
-        return grad_a * a * (1.0 - a)
-    return grad_a * derivative(name, z, a, slope)
+    """δ = ∂L/∂z from ∂L/∂a."""
+    with np.errstate(**_QUIET):  # type: ignore[arg-type]
+        return BACKWARD[name](z, a, grad_a, slope)

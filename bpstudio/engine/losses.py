@@ -76,4 +76,4 @@ def output_delta(loss: str, activation: str, y: Array, a: Array, z: Array, slope
         grad_a = (2.0 / y.shape[1]) * (a - y)
     else:
         raise EngineError(f"unknown loss {loss!r}")
-    return activations.backward(activation, z, a, grad_a, slope)
+    return activations.BACKWARD[activation](z, a, grad_a, slope)

@@ -76,6 +76,7 @@ class Network:
     def __init__(self, specs: list[LayerSpec]) -> None:
         check_specs(specs)
         self.specs: list[LayerSpec] = list(specs)
+        self._depth = len(specs) - 1
         slices: list[dict[str, tuple[int, int, tuple[int, ...]]]] = [{}]
         offset = 0
         for index in range(1, len(specs)):
@@ -116,7 +117,7 @@ class Network:
     @property
     def depth(self) -> int:
         """L, the number of layers with parameters."""
-        return len(self.specs) - 1
+        return self._depth
 
     @property
     def parameter_count(self) -> int:
@@ -143,6 +144,13 @@ class Network:
         if view is None:
             view = self._views[key] = self.view(self._theta, layer, kind)
         return view
+
+    def views(self, vector: Array) -> list[dict[str, Array]]:
+        """Every (layer, kind) view of a theta-shaped vector: views(v)[layer]["W"]."""
+        return [
+            {kind: self.view(vector, layer, kind) for kind in kinds}
+            for layer, kinds in enumerate(self.layout)
+        ]
 
     def view(self, vector: Array, layer: int, kind: str) -> Array:
         """The part of a theta-shaped vector that belongs to (layer, kind), as a view."""
@@ -180,6 +188,7 @@ class Network:
     def copy(self) -> Network:
         other = Network.__new__(Network)
         other.specs = list(self.specs)
+        other._depth = self._depth
         other.layout = self.layout
         other._theta = self._theta.copy()
         other._views = {}

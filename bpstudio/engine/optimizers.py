@@ -76,7 +76,7 @@ class OptimizerConfig:
             need(self.momentum > 0, "nesterov needs a momentum above 0")
 
 
-@dataclass
+@dataclass(slots=True)
 class OptimizerState:
     """Moments as flat vectors in theta's layout, and t, the number of updates done."""
 
@@ -87,7 +87,7 @@ class OptimizerState:
         return OptimizerState(self.t, {k: v.copy() for k, v in self.buffers.items()})
 
 
-@dataclass
+@dataclass(slots=True)
 class UpdateInfo:
     grad_norm: float
     clip_coef: float  # the factor the gradient was scaled by (1.0 when not clipped)
@@ -98,41 +98,111 @@ def new_state(config: OptimizerConfig, size: int) -> OptimizerState:
     return OptimizerState(0, {name: np.zeros(size) for name in STATE_NAMES[config.name]})
 
 
+class Workspace:
+    """Buffers reused from update to update, so a step allocates no parameter-sized memory.
+
+    The new parameters and the new moments are written into alternating buffers: the current
+    trace's "before" and "after" stay intact until the next update replaces that trace.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.g = np.empty(size)
+        self.tmp = np.empty(size)
+        self.direction = np.empty(size)
+        self._theta = (np.empty(size), np.empty(size))
+        self._grad = (np.empty(size), np.empty(size))
+        self._flip = 0
+        self._grad_flip = 0
+        self.spare: dict[str, Array] = {}
+
+    def next_grad(self) -> Array:
+        """A gradient buffer (uninitialised) other than the one handed out last time."""
+        self._grad_flip ^= 1
+        return self._grad[self._grad_flip]
+
+    def grad_buffer(self, index: int) -> Array:
+        return self._grad[index]
+
+    def grad_index(self, grad: Array) -> int:
+        """Which of the two gradient buffers `grad` is (views of it are cached per buffer)."""
+        return 0 if grad is self._grad[0] else 1
+
+    def next_theta(self) -> Array:
+        self._flip ^= 1
+        return self._theta[self._flip]
+
+    def buffer(self, name: str, current: Array) -> Array:
+        """A free buffer for the new value of moment `name` (never `current` itself)."""
+        spare = self.spare.get(name)
+        if spare is None or spare is current or spare.shape != current.shape:
+            spare = np.empty_like(current)
+        return spare
+
+    def recycle(self, old: OptimizerState) -> None:
+        """The previous moments become the spare buffers of the next update."""
+        self.spare = dict(old.buffers)
+
+
 def propose(
     config: OptimizerConfig,
     state: OptimizerState,
     theta: Array,
     grad: Array,
     decay_mask: Array,
+    ws: Workspace | None = None,
 ) -> tuple[Array, OptimizerState, UpdateInfo]:
-    """New parameters and state for one update; inputs are left untouched."""
+    """New parameters and state for one update; `theta`, `grad` and `state` are left untouched.
+
+    The arithmetic follows torch.optim.SGD / torch.optim.Adam step by step.
+    """
+    if ws is None or ws.size != theta.size:
+        ws = Workspace(theta.size)
     g = grad
     grad_norm = math.sqrt(float(np.dot(grad, grad)))
     clip_coef = 1.0
     if config.clip_norm is not None:
         clip_coef = min(config.clip_norm / (grad_norm + CLIP_EPSILON), 1.0)
-        g = g * clip_coef
+        g = np.multiply(g, clip_coef, out=ws.g)
     if config.weight_decay:
-        g = g + config.weight_decay * (decay_mask * theta)
+        decay = np.multiply(decay_mask, theta, out=ws.tmp)
+        decay *= config.weight_decay
+        g = np.add(g, decay, out=ws.g)
     lr = config.learning_rate
     name = config.name
+    new_theta = ws.next_theta()
+    info = UpdateInfo(grad_norm, clip_coef, g)
     if name == "sgd":
-        new_theta = theta - lr * g
-        return new_theta, OptimizerState(state.t + 1, {}), UpdateInfo(grad_norm, clip_coef, g)
+        direction = np.multiply(g, lr, out=ws.direction)
+        np.subtract(theta, direction, out=new_theta)
+        return new_theta, OptimizerState(state.t + 1, {}), info
     if name in ("momentum", "nesterov"):
-        velocity = config.momentum * state.buffers["velocity"] + g
-        direction = g + config.momentum * velocity if name == "nesterov" else velocity
-        new_theta = theta - lr * direction
-        return (
-            new_theta,
-            OptimizerState(state.t + 1, {"velocity": velocity}),
-            UpdateInfo(grad_norm, clip_coef, g),
-        )
+        old_velocity = state.buffers["velocity"]
+        velocity = np.multiply(old_velocity, config.momentum, out=ws.buffer("velocity", old_velocity))
+        velocity += g
+        if name == "nesterov":
+            direction = np.multiply(velocity, config.momentum, out=ws.direction)
+            direction += g
+        else:
+            direction = ws.direction
+            np.copyto(direction, velocity)
+        direction *= lr
+        np.subtract(theta, direction, out=new_theta)
+        return new_theta, OptimizerState(state.t + 1, {"velocity": velocity}), info
     # adam, arranged as torch.optim.Adam's single-tensor step
     t = state.t + 1
-    m = config.beta1 * state.buffers["m"] + (1.0 - config.beta1) * g
-    v = config.beta2 * state.buffers["v"] + (1.0 - config.beta2) * (g * g)
+    old_m, old_v = state.buffers["m"], state.buffers["v"]
+    m = np.multiply(old_m, config.beta1, out=ws.buffer("m", old_m))
+    m += np.multiply(g, 1.0 - config.beta1, out=ws.tmp)
+    v = np.multiply(old_v, config.beta2, out=ws.buffer("v", old_v))
+    square = np.multiply(g, g, out=ws.tmp)
+    square *= 1.0 - config.beta2
+    v += square
     step_size = lr / (1.0 - config.beta1**t)
-    denom = np.sqrt(v) / math.sqrt(1.0 - config.beta2**t) + config.epsilon
-    new_theta = theta - step_size * (m / denom)
-    return new_theta, OptimizerState(t, {"m": m, "v": v}), UpdateInfo(grad_norm, clip_coef, g)
+    denom = np.sqrt(v, out=ws.tmp)
+    denom /= math.sqrt(1.0 - config.beta2**t)
+    denom += config.epsilon
+    direction = np.divide(m, denom, out=ws.direction)
+    direction *= step_size
+    np.subtract(theta, direction, out=new_theta)
+    return new_theta, OptimizerState(t, {"m": m, "v": v}), info

@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,14 @@ from numpy.typing import NDArray
 from bpstudio.engine import activations, losses
 from bpstudio.engine.errors import EngineError, NonFiniteError
 from bpstudio.engine.network import BN_EPSILON, BN_MOMENTUM, Network
-from bpstudio.engine.optimizers import OptimizerConfig, OptimizerState, UpdateInfo, new_state, propose
+from bpstudio.engine.optimizers import (
+    OptimizerConfig,
+    OptimizerState,
+    UpdateInfo,
+    Workspace,
+    new_state,
+    propose,
+)
 
 Array = NDArray[np.float64]
 
@@ -56,7 +64,7 @@ class Dataset:
         return Dataset(self.inputs.copy(), self.targets.copy())
 
 
-@dataclass
+@dataclass(slots=True)
 class LayerTrace:
     """What one layer computed in the current step; None until its phase reaches it.
 
@@ -78,7 +86,7 @@ class LayerTrace:
     grad_beta: Array | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Trace:
     """Everything of the current step. `layers[0]` is the input layer (its `a` is x)."""
 
@@ -109,7 +117,10 @@ class Trace:
             batch=self.batch.copy(),
             x=self.x.copy(),
             y=self.y.copy(),
-            layers=[LayerTrace(**{k: arr(v) for k, v in vars(lt).items()}) for lt in self.layers],
+            layers=[
+                LayerTrace(**{k: arr(getattr(lt, k)) for k in LayerTrace.__slots__})  # type: ignore[attr-defined]
+                for lt in self.layers
+            ],
             params_before=self.params_before.copy(),
             optimizer_before=self.optimizer_before.copy(),
             losses=arr(self.losses),
@@ -162,6 +173,20 @@ class Snapshot:
     history_len: int
 
 
+@dataclass(slots=True)
+class _LayerPlan:
+    """What the hot path needs of one layer, looked up once per structure."""
+
+    W: Array
+    WT: Array
+    b: Array
+    forward: Callable[[Array, float], Array]
+    backward: Callable[[Array, Array, Array, float], Array]
+    slope: float
+    batch_norm: bool
+    grad_views: tuple[dict[str, Array], dict[str, Array]]
+
+
 _QUIET: dict[str, Any] = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
 
 
@@ -197,6 +222,50 @@ class Stepper:
         self.epoch_history: list[int] = []
         self._order_epoch = -1
         self._order: NDArray[np.int64] = np.arange(0)
+        self._ws = Workspace(network.parameter_count)
+        self._before: list[Array] = [np.empty(network.parameter_count), np.empty(network.parameter_count)]
+        self._plan: list[_LayerPlan] = []
+        self._plan_theta: Array | None = None
+
+    def _workspace(self) -> Workspace:
+        """Update buffers, rebuilt when the parameter count changes."""
+        size = self.network.parameter_count
+        if self._ws.size != size:
+            self._ws = Workspace(size)
+            self._before = [np.empty(size), np.empty(size)]
+        return self._ws
+
+    def _layer_plan(self) -> list[_LayerPlan]:
+        """Per-layer views and functions; rebuilt after any change of structure or of theta."""
+        net = self.network
+        if self._plan_theta is net.theta and self._plan:
+            return self._plan
+        ws = self._workspace()
+        grad_views = (net.views(ws.grad_buffer(0)), net.views(ws.grad_buffer(1)))
+        plan = [
+            _LayerPlan(
+                W=net.W(layer),
+                WT=net.W(layer).T,
+                b=net.b(layer),
+                forward=activations.FORWARD[spec.activation],
+                backward=activations.BACKWARD[spec.activation],
+                slope=spec.leaky_slope,
+                batch_norm=spec.batch_norm,
+                grad_views=(grad_views[0][layer], grad_views[1][layer]),
+            )
+            for layer, spec in enumerate(net.specs)
+            if layer > 0
+        ]
+        self._plan = [plan[0], *plan]  # index by layer number; entry 0 is never used
+        self._plan_theta = net.theta
+        return self._plan
+
+    def _params_before(self) -> Array:
+        """A copy of theta in one of two alternating buffers (the other may be the last trace's)."""
+        self._before.reverse()
+        buffer = self._before[0]
+        np.copyto(buffer, self.network.theta)
+        return buffer
 
     # -- configuration -------------------------------------------------------------------------
     def validate(self) -> None:
@@ -263,6 +332,7 @@ class Stepper:
     def restart_step(self) -> None:
         """Throw away the partial step (after an edit) and start it again at FEEDFORWARD."""
         self.trace = None
+        self._plan = []
         self.phase = Phase.FEEDFORWARD
         self.layer = 1
         self._order_epoch = -1
@@ -320,7 +390,12 @@ class Stepper:
     # -- the three phases --------------------------------------------------------------------
     def _begin_step(self) -> Trace:
         batch = self.current_batch()
-        x = self.dataset.inputs[batch]
+        if self.training.shuffle:
+            x, y = self.dataset.inputs[batch], self.dataset.targets[batch]
+        else:  # a contiguous run of samples: views, no copies
+            bs = self.training.batch_size
+            rows = slice(self.batch_in_epoch * bs, (self.batch_in_epoch + 1) * bs)
+            x, y = self.dataset.inputs[rows], self.dataset.targets[rows]
         layers = [LayerTrace() for _ in range(self.network.depth + 1)]
         layers[0].a = x
         trace = Trace(
@@ -328,52 +403,53 @@ class Stepper:
             epoch=self.epoch,
             batch=batch.copy(),
             x=x,
-            y=self.dataset.targets[batch],
+            y=y,
             layers=layers,
-            params_before=self.network.theta.copy(),
+            params_before=self._params_before(),
             optimizer_before=self.optimizer_state,
         )
         self.trace = trace
         return trace
 
     def _forward(self, layer: int) -> None:
+        plan = self._layer_plan()[layer]  # first: it also sizes the buffers _begin_step uses
         trace = self.trace if self.trace is not None and layer != 1 else self._begin_step()
-        net = self.network
-        spec = net.specs[layer]
         a_prev = trace.layers[layer - 1].a
         assert a_prev is not None
         lt = trace.layers[layer]
-        z = np.matmul(a_prev, net.W(layer).T)
-        z += net.b(layer)
+        z = np.matmul(a_prev, plan.WT)
+        z += plan.b
         lt.z = z
-        if spec.batch_norm:
-            m = z.shape[0]
-            mean = z.mean(axis=0)
-            centred = z - mean
-            var = (centred * centred).mean(axis=0)
-            z_hat = centred / np.sqrt(var + BN_EPSILON)
-            lt.batch_mean, lt.batch_var, lt.z_hat = mean, var, z_hat
-            u = z_hat * net.gamma(layer) + net.beta(layer)
-            rm, rv = net.running_mean[layer], net.running_var[layer]
-            assert rm is not None and rv is not None
-            trace.running_after[layer] = (
-                (1.0 - BN_MOMENTUM) * rm + BN_MOMENTUM * mean,
-                (1.0 - BN_MOMENTUM) * rv + BN_MOMENTUM * var * (m / (m - 1)),
-            )
-        else:
-            u = z
+        u = self._batch_norm_forward(trace, layer, z) if plan.batch_norm else z
         lt.u = u
-        lt.a = activations.forward(spec.activation, u, spec.leaky_slope)
-        if layer == net.depth:
-            trace.losses = losses.per_sample(self.loss, trace.y, lt.a, u)
-            cost = float(np.add.reduce(trace.losses)) / trace.losses.shape[0]
-            trace.cost = cost
+        a = lt.a = plan.forward(u, plan.slope)
+        if layer == self.network.depth:
+            losses_ = trace.losses = losses.per_sample(self.loss, trace.y, a, u)
+            cost = trace.cost = float(np.add.reduce(losses_)) / losses_.shape[0]
             # Checked once per phase: a NaN or Inf anywhere upstream reaches the cost.
             if not math.isfinite(cost):
                 self._report_forward(trace, cost)
-            self.phase, self.layer = Phase.BACKWARD, net.depth
+            self.phase, self.layer = Phase.BACKWARD, layer
         else:
             self.layer = layer + 1
+
+    def _batch_norm_forward(self, trace: Trace, layer: int, z: Array) -> Array:
+        """ẑ = (z − μ)/√(σ² + ε), u = γ ẑ + β; the running statistics wait for UPDATE."""
+        net = self.network
+        lt = trace.layers[layer]
+        m = z.shape[0]
+        mean = z.mean(axis=0)
+        centred = z - mean
+        var = (centred * centred).mean(axis=0)
+        z_hat = centred / np.sqrt(var + BN_EPSILON)
+        lt.batch_mean, lt.batch_var, lt.z_hat = mean, var, z_hat
+        rm, rv = net.running_mean[layer], net.running_var[layer]
+        assert rm is not None and rv is not None
+        trace.running_after[layer] = (
+            (1.0 - BN_MOMENTUM) * rm + BN_MOMENTUM * mean,
+            (1.0 - BN_MOMENTUM) * rv + BN_MOMENTUM * var * (m / (m - 1)),
+        )
+        return z_hat * net.gamma(layer) + net.beta(layer)
 
     def _report_forward(self, trace: Trace, cost: float) -> None:
         for layer in range(1, self.network.depth + 1):
@@ -386,43 +462,30 @@ class Stepper:
     def _backward(self, layer: int) -> None:
         trace = self.trace
         assert trace is not None
-        net = self.network
-        spec = net.specs[layer]
+        plans = self._layer_plan()
+        plan = plans[layer]
         lt = trace.layers[layer]
-        assert lt.u is not None and lt.a is not None
-        if layer == net.depth:
-            delta_u = losses.output_delta(self.loss, spec.activation, trace.y, lt.a, lt.u, spec.leaky_slope)
-            trace.grad = np.zeros(net.parameter_count)
+        u, a = lt.u, lt.a
+        assert u is not None and a is not None
+        if layer == self.network.depth:
+            activation = self.network.specs[layer].activation
+            delta_u = losses.output_delta(self.loss, activation, trace.y, a, u, plan.slope)
+            trace.grad = self._ws.next_grad()  # every entry is written below
         else:
             upper = trace.layers[layer + 1].delta
             assert upper is not None
-            delta_u = activations.backward(
-                spec.activation, lt.u, lt.a, np.matmul(upper, net.W(layer + 1)), spec.leaky_slope
-            )
+            delta_u = plan.backward(u, a, np.matmul(upper, plans[layer + 1].W), plan.slope)
         grad = trace.grad
         assert grad is not None
-        m = delta_u.shape[0]
-        if spec.batch_norm:
-            assert lt.z_hat is not None and lt.batch_var is not None
-            z_hat = lt.z_hat
-            g_gamma = net.view(grad, layer, "gamma")
-            g_gamma[:] = (delta_u * z_hat).mean(axis=0)
-            g_beta = net.view(grad, layer, "beta")
-            g_beta[:] = delta_u.mean(axis=0)
-            d_hat = delta_u * net.gamma(layer)
-            delta = (d_hat - d_hat.mean(axis=0) - z_hat * (d_hat * z_hat).mean(axis=0)) / np.sqrt(
-                lt.batch_var + BN_EPSILON
-            )
-            lt.delta_u, lt.grad_gamma, lt.grad_beta = delta_u, g_gamma, g_beta
-        else:
-            delta = delta_u
+        views = plan.grad_views[self._ws.grad_index(grad)]
+        delta = self._batch_norm_backward(trace, layer, delta_u, views) if plan.batch_norm else delta_u
         lt.delta = delta
         a_prev = trace.layers[layer - 1].a
         assert a_prev is not None
-        g_w = net.view(grad, layer, "W")
+        g_w, g_b = views["W"], views["b"]
         np.matmul(delta.T, a_prev, out=g_w)
-        g_b = net.view(grad, layer, "b")
         np.add.reduce(delta, axis=0, out=g_b)
+        m = delta.shape[0]
         if m != 1:  # the 1/m of J = (1/m) Σ L
             g_w *= 1.0 / m
             g_b *= 1.0 / m
@@ -433,6 +496,20 @@ class Stepper:
             self.phase, self.layer = Phase.UPDATE, 1
         else:
             self.layer = layer - 1
+
+    def _batch_norm_backward(
+        self, trace: Trace, layer: int, delta_u: Array, views: dict[str, Array]
+    ) -> Array:
+        """From δ of u = γ ẑ + β to δ of z, through the batch statistics; fills ∂J/∂γ, ∂J/∂β."""
+        lt = trace.layers[layer]
+        z_hat, var = lt.z_hat, lt.batch_var
+        assert z_hat is not None and var is not None
+        g_gamma, g_beta = views["gamma"], views["beta"]
+        g_gamma[:] = (delta_u * z_hat).mean(axis=0)
+        g_beta[:] = delta_u.mean(axis=0)
+        d_hat = delta_u * self.network.gamma(layer)
+        lt.delta_u, lt.grad_gamma, lt.grad_beta = delta_u, g_gamma, g_beta
+        return (d_hat - d_hat.mean(axis=0) - z_hat * (d_hat * z_hat).mean(axis=0)) / np.sqrt(var + BN_EPSILON)
 
     def _report_backward(self, trace: Trace) -> None:
         for layer in range(self.network.depth, 0, -1):
@@ -452,9 +529,9 @@ class Stepper:
         trace = self.trace
         assert trace is not None and trace.grad is not None
         net = self.network
-        new_theta, new_opt, info = propose(
-            self.optimizer, self.optimizer_state, net.theta, trace.grad, net.decay_mask
-        )
+        ws = self._workspace()
+        old_opt = self.optimizer_state
+        new_theta, new_opt, info = propose(self.optimizer, old_opt, net.theta, trace.grad, net.decay_mask, ws)
         if not np.isfinite(new_theta).all():
             bad = int(np.flatnonzero(~np.isfinite(new_theta))[0])
             layer = next(
@@ -470,6 +547,7 @@ class Stepper:
             rm[:] = mean
             rv[:] = var
         self.optimizer_state = new_opt
+        ws.recycle(old_opt)
         trace.params_after = new_theta
         trace.optimizer_after = new_opt
         trace.update = info
