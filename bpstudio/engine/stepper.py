@@ -118,8 +118,7 @@ class Trace:
             x=self.x.copy(),
             y=self.y.copy(),
             layers=[
-                LayerTrace(**{k: arr(getattr(lt, k)) for k in LayerTrace.__slots__})  # type: ignore[attr-defined]
-                for lt in self.layers
+                LayerTrace(**{k: arr(getattr(lt, k)) for k in LayerTrace.__slots__}) for lt in self.layers
             ],
             params_before=self.params_before.copy(),
             optimizer_before=self.optimizer_before.copy(),
