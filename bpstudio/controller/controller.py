@@ -45,7 +45,7 @@ KIND_LABELS = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Controller", text)
+    return QCoreApplication.translate("", text)
 
 
 def phase_name(phase: Phase) -> str:
@@ -447,6 +447,16 @@ class Controller:
             self.document.report_error(str(exc))
             return False
         self._load(nf, Path(path))
+        return True
+
+    def open_example(self, path: Path) -> bool:
+        """Open a built-in example as a new, unsaved network (Save asks where to write it)."""
+        try:
+            nf = fmt.load_file(Path(path))
+        except fmt.LoadError as exc:
+            self.document.report_error(str(exc))
+            return False
+        self._load(nf, None)
         return True
 
     def save(self) -> bool:

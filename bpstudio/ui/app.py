@@ -1,0 +1,98 @@
+"""Starting the window: `run(file, lang, phases, screenshot)` is what `bpstudio [FILE]` calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ORGANIZATION = "BP Studio"
+APPLICATION = "bpstudio"
+
+
+def _error(message: str) -> int:
+    print(f"bpstudio: {message}", file=sys.stderr)
+    return 2
+
+
+def run(
+    file: str | os.PathLike[str] | None = None,
+    lang: str | None = None,
+    phases: int = 0,
+    screenshot: str | os.PathLike[str] | None = None,
+) -> int:
+    """Open FILE (default: the article's network), advance `phases` phases, show the window.
+
+    With `screenshot`, render the whole window to that PNG and return 0 instead of entering the
+    event loop. A file that cannot be opened prints one line on stderr and returns 2.
+    """
+    import pyqtgraph  # noqa: F401  (after PySide6, so pyqtgraph binds to it)
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from bpstudio.controller import Controller
+    from bpstudio.document import format as fmt
+    from bpstudio.document.document import NetworkDocument
+    from bpstudio.ui import i18n
+    from bpstudio.ui.main_window import MainWindow
+
+    if lang is not None and lang not in i18n.LANGUAGES:
+        return _error(f"--lang must be one of {', '.join(i18n.LANGUAGES)}, not {lang!r}")
+    if phases < 0:
+        return _error(f"--phases must be zero or more, got {phases}")
+    try:
+        network_file = fmt.load_file(Path(file)) if file is not None else fmt.default_network()
+    except fmt.LoadError as exc:
+        return _error(str(exc))
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "bpstudio"])
+    )
+    app.setApplicationDisplayName("BP Studio")
+    settings = QSettings()
+    chosen = lang or str(settings.value("language", "system"))
+    if chosen == "system":
+        chosen = i18n.system_language()
+    i18n.install(chosen)
+
+    document = NetworkDocument(
+        network_file.stepper,
+        name=network_file.name,
+        description=network_file.description,
+        init=network_file.init,
+        positions=network_file.positions,
+        path=Path(file) if file is not None else None,
+        extras={
+            "description_vi": network_file.description_vi,
+            "input_names": network_file.input_names,
+            "output_names": network_file.output_names,
+        },
+    )
+    controller = Controller(document)
+    window = MainWindow(document, controller, settings=settings, restore_layout=screenshot is None)
+    window.quiet_errors = screenshot is not None
+    window.persist_settings = screenshot is None
+    for _ in range(phases):
+        if not controller.next_phase():
+            break
+    window.show()
+    if screenshot is None:
+        return int(app.exec())
+    fit = getattr(window.canvas, "fit_to_view", None)
+    for _ in range(3):
+        app.processEvents()
+    if callable(fit):
+        fit()
+    app.processEvents()
+    image = window.grab()
+    ok = image.save(str(screenshot), "PNG")
+    window.document.history.set_clean()  # a screenshot never asks to save
+    window.close()
+    if not ok:
+        return _error(f"{screenshot}: cannot write the PNG file")
+    return 0

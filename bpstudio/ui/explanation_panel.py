@@ -1,0 +1,118 @@
+"""The Explanation dock: the formulas of the phase just done, with the current numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from bpstudio.controller import Controller
+from bpstudio.document.document import NetworkDocument
+from bpstudio.engine import Phase
+from bpstudio.ui import i18n
+
+STYLE = """
+<style>
+body { font-size: 10.5pt; }
+h1, h2, h3 { color: #1a4f8b; margin-top: 8px; margin-bottom: 4px; }
+table { border-collapse: collapse; margin: 4px 0; }
+td, th { border: 1px solid #c8c8c8; padding: 2px 6px; }
+th { background: #eef3f9; }
+</style>
+"""
+
+
+def explanation(document: NetworkDocument, lang: str, fmt: str = "html") -> str | None:
+    """The explanation of the last phase done, or None when no phase has run in this step."""
+    from bpstudio.explain import explain_phase
+
+    event = document.last_event
+    trace = document.trace
+    if event is None or trace is None:
+        return None
+    s = document.stepper
+    phase = Phase.UPDATE if event.step_completed else event.phase
+    return explain_phase(trace, s.network, s.loss, s.optimizer, phase, lang=lang, fmt=fmt)
+
+
+class ExplanationPanel(QWidget):
+    def __init__(
+        self, document: NetworkDocument, controller: Controller, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser)
+        self._stale = True
+        for signal in (
+            document.step_changed,
+            document.structure_changed,
+            document.replaced,
+            document.settings_changed,
+        ):
+            signal.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, *_: object) -> None:
+        self._stale = True
+        if not self.controller.running and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Write the explanation now (Run mode calls this once when it pauses)."""
+        self._stale = False
+        try:
+            html = explanation(self.document, i18n.current_language())
+        except Exception as exc:  # the panel must never take the window down
+            self.browser.setHtml(
+                STYLE
+                + "<p>"
+                + self.tr("The explanation could not be written: {0}").format(_escape(str(exc)))
+                + "</p>"
+            )
+            return
+        if html is None:
+            self.browser.setHtml(STYLE + self._intro())
+        else:
+            self.browser.setHtml(STYLE + html)
+
+    def text(self) -> str:
+        return self.browser.toPlainText()
+
+    def _intro(self) -> str:
+        return (
+            "<h3>"
+            + self.tr("Nothing computed yet in this step")
+            + "</h3><p>"
+            + self.tr(
+                "Press <b>Next phase</b> (Space) to run the feedforward phase: every layer computes "
+                "z = W a + b and a = g(z), and the loss compares ŷ with the target y."
+            )
+            + "</p><p>"
+            + self.tr(
+                "The next press computes the error terms δ from the output back to the first layer, "
+                "and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters."
+            )
+            + "</p><p>"
+            + self.tr("Here you will see each formula with the current numbers substituted.")
+            + "</p>"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale = True
+            self.refresh()
+        super().changeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,54 @@
+"""Names the UI shows for layers, neurons and quantities, following the article (x₁, h₁, ŷ)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from bpstudio.engine import Network
+
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def sub(number: int) -> str:
+    return str(number).translate(_SUB)
+
+
+def sup(number: int) -> str:
+    return str(number).translate(_SUP)
+
+
+def neuron_name(network: Network, layer: int, neuron: int) -> str:
+    """x₁ for inputs, h₁ (or h²₁ with several hidden layers) for hidden neurons, ŷ for outputs."""
+    if layer == 0:
+        return f"x{sub(neuron + 1)}"
+    if layer == network.depth:
+        return "ŷ" if network.sizes[-1] == 1 else f"ŷ{sub(neuron + 1)}"
+    if network.depth == 2:
+        return f"h{sub(neuron + 1)}"
+    return f"h{sup(layer)}{sub(neuron + 1)}"
+
+
+def layer_title(network: Network, layer: int) -> str:
+    if layer == 0:
+        return tr("Layer 0 (input)")
+    if layer == network.depth:
+        return tr("Layer {0} (output, {1})").format(layer, network.specs[layer].activation)
+    return tr("Layer {0} (hidden, {1})").format(layer, network.specs[layer].activation)
+
+
+def format_value(value: float) -> str:
+    """Six decimals, as the article prints; exponent form when that would hide the value."""
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "−∞"
+    magnitude = abs(value)
+    if magnitude != 0 and (magnitude < 5e-7 or magnitude >= 1e9):
+        return f"{value:.6e}"
+    text = f"{value:.6f}"
+    return "0.000000" if text == "-0.000000" else text

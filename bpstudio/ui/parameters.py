@@ -1,0 +1,430 @@
+"""Parameter tables: per layer W, b, ∂J/∂W, ∂J/∂b and the optimizer's state.
+
+The table models are adapters: they hold no numbers, only which quantity of which layer they
+show, and read the document on every `data` call. Edits go to the controller (undoable).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QDoubleValidator, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpstudio.controller import Controller
+from bpstudio.document.document import NetworkDocument
+from bpstudio.engine import Phase
+from bpstudio.ui.labels import format_value, layer_title, neuron_name, sup
+
+HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
+EDITABLE_KINDS = ("W", "b", "gamma", "beta")
+GRAD_KIND = {"grad_w": "W", "grad_b": "b", "grad_gamma": "gamma", "grad_beta": "beta"}
+
+IndexLike = QModelIndex | QPersistentModelIndex
+
+
+class ParameterModel(QAbstractTableModel):
+    """One quantity of one layer as a table: rows are the layer's neurons.
+
+    `quantity` is a parameter kind (W, b, gamma, beta), a gradient (grad_w, grad_b, grad_gamma,
+    grad_beta) or an optimizer buffer "<buffer>:<kind>" (velocity:W, m:b, …).
+    """
+
+    def __init__(
+        self,
+        document: NetworkDocument,
+        controller: Controller,
+        layer: int,
+        quantity: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.layer = layer
+        self.quantity = quantity
+        document.parameters_changed.connect(self._values_changed)
+        document.step_changed.connect(self._values_changed)
+        document.settings_changed.connect(self._values_changed)
+
+    # -- what is shown -----------------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        if ":" in self.quantity:
+            return self.quantity.split(":", 1)[1]
+        return GRAD_KIND.get(self.quantity, self.quantity)
+
+    def is_parameter(self) -> bool:
+        return self.quantity in EDITABLE_KINDS
+
+    def values(self) -> np.ndarray | None:
+        """The numbers shown, as a 2-D array (a bias vector is one column); None if not known yet."""
+        doc = self.document
+        net = doc.network
+        if not net.has(self.layer, self.kind):
+            return None
+        if self.is_parameter():
+            values = net.view(net.theta, self.layer, self.kind)
+        elif self.quantity in GRAD_KIND:
+            trace = doc.trace
+            if trace is None or trace.grad is None:
+                return None
+            lt = trace.layers[self.layer]
+            if lt.delta is None:
+                return None
+            values = net.view(trace.grad, self.layer, self.kind)
+        else:
+            buffer = doc.stepper.optimizer_state.buffers.get(self.quantity.split(":", 1)[0])
+            if buffer is None or buffer.size != net.parameter_count:
+                return None
+            values = net.view(buffer, self.layer, self.kind)
+        return values if values.ndim == 2 else values.reshape(-1, 1)
+
+    def _shape(self) -> tuple[int, int]:
+        net = self.document.network
+        if not net.has(self.layer, self.kind):
+            return 0, 0
+        _, _, shape = net.layout[self.layer][self.kind]
+        return (shape[0], shape[1]) if len(shape) == 2 else (shape[0], 1)
+
+    def _previous(self, row: int, col: int) -> float | None:
+        """The value before the last update, for parameters changed by it."""
+        doc = self.document
+        trace = doc.trace
+        event = doc.last_event
+        if (
+            not self.is_parameter()
+            or trace is None
+            or event is None
+            or not event.step_completed
+            or trace.params_after is None
+        ):
+            return None
+        index = doc.network.param_index(self.layer, self.kind, row, col if self.kind == "W" else None)
+        return float(trace.params_before[index])
+
+    def is_highlighted(self, row: int, col: int) -> bool:
+        event = self.document.last_event
+        if event is None:
+            return False
+        if self.is_parameter():
+            previous = self._previous(row, col)
+            values = self.values()
+            return previous is not None and values is not None and float(values[row, col]) != previous
+        if self.quantity in GRAD_KIND:
+            return event.phase is Phase.BACKWARD and self.layer in event.layers
+        return event.step_completed
+
+    # -- Qt model interface ---------------------------------------------------------------------------
+    def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shape()[0]
+
+    def columnCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shape()[1]
+
+    def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(HIGHLIGHT) if self.is_highlighted(row, col) else None
+        values = self.values()
+        if values is None or row >= values.shape[0] or col >= values.shape[1]:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "—"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Not computed yet in this step")
+            return None
+        value = float(values[row, col])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(value)
+        if role == Qt.ItemDataRole.EditRole:
+            return repr(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = f"{self.cell_name(row, col)} = {value!r}"
+            previous = self._previous(row, col)
+            if previous is not None and previous != value:
+                text += "\n" + self.tr("before the update: {0}").format(repr(previous))
+            return text
+        return None
+
+    def cell_name(self, row: int, col: int) -> str:
+        net = self.document.network
+        layer = self.layer
+        j = neuron_name(net, layer, row)
+        if self.kind == "W":
+            base = f"W{sup(layer)}[{j} ← {neuron_name(net, layer - 1, col)}]"
+        else:
+            symbol = {"b": "b", "gamma": "γ", "beta": "β"}[self.kind]
+            base = f"{symbol}{sup(layer)}[{j}]"
+        if self.quantity in GRAD_KIND:
+            return f"∂J/∂{base}"
+        if ":" in self.quantity:
+            return f"{self.quantity.split(':', 1)[0]}({base})"
+        return base
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        net = self.document.network
+        if orientation == Qt.Orientation.Vertical:
+            return neuron_name(net, self.layer, section) if self.layer <= net.depth else None
+        if self.kind == "W":
+            return neuron_name(net, self.layer - 1, section)
+        return {"b": "b", "gamma": "γ", "beta": "β"}.get(self.kind, "")
+
+    def flags(self, index: IndexLike) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_parameter() and not self.controller.running:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: IndexLike, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.is_parameter() or not index.isValid():
+            return False
+        try:
+            number = float(str(value).strip().replace("−", "-"))
+        except ValueError:
+            return False
+        if not math.isfinite(number):
+            return False
+        col = index.column() if self.kind == "W" else None
+        return self.controller.set_parameter(self.layer, self.kind, index.row(), col, number)
+
+    def _values_changed(self, *_: object) -> None:
+        rows, cols = self.rowCount(), self.columnCount()
+        if rows and cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+
+    def detach(self) -> None:
+        for signal in (
+            self.document.parameters_changed,
+            self.document.step_changed,
+            self.document.settings_changed,
+        ):
+            signal.disconnect(self._values_changed)
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """A line editor that accepts only numbers (C locale, exponent allowed)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: IndexLike) -> QWidget:
+        editor = QLineEdit(parent)
+        validator = QDoubleValidator(editor)
+        validator.setLocale(QLocale.c())
+        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+        editor.setValidator(validator)
+        return editor
+
+
+class ParameterTable(QTableView):
+    def __init__(self, model: ParameterModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(NumberDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        self.setFont(font)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit()
+        model.modelReset.connect(self._fit)
+
+    def _fit(self) -> None:
+        """As tall as its rows (up to eight), so the small article tables need no scrolling."""
+        model = self.model()
+        rows = min(model.rowCount(), 8)
+        self.resizeRowsToContents()
+        header = self.verticalHeader()
+        body = sum(header.sectionSize(row) for row in range(rows))
+        height = self.horizontalHeader().sizeHint().height() + body + 2 * self.frameWidth()
+        if model.rowCount() > 8 or model.columnCount() > 8:
+            height += self.horizontalScrollBar().sizeHint().height()
+        self.setFixedHeight(height)
+
+
+class ParametersPanel(QWidget):
+    """Layer selector and, for that layer, the tables of parameters, gradients and optimizer state."""
+
+    def __init__(
+        self, document: NetworkDocument, controller: Controller, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.models: dict[str, ParameterModel] = {}
+        self.tables: dict[str, ParameterTable] = {}
+        self._groups: list[tuple[QGroupBox, str]] = []
+
+        self.layer_label = QLabel()
+        self.layer_combo = QComboBox()
+        self.layer_combo.currentIndexChanged.connect(self._rebuild)
+        top = QHBoxLayout()
+        top.addWidget(self.layer_label)
+        top.addWidget(self.layer_combo, 1)
+
+        self.body = QWidget()
+        self.grid = QGridLayout(self.body)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+        document.structure_changed.connect(self._fill_layers)
+        document.replaced.connect(self._fill_layers)
+        document.settings_changed.connect(self._rebuild_if_buffers_changed)
+        self._buffers: tuple[str, ...] = ()
+        self._fill_layers()
+        self.retranslate()
+
+    @property
+    def layer(self) -> int:
+        return max(1, self.layer_combo.currentIndex() + 1)
+
+    def select_layer(self, layer: int) -> None:
+        self.layer_combo.setCurrentIndex(layer - 1)
+
+    def model(self, quantity: str) -> ParameterModel:
+        return self.models[quantity]
+
+    def _fill_layers(self) -> None:
+        net = self.document.network
+        keep = self.layer_combo.currentIndex()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        for layer in range(1, net.depth + 1):
+            self.layer_combo.addItem(layer_title(net, layer))
+        self.layer_combo.setCurrentIndex(min(max(keep, 0), net.depth - 1))
+        self.layer_combo.blockSignals(False)
+        self._rebuild()
+
+    def _rebuild_if_buffers_changed(self) -> None:
+        if tuple(self.document.stepper.optimizer_state.buffers) != self._buffers:
+            self._rebuild()
+
+    def _quantities(self) -> list[tuple[str, str, int, int]]:
+        """(quantity, title, row, column) of each table in the grid."""
+        net = self.document.network
+        layer = self.layer
+        L = sup(layer)
+        items = [
+            ("W", f"W{L}", 0, 0),
+            ("b", f"b{L}", 0, 1),
+            ("grad_w", f"∂J/∂W{L}", 1, 0),
+            ("grad_b", f"∂J/∂b{L}", 1, 1),
+        ]
+        row = 2
+        if net.has(layer, "gamma"):
+            items += [
+                ("gamma", f"γ{L}", row, 0),
+                ("beta", f"β{L}", row, 1),
+                ("grad_gamma", f"∂J/∂γ{L}", row + 1, 0),
+                ("grad_beta", f"∂J/∂β{L}", row + 1, 1),
+            ]
+            row += 2
+        for buffer in self._buffers:
+            items += [(f"{buffer}:W", f"{buffer}(W{L})", row, 0), (f"{buffer}:b", f"{buffer}(b{L})", row, 1)]
+            row += 1
+        return items
+
+    def _rebuild(self) -> None:
+        for model in self.models.values():
+            model.detach()
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.models.clear()
+        self.tables.clear()
+        self._groups.clear()
+        self._buffers = tuple(self.document.stepper.optimizer_state.buffers)
+        for quantity, title, row, column in self._quantities():
+            model = ParameterModel(self.document, self.controller, self.layer, quantity, self)
+            table = ParameterTable(model)
+            group = QGroupBox()
+            box = QVBoxLayout(group)
+            box.setContentsMargins(4, 4, 4, 4)
+            box.addWidget(table)
+            self.grid.addWidget(group, row, column)
+            self.models[quantity] = model
+            self.tables[quantity] = table
+            self._groups.append((group, title))
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setRowStretch(self.grid.rowCount(), 1)
+        self._retitle()
+
+    def _retitle(self) -> None:
+        descriptions = {
+            "W": self.tr("weights"),
+            "b": self.tr("biases"),
+            "grad_w": self.tr("gradient of the weights"),
+            "grad_b": self.tr("gradient of the biases"),
+            "gamma": self.tr("batch-norm scale"),
+            "beta": self.tr("batch-norm shift"),
+            "grad_gamma": self.tr("gradient of γ"),
+            "grad_beta": self.tr("gradient of β"),
+            "velocity": self.tr("optimizer velocity"),
+            "m": self.tr("Adam first moment"),
+            "v": self.tr("Adam second moment"),
+        }
+        for (group, title), quantity in zip(self._groups, self.models, strict=True):
+            key = quantity.split(":", 1)[0] if ":" in quantity else quantity
+            group.setTitle(f"{title} — {descriptions.get(key, key)}")
+
+    def retranslate(self) -> None:
+        self.layer_label.setText(self.tr("Layer:"))
+        net = self.document.network
+        for layer in range(1, min(net.depth, self.layer_combo.count()) + 1):
+            self.layer_combo.setItemText(layer - 1, layer_title(net, layer))
+        self._retitle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
