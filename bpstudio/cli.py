@@ -1,0 +1,379 @@
+"""The `bpstudio` command (also `python -m bpstudio`).
+
+    bpstudio [FILE] [--lang en|vi] [--phases K] [--screenshot PNG]   open the window
+    bpstudio explain [FILE] [--steps N] [--format md|html|json|text] [--lang en|vi]
+    bpstudio train FILE (--steps N | --epochs N) [--output OUT.json] [--report text|json]
+    bpstudio check FILE [--tolerance T]
+
+Exit status: 0 success; 1 the gradient check found a mismatch (`check`); 2 any error (bad
+arguments, a file that cannot be read or written) with exactly one line on stderr; 3 training
+diverged (a NaN or an infinity appeared); 130 interrupted with Ctrl+C.
+
+Qt is imported only when the window opens, so the headless commands start fast and run on
+machines without a display. A file given with --output is written atomically and only after
+training succeeded (or diverged, in which case it holds the last finite parameters), so an
+existing file is never left half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from bpstudio import __version__
+
+PROG = "bpstudio"
+COMMANDS = ("explain", "train", "check")
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_ERROR = 2
+EXIT_DIVERGED = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `… | head`
+EXIT_INTERRUPTED = 130
+
+
+class CommandError(Exception):
+    """A problem to report as one line on stderr; `status` is the exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (no usage dump) and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CommandError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value}")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0, got {value}")
+    return value
+
+
+def _tolerance(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text}")
+    return value
+
+
+# -- output ---------------------------------------------------------------------------------------
+def _write(text: str) -> None:
+    """Print to stdout; a console that cannot show some character gets UTF-8 bytes instead."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            encoding = sys.stdout.encoding or "ascii"
+            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+# -- loading --------------------------------------------------------------------------------------
+def _load(path: str | None, prog: str) -> Any:
+    """The NetworkFile at `path` (the article's network when None); a refusal is a CommandError."""
+    from bpstudio.document.format import LoadError, default_network, load_file
+
+    try:
+        return default_network() if path is None else load_file(path)
+    except LoadError as error:
+        raise CommandError(f"{prog}: cannot open {error}") from None
+
+
+def _check_output_target(path: str, prog: str) -> None:
+    """Refuse an --output that could never be written, before any training time is spent."""
+    target = Path(path)
+    if target.is_dir():
+        raise CommandError(f"{prog}: --output {path}: this is a folder; give a file name")
+    folder = target.absolute().parent
+    if not folder.is_dir():
+        raise CommandError(f"{prog}: --output {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise CommandError(f"{prog}: --output {path}: no permission to write in {folder}")
+
+
+# -- the window -------------------------------------------------------------------------------------
+def _window(argv: Sequence[str]) -> int:
+    parser = _Parser(
+        prog=PROG,
+        description="Watch backpropagation happen: build a small neural network and train it one "
+        "phase at a time. Without FILE the article's network opens.",
+        epilog="Headless commands: bpstudio explain | train | check (see bpstudio COMMAND --help).",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="network file (*.json) to open")
+    parser.add_argument("--lang", choices=("en", "vi"), help="language (default: the system's)")
+    parser.add_argument(
+        "--phases", type=_non_negative, default=0, metavar="K", help="advance K phases after opening"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="PNG", help="render the window to PNG and exit (works offscreen)"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    args = parser.parse_args(argv)
+    if args.file is not None:
+        _load(args.file, PROG)  # a bad file is reported here, before Qt starts
+    if args.screenshot is not None:
+        _check_output_target(args.screenshot, f"{PROG} --screenshot")
+    try:
+        from bpstudio.ui.app import run
+    except ModuleNotFoundError as error:
+        if error.name != "bpstudio.ui.app":
+            raise
+        return _window_fallback(args)
+    return int(run(file=args.file, lang=args.lang, phases=args.phases, screenshot=args.screenshot) or 0)
+
+
+def _window_fallback(args: argparse.Namespace) -> int:
+    """Until the window exists: the worked example of the file, as text."""
+    from bpstudio.explain import explain_steps
+
+    if args.screenshot is not None:
+        raise CommandError(f"{PROG}: --screenshot: the window is not part of this build yet")
+    network_file = _load(args.file, PROG)
+    _write(explain_steps(network_file.stepper, 1, lang=args.lang or "en", fmt="text"))
+    return EXIT_OK
+
+
+# -- explain ----------------------------------------------------------------------------------------------
+def _explain(argv: Sequence[str]) -> int:
+    from bpstudio.engine.errors import NonFiniteError
+
+    prog = f"{PROG} explain"
+    parser = _Parser(
+        prog=prog,
+        description="Write the worked derivation of the first N training steps in the article's order: "
+        "every z and a, the loss, the output δ and gradients, the hidden δ and gradients, the "
+        "updated parameters (6 decimals; json: full precision). Without FILE: the article's network.",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="network file (default: the article's)")
+    parser.add_argument("--steps", type=_positive, default=1, metavar="N", help="steps to explain (1)")
+    parser.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="(md)")
+    parser.add_argument("--lang", choices=("en", "vi"), default="en", help="(en)")
+    args = parser.parse_args(argv)
+    network_file = _load(args.file, prog)
+    from bpstudio.explain import explain_steps
+
+    try:
+        text = explain_steps(network_file.stepper, args.steps, lang=args.lang, fmt=args.format)
+    except NonFiniteError as error:
+        raise CommandError(f"{prog}: training diverged: {error}", EXIT_DIVERGED) from None
+    _write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+# -- train ------------------------------------------------------------------------------------------------
+def _train(argv: Sequence[str]) -> int:
+    from bpstudio.document.format import SaveError, save_file
+    from bpstudio.engine.errors import EngineError, NonFiniteError
+
+    prog = f"{PROG} train"
+    parser = _Parser(
+        prog=prog,
+        description="Train a network without the window and write it, with its training state, to OUT.",
+    )
+    parser.add_argument("file", metavar="FILE", help="network file (*.json)")
+    length = parser.add_mutually_exclusive_group(required=True)
+    length.add_argument("--steps", type=_positive, metavar="N", help="train N steps (mini-batches)")
+    length.add_argument("--epochs", type=_positive, metavar="N", help="train N epochs")
+    parser.add_argument("--output", metavar="OUT.json", help="write the trained network here (atomic)")
+    parser.add_argument("--report", choices=("text", "json"), default="text", help="summary format (text)")
+    args = parser.parse_args(argv)
+    if args.output is not None:
+        _check_output_target(args.output, prog)
+    network_file = _load(args.file, prog)
+    stepper = network_file.stepper
+    start_step, start_epoch = stepper.steps_done, stepper.epoch
+
+    def save() -> None:
+        if args.output is None:
+            return
+        try:
+            save_file(args.output, network_file)
+        except SaveError as error:
+            raise CommandError(f"{prog}: {error}") from None
+
+    try:
+        summary = stepper.train(steps=args.steps, epochs=args.epochs)
+    except NonFiniteError as error:
+        # The engine refused the non-finite values: the network holds the last finite parameters.
+        stepper.restart_step()
+        save()
+        where = f"; {args.output} holds the last finite parameters" if args.output else ""
+        raise CommandError(f"{prog}: training diverged at {error}{where}", EXIT_DIVERGED) from None
+    except EngineError as error:
+        raise CommandError(f"{prog}: {args.file}: {error}") from None
+    save()
+    rate = summary.steps_per_second
+    report: dict[str, Any] = {
+        "file": args.file,
+        "output": args.output,
+        "steps": summary.steps,
+        "epochs": summary.epochs_completed,
+        "final_cost": summary.final_cost,
+        "wall_time_s": summary.seconds,
+        "steps_per_second": rate if math.isfinite(rate) else None,
+        "total_steps": stepper.steps_done,
+        "total_epochs": stepper.epoch,
+        "start_step": start_step,
+        "start_epoch": start_epoch,
+    }
+    if args.report == "json":
+        _write(json.dumps(report, indent=1) + "\n")
+        return EXIT_OK
+    from bpstudio.explain.formula import format_number
+
+    cost = "—" if summary.final_cost is None else format_number(summary.final_cost)
+    lines = [
+        f"trained {args.file}: {summary.steps} steps, {summary.epochs_completed} epochs completed",
+        f"final cost J:      {cost}",
+        f"wall time:         {summary.seconds:.3f} s",
+        f"steps per second:  {rate:,.0f}" if math.isfinite(rate) else "steps per second:  —",
+        f"in total:          {stepper.steps_done} steps, {stepper.epoch} epochs completed",
+    ]
+    if args.output is not None:
+        lines.append(f"written to:        {args.output}")
+    _write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+# -- check ------------------------------------------------------------------------------------------------
+def _check(argv: Sequence[str]) -> int:
+    from bpstudio.engine.gradcheck import DEFAULT_TOLERANCE, gradient_check
+
+    prog = f"{PROG} check"
+    parser = _Parser(
+        prog=prog,
+        description="Validate a network file (everything train would refuse is refused) and compare "
+        "backpropagation with numerical derivatives for every parameter on the whole dataset. "
+        "Exit 0 when both pass, 1 when a gradient is off by more than the tolerance, 2 for a bad file.",
+    )
+    parser.add_argument("file", metavar="FILE", help="network file (*.json)")
+    parser.add_argument(
+        "--tolerance",
+        type=_tolerance,
+        default=DEFAULT_TOLERANCE,
+        metavar="T",
+        help=f"largest relative error accepted ({DEFAULT_TOLERANCE:g}); the numerical derivative "
+        "is a 4th-order central difference, so smooth activations reach 1e-9 or better",
+    )
+    args = parser.parse_args(argv)
+    network_file = _load(args.file, prog)
+    stepper = network_file.stepper
+    net, data = stepper.network, stepper.dataset
+    report = gradient_check(net, stepper.loss, data.inputs, data.targets)
+    worst = report.worst
+    lines = [
+        f"{args.file}: valid — {' → '.join(str(s) for s in net.sizes)} network, "
+        f"{net.parameter_count} parameters, {data.size} samples, loss {stepper.loss}",
+    ]
+    if worst is None:
+        lines.append("gradient check: the network has no parameters to check")
+        _write("\n".join(lines) + "\n")
+        return EXIT_OK
+    index = ",".join(str(i + 1) for i in worst.index)
+    where = f"{worst.kind}[{worst.layer}][{index}]"
+    passed = report.passed(args.tolerance)
+    lines.append(
+        f"gradient check over {len(report.entries)} parameters: worst relative error "
+        f"{worst.relative_error:.3e} at {where} (backprop {worst.backprop:.9g}, numerical "
+        f"{worst.numeric:.9g}); tolerance {args.tolerance:g}: {'passed' if passed else 'FAILED'}"
+    )
+    _write("\n".join(lines) + "\n")
+    if not passed:
+        raise CommandError(
+            f"{prog}: gradient check failed: relative error {worst.relative_error:.3e} at {where} "
+            f"is above the tolerance {args.tolerance:g}",
+            EXIT_CHECK_FAILED,
+        )
+    return EXIT_OK
+
+
+# -- entry point ------------------------------------------------------------------------------------------
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so that Python's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status (see the module docstring)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {"explain": _explain, "train": _train, "check": _check}
+    name = args[0] if args and args[0] in commands else None
+    try:
+        if name is None:
+            return _window(args)
+        return commands[name](args[1:])
+    except CommandError as error:
+        _report(str(error))
+        return error.status
+    except KeyboardInterrupt:
+        _report(f"{PROG}{' ' + name if name else ''}: interrupted; nothing was written")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except SystemExit as exit_request:  # --help and --version
+        code = exit_request.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
+    except MemoryError:
+        _report(f"{PROG}: not enough memory for this network")
+        return EXIT_ERROR
+    except Exception as error:
+        if os.environ.get("BPSTUDIO_DEBUG"):
+            raise
+        _report(
+            f"{PROG}: unexpected error ({type(error).__name__}: {error}); please report it "
+            "(set BPSTUDIO_DEBUG=1 to see the details)"
+        )
+        return EXIT_ERROR
+
+
+def _report(message: str) -> None:
+    try:
+        sys.stderr.write(_one_line(message) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
