@@ -25,6 +25,7 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -255,11 +256,52 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _all_numbers(values: list[Any], item_schema: dict[str, Any]) -> bool:
+    """True when every item is a plain number meeting `item_schema` ({"type", "minimum"} only)."""
+    wanted = item_schema.get("type")
+    if wanted == "number":
+        ok = all(type(value) is float or type(value) is int for value in values)
+    elif wanted == "integer":
+        ok = all(type(value) is int for value in values)
+    else:
+        return False
+    if ok and "minimum" in item_schema:
+        ok = min(values, default=item_schema["minimum"]) >= item_schema["minimum"]
+    return ok
+
+
+_FAST_KEYS = frozenset({"type", "minimum", "x-messages"})
+
+
+def _fast_items(
+    validator: Any, items: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    """The "items" keyword, with a shortcut for long lists of plain numbers.
+
+    Validating each number of a weight matrix or a dataset one by one is slow in pure Python;
+    when every item is a number that meets the item schema, the result is the same: no error.
+    Anything else goes through jsonschema's own "items", so errors are unchanged.
+    """
+    if (
+        isinstance(items, dict)
+        and isinstance(instance, list)
+        and "prefixItems" not in schema
+        and items.keys() <= _FAST_KEYS
+        and _all_numbers(instance, items)
+    ):
+        return
+    yield from _ORIGINAL_ITEMS(validator, items, instance, schema)
+
+
+_ORIGINAL_ITEMS = jsonschema.Draft202012Validator.VALIDATORS["items"]
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"items": _fast_items})
+
+
 @cache
 def _validators() -> list[jsonschema.protocols.Validator]:
     """Is it our format, then which version, then everything: the first refusal is the clearest."""
     full = schema()
-    cls = jsonschema.Draft202012Validator
+    cls = _Validator
     passes = [
         cls({"type": "object", "required": [key], "properties": {key: full["properties"][key]}})
         for key in ("format", "version")
@@ -816,9 +858,16 @@ def _encode(value: Any, indent: int) -> str:
     if isinstance(value, list):
         if not value:
             return "[]"
+        if all(type(item) is float for item in value):  # the common case, fast: rows of floats
+            if not all(map(math.isfinite, value)):
+                raise ValueError("a value is not a finite number (NaN or infinity)")
+            return "[" + ", ".join(map(float.__repr__, value)) + "]"
         if all(_is_scalar(item) for item in value):
             return "[" + ", ".join(_encode(item, 0) for item in value) + "]"
-        if all(isinstance(item, list) and all(_is_scalar(x) for x in item) for item in value):
+        if len(value) <= _INLINE_WIDTH // 4 and all(
+            isinstance(item, list) and len(item) <= _INLINE_WIDTH // 4 and all(_is_scalar(x) for x in item)
+            for item in value
+        ):
             flat = "[" + ", ".join(_encode(item, 0) for item in value) + "]"
             if len(flat) + indent <= _INLINE_WIDTH:
                 return flat
