@@ -1,0 +1,75 @@
+"""Fixtures for the window tests: offscreen Qt, temporary settings, the article's network."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+
+from bpstudio.assets import resource  # noqa: E402
+from bpstudio.controller import Controller  # noqa: E402
+from bpstudio.document import format as fmt  # noqa: E402
+from bpstudio.document.document import NetworkDocument  # noqa: E402
+
+
+def _lrelease() -> str | None:
+    candidate = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(candidate) if candidate.exists() else shutil.which("pyside6-lrelease")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """`make pytest` builds the .qm catalogues; running pytest directly builds missing ones here."""
+    tool = _lrelease()
+    for ts in resource("translations").glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if tool and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path: Path) -> Iterator[Path]:
+    """Every QSettings() of a test lives under tmp_path, never in the real home."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QCoreApplication.setOrganizationName("BP Studio")
+    QCoreApplication.setApplicationName("bpstudio")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+    from bpstudio.ui import i18n
+
+    if QCoreApplication.instance() is not None and i18n.current_language() != "en":
+        i18n.install("en")
+
+
+def make_document(path: Path | None = None) -> NetworkDocument:
+    nf = fmt.load_file(path) if path is not None else fmt.default_network()
+    return NetworkDocument(
+        nf.stepper,
+        name=nf.name,
+        description=nf.description,
+        init=nf.init,
+        positions=nf.positions,
+        path=path,
+        extras={"description_vi": nf.description_vi, "input_names": nf.input_names, "output_names": nf.output_names},
+    )
+
+
+@pytest.fixture
+def document() -> NetworkDocument:
+    return make_document()
+
+
+@pytest.fixture
+def controller(document: NetworkDocument) -> Controller:
+    return Controller(document)
