@@ -6,19 +6,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
-from bpstudio.assets import resource  # noqa: E402
-from bpstudio.controller import Controller  # noqa: E402
-from bpstudio.document import format as fmt  # noqa: E402
-from bpstudio.document.document import NetworkDocument  # noqa: E402
+from bpstudio.assets import resource
+from bpstudio.controller import Controller
+from bpstudio.document import format as fmt
+from bpstudio.document.document import NetworkDocument
 
 
 def _lrelease() -> str | None:
@@ -61,7 +61,11 @@ def make_document(path: Path | None = None) -> NetworkDocument:
         init=nf.init,
         positions=nf.positions,
         path=path,
-        extras={"description_vi": nf.description_vi, "input_names": nf.input_names, "output_names": nf.output_names},
+        extras={
+            "description_vi": nf.description_vi,
+            "input_names": nf.input_names,
+            "output_names": nf.output_names,
+        },
     )
 
 
