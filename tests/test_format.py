@@ -540,3 +540,25 @@ def test_every_schema_key_is_documented() -> None:
         keys |= set(s["$defs"][name]["properties"])
     missing = sorted(key for key in keys if f"`{key}`" not in text)
     assert not missing, f"undocumented keys: {missing}"
+
+
+def test_labels_that_no_longer_fit_are_left_out(tmp_path: Path) -> None:
+    """After a structure edit, stale positions or names must not make the saved file unreadable."""
+    nf = default_network()
+    nf.positions = [[(0.0, 0.0)], [(1.0, 0.0)], [(2.0, 0.0)]]  # wrong: layers have 2, 2, 1 neurons
+    nf.input_names = ["only one"]
+    nf.output_names = ["y"]
+    nf.name = "  "
+    save_file(tmp_path / "net.json", nf)
+    again = load_file(tmp_path / "net.json")
+    assert again.positions is None and again.input_names is None and again.output_names == ["y"]
+    assert again.name == fmt.UNTITLED
+
+
+def test_a_network_the_loader_would_refuse_is_not_saved(existing: tuple[Path, bytes]) -> None:
+    target, before = existing
+    nf = default_network()
+    nf.description = "x" * 30_000  # longer than the schema allows
+    with pytest.raises(SaveError, match="cannot be saved as it is: description: is longer than"):
+        save_file(target, nf)
+    assert target.read_bytes() == before

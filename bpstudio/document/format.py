@@ -769,8 +769,15 @@ def load_file(path: str | os.PathLike[str]) -> NetworkFile:
 # ---------------------------------------------------------------------------------------------
 # Public API: writing
 # ---------------------------------------------------------------------------------------------
+UNTITLED = "Untitled network"
+
+
 def to_json_dict(nf: NetworkFile, include_state: bool = True) -> dict[str, Any]:
-    """The file's content as plain JSON data (floats kept exact)."""
+    """The file's content as plain JSON data (floats kept exact).
+
+    Labels that no longer fit the network (positions or names of a layer whose size changed)
+    are left out rather than written into a file that could not be opened again.
+    """
     stepper = nf.stepper
     network = stepper.network
     layers: list[dict[str, Any]] = [{"size": network.specs[0].size}]
@@ -811,14 +818,15 @@ def to_json_dict(nf: NetworkFile, include_state: bool = True) -> dict[str, Any]:
         "inputs": stepper.dataset.inputs.tolist(),
         "targets": stepper.dataset.targets.tolist(),
     }
-    if nf.input_names is not None:
-        dataset["input_names"] = list(nf.input_names)
-    if nf.output_names is not None:
-        dataset["output_names"] = list(nf.output_names)
+    sizes = network.sizes
+    if nf.input_names is not None and len(nf.input_names) == sizes[0]:
+        dataset["input_names"] = [str(name) for name in nf.input_names]
+    if nf.output_names is not None and len(nf.output_names) == sizes[-1]:
+        dataset["output_names"] = [str(name) for name in nf.output_names]
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
-        "name": nf.name,
+        "name": nf.name.strip() or UNTITLED,
         "description": nf.description,
     }
     if nf.description_vi:
@@ -836,7 +844,7 @@ def to_json_dict(nf: NetworkFile, include_state: bool = True) -> dict[str, Any]:
         }
     if include_state:
         document["state"] = stepper.training_state()
-    if nf.positions is not None:
+    if nf.positions is not None and [len(layer) for layer in nf.positions] == sizes:
         document["canvas"] = {
             "positions": [[[float(x), float(y)] for x, y in layer] for layer in nf.positions]
         }
@@ -910,9 +918,15 @@ def save_file(path: str | os.PathLike[str], nf: NetworkFile, include_state: bool
     name = os.fspath(path)
     target = Path(name)
     try:
-        data = dumps(nf, include_state).encode("utf-8")
+        text = dumps(nf, include_state)
     except (ValueError, TypeError, RecursionError) as error:
         raise SaveError(f"could not write the network as JSON: {error}", name) from None
+    try:  # a saved file must always open again: check it with the loader before writing it
+        loads(text, name)
+    except LoadError as error:
+        where = f"{error.json_path}: " if error.json_path else ""
+        raise SaveError(f"the network cannot be saved as it is: {where}{error.problem}", name) from None
+    data = text.encode("utf-8")
     if target.is_dir():
         raise SaveError("this is a folder; choose a file name", name)
     folder = target.absolute().parent
