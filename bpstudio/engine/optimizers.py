@@ -89,9 +89,26 @@ class OptimizerState:
 
 @dataclass(slots=True)
 class UpdateInfo:
-    grad_norm: float
+    raw_grad: Array  # ∂J/∂θ as backprop gave it
     clip_coef: float  # the factor the gradient was scaled by (1.0 when not clipped)
     effective_grad: Array  # after clipping and weight decay: what the optimizer used
+
+    @property
+    def grad_norm(self) -> float:
+        """‖∂J/∂θ‖₂ over every parameter (what clipping compares with clip_norm)."""
+        return math.sqrt(float(np.dot(self.raw_grad, self.raw_grad)))
+
+    def copy(self) -> UpdateInfo:
+        return UpdateInfo(self.raw_grad.copy(), self.clip_coef, self.effective_grad.copy())
+
+
+def all_finite(values: Array) -> bool:
+    """Whether a flat vector holds only finite numbers.
+
+    One dot product settles it for almost every vector (NaN or Inf anywhere makes it non-finite);
+    only when it overflows on huge finite values does the element-wise test run.
+    """
+    return math.isfinite(np.dot(values, values)) or bool(np.isfinite(values).all())
 
 
 def new_state(config: OptimizerConfig, size: int) -> OptimizerState:
@@ -159,9 +176,9 @@ def propose(
     if ws is None or ws.size != theta.size:
         ws = Workspace(theta.size)
     g = grad
-    grad_norm = math.sqrt(float(np.dot(grad, grad)))
     clip_coef = 1.0
     if config.clip_norm is not None:
+        grad_norm = math.sqrt(float(np.dot(grad, grad)))
         clip_coef = min(config.clip_norm / (grad_norm + CLIP_EPSILON), 1.0)
         g = np.multiply(g, clip_coef, out=ws.g)
     if config.weight_decay:
@@ -171,9 +188,9 @@ def propose(
     lr = config.learning_rate
     name = config.name
     new_theta = ws.next_theta()
-    info = UpdateInfo(grad_norm, clip_coef, g)
+    info = UpdateInfo(grad, clip_coef, g)
     if name == "sgd":
-        direction = np.multiply(g, lr, out=ws.direction)
+        direction = np.multiply(g, np.array(lr), out=ws.direction)
         np.subtract(theta, direction, out=new_theta)
         return new_theta, OptimizerState(state.t + 1, {}), info
     if name in ("momentum", "nesterov"):

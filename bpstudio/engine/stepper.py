@@ -31,6 +31,7 @@ from bpstudio.engine.optimizers import (
     OptimizerState,
     UpdateInfo,
     Workspace,
+    all_finite,
     new_state,
     propose,
 )
@@ -127,9 +128,7 @@ class Trace:
             grad=arr(self.grad),
             params_after=arr(self.params_after),
             optimizer_after=None if self.optimizer_after is None else self.optimizer_after.copy(),
-            update=None
-            if self.update is None
-            else UpdateInfo(self.update.grad_norm, self.update.clip_coef, self.update.effective_grad.copy()),
+            update=None if self.update is None else self.update.copy(),
             running_after={k: (m.copy(), v.copy()) for k, (m, v) in self.running_after.items()},
             complete=self.complete,
         )
@@ -416,7 +415,7 @@ class Stepper:
         a_prev = trace.layers[layer - 1].a
         assert a_prev is not None
         lt = trace.layers[layer]
-        z = np.matmul(a_prev, plan.WT)
+        z = np.dot(a_prev, plan.WT)
         z += plan.b
         lt.z = z
         u = self._batch_norm_forward(trace, layer, z) if plan.batch_norm else z
@@ -424,7 +423,8 @@ class Stepper:
         a = lt.a = plan.forward(u, plan.slope)
         if layer == self.network.depth:
             losses_ = trace.losses = losses.per_sample(self.loss, trace.y, a, u)
-            cost = trace.cost = float(np.add.reduce(losses_)) / losses_.shape[0]
+            m = losses_.shape[0]
+            cost = trace.cost = float(losses_[0]) if m == 1 else float(np.add.reduce(losses_)) / m
             # Checked once per phase: a NaN or Inf anywhere upstream reaches the cost.
             if not math.isfinite(cost):
                 self._report_forward(trace, cost)
@@ -473,7 +473,7 @@ class Stepper:
         else:
             upper = trace.layers[layer + 1].delta
             assert upper is not None
-            delta_u = plan.backward(u, a, np.matmul(upper, plans[layer + 1].W), plan.slope)
+            delta_u = plan.backward(u, a, np.dot(upper, plans[layer + 1].W), plan.slope)
         grad = trace.grad
         assert grad is not None
         views = plan.grad_views[self._ws.grad_index(grad)]
@@ -482,7 +482,7 @@ class Stepper:
         a_prev = trace.layers[layer - 1].a
         assert a_prev is not None
         g_w, g_b = views["W"], views["b"]
-        np.matmul(delta.T, a_prev, out=g_w)
+        np.dot(delta.T, a_prev, out=g_w)
         np.add.reduce(delta, axis=0, out=g_b)
         m = delta.shape[0]
         if m != 1:  # the 1/m of J = (1/m) Σ L
@@ -490,7 +490,7 @@ class Stepper:
             g_b *= 1.0 / m
         lt.grad_w, lt.grad_b = g_w, g_b
         if layer == 1:
-            if not np.isfinite(grad).all():  # once per phase, over every gradient
+            if not all_finite(grad):  # once per phase, over every gradient
                 self._report_backward(trace)
             self.phase, self.layer = Phase.UPDATE, 1
         else:
@@ -531,7 +531,7 @@ class Stepper:
         ws = self._workspace()
         old_opt = self.optimizer_state
         new_theta, new_opt, info = propose(self.optimizer, old_opt, net.theta, trace.grad, net.decay_mask, ws)
-        if not np.isfinite(new_theta).all():
+        if not all_finite(new_theta):
             bad = int(np.flatnonzero(~np.isfinite(new_theta))[0])
             layer = next(
                 lyr
