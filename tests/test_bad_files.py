@@ -85,6 +85,7 @@ RAW_CASES: list[tuple[str, str | bytes, str]] = [
     ("non-UTF-8 bytes", ARTICLE_TEXT.encode().replace(b"article", b"\xff\xfeticle"), "not UTF-8 text"),
     ("Latin-1 text", ARTICLE_TEXT.encode("utf-8").replace("−".encode(), b"\xe9"), "not UTF-8 text"),
     ("deep nesting", "[" * 100_000 + "]" * 100_000, "nests too deeply"),
+    ("mismatched bracket", '{"format": [1, 2}', "not valid JSON at line 1, column 17"),
     ("duplicate key", '{"format": "bpstudio-network", "format": "other"}', 'the key "format" appears twice'),
     ("a list, not an object", "[1, 2, 3]", "expected an object, got a list of 3 items"),
     ("a bare string", '"hello"', 'expected an object, got the text "hello"'),
@@ -259,6 +260,12 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], Any], str, str]] = [
     ),
     ("batch_in_epoch out of range", top(state={"batch_in_epoch": 3}), "state.batch_in_epoch", "below 1"),
     ("negative step counter", top(state={"step": -1}), "state.step", "at least 0"),
+    (
+        "epoch history beyond 2^63",
+        top(state={"epoch_history": [0, 2**70]}),
+        "state.epoch_history[1]",
+        "at most",
+    ),
     ("moments for sgd", top(state={"moments": {"m": []}}), "state.moments", "sgd keeps no moments"),
     (
         "histories of different lengths",

@@ -203,7 +203,8 @@ def _decode(data: str | bytes) -> str:
 
 def _unclosed(text: str) -> bool:
     """True when the text stops inside a string or with brackets left open (a cut-off file)."""
-    depth = 0
+    pairs = {"]": "[", "}": "{"}
+    open_brackets: list[str] = []
     in_string = escaped = False
     for char in text:
         if in_string:
@@ -216,10 +217,11 @@ def _unclosed(text: str) -> bool:
         elif char == '"':
             in_string = True
         elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-    return in_string or depth > 0
+            open_brackets.append(char)
+        elif char in pairs:
+            if not open_brackets or open_brackets.pop() != pairs[char]:
+                return False  # a wrong bracket: broken, not cut short
+    return in_string or bool(open_brackets)
 
 
 def _parse_document(data: str | bytes) -> Any:
@@ -257,7 +259,7 @@ def schema() -> dict[str, Any]:
 
 
 def _all_numbers(values: list[Any], item_schema: dict[str, Any]) -> bool:
-    """True when every item is a plain number meeting `item_schema` ({"type", "minimum"} only)."""
+    """True when every item is a plain number meeting `item_schema` (type, minimum, maximum only)."""
     wanted = item_schema.get("type")
     if wanted == "number":
         ok = all(type(value) is float or type(value) is int for value in values)
@@ -265,12 +267,14 @@ def _all_numbers(values: list[Any], item_schema: dict[str, Any]) -> bool:
         ok = all(type(value) is int for value in values)
     else:
         return False
-    if ok and "minimum" in item_schema:
-        ok = min(values, default=item_schema["minimum"]) >= item_schema["minimum"]
+    if ok and values and "minimum" in item_schema:
+        ok = min(values) >= item_schema["minimum"]
+    if ok and values and "maximum" in item_schema:
+        ok = max(values) <= item_schema["maximum"]
     return ok
 
 
-_FAST_KEYS = frozenset({"type", "minimum", "x-messages"})
+_FAST_KEYS = frozenset({"type", "minimum", "maximum", "x-messages"})
 
 
 def _fast_items(
