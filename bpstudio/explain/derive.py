@@ -793,7 +793,7 @@ class Writer:
         opt = self.opt
         items: list[Inline] = [Sym("alpha"), EQ, Setting(opt.learning_rate)]
         if opt.name in ("momentum", "nesterov"):
-            items += [", ", Lit(r"\mu", "μ"), EQ, Setting(opt.momentum)]
+            items += [", ", Sym("mom"), EQ, Setting(opt.momentum)]
         if opt.name == "adam":
             items += [", ", Sym("beta1"), EQ, Setting(opt.beta1), ", ", Sym("beta2"), EQ, Setting(opt.beta2)]
             items += [", ", Sym("epsilon"), EQ, Setting(opt.epsilon)]
@@ -810,7 +810,7 @@ class Writer:
         opt = self.opt
         doc.heading(3, self.t("up_title"))
         doc.para(self.t("up_intro_" + opt.name))
-        theta, g, v, mom = Sym("theta"), Sym("g"), Sym("v"), Lit(r"\mu", "μ")
+        theta, g, v, mom = Sym("theta"), Sym("g"), Sym("v"), Sym("mom")
         grad_sym = Grad(self.of, theta)
         clipped = opt.clip_norm is not None
         decayed = bool(opt.weight_decay)

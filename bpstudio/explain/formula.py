@@ -133,6 +133,7 @@ _BASES: dict[str, tuple[str, str]] = {
     "gamma": (r"\gamma", "γ"),
     "beta": (r"\beta", "β"),
     "mu": (r"\mu", "μ"),
+    "mom": (r"\mu", "μ"),
     "sigma": (r"\sigma", "σ"),
     "L": ("L", "L"),
     "J": ("J", "J"),

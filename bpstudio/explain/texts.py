@@ -148,7 +148,7 @@ EN: dict[str, str] = {
         "corrects their bias towards zero at the start, and divides the step by √v̂ so that every "
         "parameter gets its own step size."
     ),
-    "settings": "Settings: ",
+    "settings": "Settings (α is the learning rate): ",
     "clip_label": "clip norm",
     "adam_t": "This is update number t = {t}.",
     "clip_intro": (
@@ -307,7 +307,7 @@ VI: dict[str, str] = {
         "hiệu chỉnh độ lệch về 0 của chúng ở những bước đầu, rồi chia bước đi cho √v̂ để mỗi tham số "
         "có bước đi riêng."
     ),
-    "settings": "Thiết lập: ",
+    "settings": "Thiết lập (α là tốc độ học): ",
     "clip_label": "ngưỡng cắt",
     "adam_t": "Đây là lần cập nhật thứ t = {t}.",
     "clip_intro": (
