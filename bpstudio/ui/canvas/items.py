@@ -1,0 +1,503 @@
+"""The graphics items of the network canvas. They hold indices, not numbers: they paint from
+the canvas's DisplayState, so a phase changes text without rebuilding anything.
+
+Every layer is drawn at its own scale k (see layout.py): items scale the painter by k and
+then draw as if the layer were full size, so text stays in proportion with its neuron.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from bpstudio.engine import Phase
+from bpstudio.ui.canvas.layout import LABEL_SIZE, RADIUS, TEXT_WIDTH, LayerGeometry
+from bpstudio.ui.canvas.state import DisplayState, TextLine
+
+if TYPE_CHECKING:
+    from bpstudio.ui.canvas.canvas import NetworkCanvas
+
+# Okabe–Ito colours: distinguishable with the common forms of colour blindness.
+POSITIVE = QColor("#0072B2")
+NEGATIVE = QColor("#D55E00")
+PHASE_COLOURS = {
+    Phase.FEEDFORWARD: QColor("#009E73"),
+    Phase.BACKWARD: QColor("#CC79A7"),
+    Phase.UPDATE: QColor("#E69F00"),
+}
+TEXT_COLOURS = {
+    "plain": QColor("#1a1a1a"),
+    "muted": QColor("#555555"),
+    "forward": QColor("#00684b"),
+    "delta": QColor("#8a2d66"),
+    "update": QColor("#8f5300"),
+}
+INK = QColor("#1a1a1a")
+NEURON_FILL = QColor("#ffffff")
+INPUT_FILL = QColor("#eef2f6")
+SELECTED = QColor("#0072B2")
+BACKGROUND = QColor("#fbfbf8")
+
+BAND_FILL = QColor("#f3f3f0")
+
+
+def blend(colour: QColor, base: QColor, alpha: float) -> QColor:
+    """`colour` at opacity `alpha` over `base`, as an opaque colour."""
+    a = min(max(alpha, 0.0), 1.0)
+    return QColor.fromRgbF(
+        colour.redF() * a + base.redF() * (1 - a),
+        colour.greenF() * a + base.greenF() * (1 - a),
+        colour.blueF() * a + base.blueF() * (1 - a),
+    )
+
+
+LINE_HEIGHT = 14.0
+ORIGIN = QPointF(0, 0)
+NAME_RECT = QRectF(-RADIUS, -RADIUS + 5, 2 * RADIUS, RADIUS - 3)
+VALUE_RECT = QRectF(-RADIUS, 2, 2 * RADIUS, 16)
+CIRCLE_RECT = QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
+INPUT_BRUSH = QBrush(INPUT_FILL)
+NEURON_BRUSH = QBrush(NEURON_FILL)
+_PENS: dict[tuple[int, float], QPen] = {}
+
+
+def ring_pen(colour: QColor, width: float) -> QPen:
+    """A cached pen (neurons repaint by the hundred: do not build pens in paint())."""
+    key = (colour.rgba(), round(width, 4))
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = _PENS[key] = QPen(colour, width)
+    return pen
+
+
+def SELECTED_PEN_K(k: float) -> QPen:
+    return ring_pen(SELECTED, 3.0 * k)
+
+
+MIN_LEGIBLE_PX = 5.5  # text smaller than this on screen is skipped (level of detail)
+
+Z_BAND, Z_EDGE, Z_LABEL, Z_NEURON = -10.0, 0.0, 1.0, 2.0
+
+
+def _font(pixels: int, bold: bool = False, mono: bool = False) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if mono else QFont()
+    if mono:
+        font.setFamilies(["DejaVu Sans Mono", font.family()])
+        font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+class Fonts:
+    """Created once the QApplication exists (fonts need it)."""
+
+    name: QFont
+    value: QFont
+    detail: QFont
+    label: QFont
+    header: QFont
+    header_small: QFont
+    ready = False
+
+    @classmethod
+    def ensure(cls) -> None:
+        if cls.ready:
+            return
+        cls.name = _font(15, bold=True)
+        cls.value = _font(12, mono=True)
+        cls.detail = _font(11, mono=True)
+        cls.label = _font(11, mono=True)
+        cls.header = _font(13, bold=True)
+        cls.header_small = _font(11)
+        cls.ready = True
+
+
+def lod_of(painter: QPainter) -> float:
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def weight_pen(value: float, scale: float, k: float) -> QPen:
+    """Colour for sign, width for magnitude (relative to the largest weight of the network)."""
+    colour = QColor(POSITIVE if value >= 0 else NEGATIVE)
+    ratio = min(abs(value) / scale, 1.0)
+    colour.setAlphaF(0.35 + 0.55 * ratio)
+    pen = QPen(colour, (0.8 + 4.2 * ratio) * max(k, 0.15))
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+class NeuronItem(QGraphicsItem):
+    """A neuron: circle with its name and value inside, b / z / δ lines underneath."""
+
+    def __init__(self, canvas: NetworkCanvas, layer: int, neuron: int, geometry: LayerGeometry) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.state: DisplayState = canvas.state
+        self.layer = layer
+        self.neuron = neuron
+        self.geometry = geometry
+        self.edges: list[EdgeItem] = []
+        k = geometry.k
+        half = max(RADIUS, TEXT_WIDTH / 2.0) * k
+        self._rect = QRectF(-half, -RADIUS * k - 2 * k, 2 * half, (2 * RADIUS + 4 + 3 * LINE_HEIGHT + 6) * k)
+        self.setZValue(Z_NEURON)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(False)
+
+    # -- API for views and tests -------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.state.names[self.layer][self.neuron]
+
+    def value_text(self) -> str:
+        """The value in the circle: x for inputs, a (after feedforward) otherwise; sample 1."""
+        return self.state.value_text(self.layer, self.neuron)
+
+    def detail_texts(self) -> list[str]:
+        return [line.text for line in self.state.detail_lines(self.layer, self.neuron)]
+
+    def bias_text(self) -> str:
+        return next((t for t in self.detail_texts() if t.startswith("b")), "")
+
+    def z_text(self) -> str:
+        return next((t for t in self.detail_texts() if t.startswith("z")), "")
+
+    def delta_text(self) -> str:
+        return next((t for t in self.detail_texts() if t.startswith("δ")), "")
+
+    # -- QGraphicsItem -----------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = self.geometry.radius
+        path.addEllipse(QPointF(0, 0), r, r)
+        lines = self.state.detail_lines(self.layer, self.neuron) if self.layer else []
+        if lines:
+            k = self.geometry.k
+            path.addRect(QRectF(-TEXT_WIDTH / 2 * k, r, TEXT_WIDTH * k, (4 + LINE_HEIGHT * len(lines)) * k))
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        # Hot path (hundreds of neurons per repaint): cached pens, no painter state saved
+        # unless there is text to draw.
+        k = self.geometry.k
+        r = RADIUS * k
+        painter.setPen(SELECTED_PEN_K(k) if self.isSelected() else self.canvas.ring_pens[self.layer])
+        painter.setBrush(INPUT_BRUSH if self.layer == 0 else NEURON_BRUSH)
+        painter.drawEllipse(ORIGIN, r, r)
+        if lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
+            return
+        Fonts.ensure()
+        painter.save()
+        painter.scale(k, k)
+        value = self.value_text()
+        painter.setPen(INK)
+        painter.setFont(Fonts.name)
+        if value:
+            painter.drawText(
+                NAME_RECT, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.name
+            )
+            painter.setFont(Fonts.value)
+            painter.drawText(VALUE_RECT, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, value)
+        else:
+            painter.drawText(CIRCLE_RECT, Qt.AlignmentFlag.AlignCenter, self.name)
+        lines = self.state.detail_lines(self.layer, self.neuron)
+        if lines:
+            self._paint_lines(painter, lines)
+        painter.restore()
+
+    def _paint_lines(self, painter: QPainter, lines: list[TextLine]) -> None:
+        painter.setFont(Fonts.detail)
+        top = RADIUS + 4
+        box = QRectF(-TEXT_WIDTH / 2, top, TEXT_WIDTH, LINE_HEIGHT * len(lines))
+        metrics_width = max(painter.fontMetrics().horizontalAdvance(line.text) for line in lines) + 8
+        backdrop = QRectF(-metrics_width / 2, top - 1, metrics_width, box.height() + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(backdrop, 3, 3)
+        for index, line in enumerate(lines):
+            painter.setPen(TEXT_COLOURS[line.role])
+            painter.drawText(
+                QRectF(-TEXT_WIDTH / 2, top + index * LINE_HEIGHT, TEXT_WIDTH, LINE_HEIGHT),
+                Qt.AlignmentFlag.AlignCenter,
+                line.text,
+            )
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self.canvas.neuron_moved(self)
+        return super().itemChange(change, value)
+
+
+class EdgeItem(QGraphicsItem):
+    """A weight: a line from source to target neuron, coloured by sign, as wide as it is large."""
+
+    def __init__(self, canvas: NetworkCanvas, layer: int, row: int, col: int, k: float) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.state: DisplayState = canvas.state
+        self.layer, self.row, self.col = layer, row, col
+        self.k = k
+        self.line = QLineF()
+        self.label: EdgeLabelItem | None = None
+        self._rect = QRectF()
+        self._shape: QPainterPath | None = None
+        self.setZValue(Z_EDGE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def label_text(self) -> str:
+        """What the weight label says (lines joined by newlines), whether or not it is shown."""
+        return "\n".join(line.text for line in self.state.edge_lines(self.layer, self.row, self.col))
+
+    def set_line(self, line: QLineF) -> None:
+        self.prepareGeometryChange()
+        self.line = line
+        pad = 6.0 * max(self.k, 0.15)
+        self._rect = QRectF(line.p1(), line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
+        self._shape = None
+        if self.label is not None:
+            self.label.follow()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            path = QPainterPath(self.line.p1())
+            path.lineTo(self.line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(8.0 * max(self.k, 0.3))
+            self._shape = stroker.createStroke(path)
+        return self._shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(
+            weight_pen(self.state.weight(self.layer, self.row, self.col), self.state.weight_scale, self.k)
+        )
+        painter.drawLine(self.line)
+
+
+class EdgeLabelItem(QGraphicsItem):
+    """A weight's label, placed at fraction t of its edge (near the source) so labels do not pile up."""
+
+    def __init__(self, edge: EdgeItem, t: float) -> None:
+        super().__init__()
+        self.edge = edge
+        self.t = t
+        k = max(edge.k, 0.05)
+        self.k = k
+        w, h = LABEL_SIZE
+        self._rect = QRectF(-w / 2 * k, -h / 2 * k, w * k, h * k)
+        self.setZValue(Z_LABEL)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        edge.label = self
+        self.follow()
+
+    def follow(self) -> None:
+        self.setPos(self.edge.line.pointAt(self.t))
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if lod_of(painter) * self.k * 11 < MIN_LEGIBLE_PX:
+            return
+        Fonts.ensure()
+        edge = self.edge
+        lines = edge.state.edge_lines(edge.layer, edge.row, edge.col)
+        painter.save()
+        painter.scale(self.k, self.k)
+        painter.setFont(Fonts.label)
+        width = max(painter.fontMetrics().horizontalAdvance(line.text) for line in lines) + 8
+        height = LINE_HEIGHT * len(lines) + 2
+        box = QRectF(-width / 2, -height / 2, width, height)
+        weight = edge.state.weight(edge.layer, edge.row, edge.col)
+        border = QColor(POSITIVE if weight >= 0 else NEGATIVE)
+        painter.setPen(QPen(border, 1.0))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 3, 3)
+        for index, line in enumerate(lines):
+            painter.setPen(TEXT_COLOURS[line.role])
+            painter.drawText(
+                QRectF(box.left(), box.top() + 1 + index * LINE_HEIGHT, width, LINE_HEIGHT),
+                Qt.AlignmentFlag.AlignCenter,
+                line.text,
+            )
+        painter.restore()
+
+
+class BatchedEdgesItem(QGraphicsItem):
+    """The weights of a layer too large for one item per edge.
+
+    Thousands of one-pixel lines only make a solid block, and drawing them costs tens of
+    milliseconds, so this draws the strongest `max_drawn` weights (sign and magnitude still
+    visible), batched by pen, and keeps them as a cached pixmap until the picture changes.
+    """
+
+    BUCKETS = 4
+
+    def __init__(self, canvas: NetworkCanvas, layer: int, max_drawn: int = 600) -> None:
+        super().__init__()
+        self.max_drawn = max_drawn
+        self.canvas = canvas
+        self.state: DisplayState = canvas.state
+        self.layer = layer
+        self.sources: list[QPointF] = []
+        self.targets: list[QPointF] = []
+        self.batches: list[tuple[QPen, list[QLineF]]] = []
+        self.drawn = 0
+        self._rect = QRectF()
+        self._keys: tuple[Any, Any] | None = None
+        self.setZValue(Z_EDGE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def total(self) -> int:
+        return len(self.sources) * len(self.targets)
+
+    def set_ends(self, sources: list[QPointF], targets: list[QPointF]) -> None:
+        """Neuron centres of the layer before and of this layer (lines run between them)."""
+        self.prepareGeometryChange()
+        self.sources, self.targets = sources, targets
+        points = sources + targets
+        xs = [p.x() for p in points]
+        ys = [p.y() for p in points]
+        self._rect = QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))).adjusted(-2, -2, 2, 2)
+        self.refresh(force=True)
+
+    def refresh(self, force: bool = False) -> None:
+        """Choose the strongest weights and sort them into sign × magnitude batches (one pen each)."""
+        import numpy as np
+
+        net = self.state.network
+        if net is None or not self.sources or not self.targets:
+            self.batches = []
+            return
+        w = net.W(self.layer).reshape(-1)
+        if w.size > self.max_drawn:
+            chosen = np.sort(np.argpartition(-np.abs(w), self.max_drawn)[: self.max_drawn])
+        else:
+            chosen = np.arange(w.size)
+        values = w[chosen]
+        magnitude = np.minimum(np.abs(values) / self.state.weight_scale, 1.0)
+        bucket = np.minimum((magnitude * self.BUCKETS).astype(np.int64), self.BUCKETS - 1)
+        key = bucket + self.BUCKETS * (values < 0)
+        if (
+            not force
+            and self._keys is not None
+            and np.array_equal(chosen, self._keys[0])
+            and np.array_equal(key, self._keys[1])
+        ):
+            return  # the same lines with the same pens: the picture has not changed
+        self._keys = (chosen, key)
+        n_in = len(self.sources)
+        batches: list[tuple[QPen, list[QLineF]]] = []
+        for index in range(2 * self.BUCKETS):
+            members = chosen[key == index].tolist()
+            if not members:
+                continue
+            level = (index % self.BUCKETS + 0.5) / self.BUCKETS
+            base = NEGATIVE if index >= self.BUCKETS else POSITIVE
+            pen = QPen(blend(base, BACKGROUND, 0.2 + 0.6 * level), 0.0)
+            pen.setCosmetic(True)  # one pixel whatever the zoom
+            lines = [QLineF(self.sources[e % n_in], self.targets[e // n_in]) for e in members]
+            batches.append((pen, lines))
+        self.batches = batches
+        self.drawn = int(chosen.size)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for pen, lines in self.batches:
+            painter.setPen(pen)
+            painter.drawLines(lines)
+
+
+class LayerBandItem(QGraphicsItem):
+    """The column behind a layer: its title, the phase light, and a dashed frame when it is next."""
+
+    def __init__(self, canvas: NetworkCanvas, layer: int) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.layer = layer
+        self.title = ""
+        self.subtitle = ""
+        self.colour: QColor | None = None
+        self.progress = 1.0
+        self.is_next = False
+        self._rect = QRectF()
+        self.setZValue(Z_BAND)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_rect(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._rect = rect
+
+    def set_titles(self, title: str, subtitle: str) -> None:
+        self.title, self.subtitle = title, subtitle
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        Fonts.ensure()
+        rect = self._rect
+        if self.colour is not None and self.progress > 0:
+            # opaque blends: much cheaper to fill than translucent colours
+            painter.setPen(QPen(blend(self.colour, BAND_FILL, 0.85 * self.progress), 2.0))
+            painter.setBrush(blend(self.colour, BAND_FILL, 0.16 * self.progress))
+            painter.drawRoundedRect(rect, 12, 12)
+        elif self.is_next:
+            painter.setPen(QPen(QColor("#8a8a8a"), 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 12, 12)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(BAND_FILL)
+            painter.drawRoundedRect(rect, 12, 12)
+        painter.setPen(INK)
+        painter.setFont(Fonts.header)
+        painter.drawText(
+            QRectF(rect.left(), rect.top() + 6, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, self.title
+        )
+        painter.setPen(TEXT_COLOURS["muted"])
+        painter.setFont(Fonts.header_small)
+        painter.drawText(
+            QRectF(rect.left(), rect.top() + 24, rect.width(), 16),
+            Qt.AlignmentFlag.AlignCenter,
+            self.subtitle,
+        )

@@ -1,0 +1,168 @@
+"""What the canvas shows, read from the stepper once per change; items paint from it lazily.
+
+Keeping the numbers here (not in the items) is what makes stepping cheap: a phase refreshes a
+few NumPy views and the items that are on screen repaint their text from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from bpstudio.engine import Network, Phase, Stepper, Trace
+from bpstudio.ui.canvas.text import fmt, neuron_name
+
+Array = NDArray[np.float64]
+
+
+def _first(values: Array | None) -> Array | None:
+    return None if values is None else values[0]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    role: str  # "plain", "muted", "forward", "delta", "update"
+
+
+class DisplayState:
+    """Per-layer values of sample 1 of the current batch, gradients, and old → new parameters."""
+
+    def __init__(self) -> None:
+        self.stepper: Stepper | None = None
+        self.network: Network | None = None
+        self.trace: Trace | None = None
+        self.sizes: list[int] = []
+        self.batch_size = 1
+        self.inputs: Array = np.zeros(0)
+        self.a: list[Array | None] = []
+        self.z: list[Array | None] = []
+        self.delta: list[Array | None] = []
+        self.has_grad: list[bool] = []
+        self.updated = False
+        self.names: list[list[str]] = []
+        self.weight_scale = 1.0
+
+    # -- refresh ---------------------------------------------------------------------------
+    def refresh(self, stepper: Stepper) -> None:
+        self.stepper = stepper
+        net = stepper.network
+        trace = stepper.trace
+        if self.network is not net or self.sizes != net.sizes:
+            self.sizes = net.sizes
+            self.names = [
+                [neuron_name(self.sizes, layer, j) for j in range(n)] for layer, n in enumerate(self.sizes)
+            ]
+        self.network = net
+        self.trace = trace
+        depth = net.depth
+        if trace is not None:
+            self.batch_size = int(trace.x.shape[0])
+            self.inputs = trace.x[0]
+            # sample 1 of the batch; layer 0's "a" is the input, shown from self.inputs
+            self.a = [_first(lt.a) if layer else None for layer, lt in enumerate(trace.layers)]
+            self.z = [_first(lt.z) for lt in trace.layers]
+            self.delta = [_first(lt.delta) for lt in trace.layers]
+            self.has_grad = [False] + [lt.grad_w is not None for lt in trace.layers[1:]]
+            self.updated = bool(trace.complete and trace.params_after is not None)
+        else:
+            batch = stepper.current_batch()
+            self.batch_size = len(batch)
+            data = stepper.dataset.inputs
+            self.inputs = data[int(batch[0])] if len(batch) and data.shape[1] == net.sizes[0] else np.zeros(0)
+            empty: list[Array | None] = [None] * (depth + 1)
+            self.a, self.z, self.delta = list(empty), list(empty), list(empty)
+            self.has_grad = [False] * (depth + 1)
+            self.updated = False
+        self.refresh_parameters()
+
+    def refresh_parameters(self) -> None:
+        net = self.network
+        if net is None:
+            return
+        largest = 0.0
+        for layer in range(1, net.depth + 1):
+            w = net.W(layer)
+            if w.size:
+                largest = max(largest, float(np.abs(w).max()))
+        self.weight_scale = largest if largest > 1e-12 else 1.0
+
+    # -- parameters --------------------------------------------------------------------------
+    def weight(self, layer: int, row: int, col: int) -> float:
+        assert self.network is not None
+        return float(self.network.W(layer)[row, col])
+
+    def bias(self, layer: int, row: int) -> float:
+        assert self.network is not None
+        return float(self.network.b(layer)[row])
+
+    def before(self, layer: int, kind: str) -> Array | None:
+        """A parameter block as the current step started (what feedforward and δ used)."""
+        if self.trace is None or self.network is None:
+            return None
+        return self.network.view(self.trace.params_before, layer, kind)
+
+    def after(self, layer: int, kind: str) -> Array | None:
+        if not self.updated or self.trace is None or self.trace.params_after is None or self.network is None:
+            return None
+        return self.network.view(self.trace.params_after, layer, kind)
+
+    def grad(self, layer: int, kind: str) -> Array | None:
+        if self.trace is None or self.trace.grad is None or self.network is None:
+            return None
+        if not self.has_grad[layer]:
+            return None
+        return self.network.view(self.trace.grad, layer, kind)
+
+    # -- what items draw ---------------------------------------------------------------------
+    def value(self, layer: int, neuron: int) -> float | None:
+        if layer == 0:
+            return float(self.inputs[neuron]) if neuron < len(self.inputs) else None
+        a = self.a[layer] if layer < len(self.a) else None
+        return None if a is None else float(a[neuron])
+
+    def value_text(self, layer: int, neuron: int) -> str:
+        value = self.value(layer, neuron)
+        return "" if value is None else fmt(value)
+
+    def detail_lines(self, layer: int, neuron: int) -> list[TextLine]:
+        """The lines under a neuron: b (old → new after an update), z, δ."""
+        if layer == 0 or self.network is None:
+            return []
+        lines: list[TextLine] = []
+        after = self.after(layer, "b")
+        before = self.before(layer, "b")
+        if after is not None and before is not None:
+            lines.append(TextLine(f"b {fmt(before[neuron])} → {fmt(after[neuron])}", "update"))
+        else:
+            lines.append(TextLine(f"b = {fmt(self.bias(layer, neuron))}", "muted"))
+        z = self.z[layer]
+        if z is not None:
+            lines.append(TextLine(f"z = {fmt(z[neuron])}", "forward"))
+        delta = self.delta[layer]
+        if delta is not None:
+            lines.append(TextLine(f"δ = {fmt(delta[neuron])}", "delta"))
+        return lines
+
+    def edge_lines(self, layer: int, row: int, col: int) -> list[TextLine]:
+        """A weight label: w; w and ∂J/∂w after δ; old → new after the update."""
+        after = self.after(layer, "W")
+        before = self.before(layer, "W")
+        if after is not None and before is not None:
+            return [TextLine(fmt(before[row, col]), "muted"), TextLine("→ " + fmt(after[row, col]), "update")]
+        lines = [TextLine(fmt(self.weight(layer, row, col)), "plain")]
+        grad = self.grad(layer, "W")
+        if grad is not None:
+            lines.append(TextLine("∂ " + fmt(grad[row, col]), "delta"))
+        return lines
+
+    def next_layers(self) -> tuple[Phase, tuple[int, ...]]:
+        """Which layer(s) the next press of Next layer / Next phase will compute."""
+        if self.stepper is None or self.network is None:
+            return Phase.FEEDFORWARD, ()
+        phase = self.stepper.phase
+        if phase is Phase.UPDATE:
+            return phase, tuple(range(1, self.network.depth + 1))
+        return phase, (self.stepper.layer,)

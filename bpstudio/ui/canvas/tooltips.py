@@ -1,0 +1,273 @@
+"""Hover text: each neuron's and weight's formula with the current numbers (6 decimals) and the
+full-precision values. Built only when the learner hovers, never on a step."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from bpstudio.engine import activations
+from bpstudio.ui.canvas.state import DisplayState
+from bpstudio.ui.canvas.text import (
+    ACTIVATION_SYMBOLS,
+    bias_name,
+    fmt6,
+    full,
+    layer_mark,
+    paren,
+    sub,
+    weight_name,
+)
+
+MAX_TERMS = 4  # a sum with more terms shows the first ones and "…"
+
+
+def _sum(terms: list[str], total: int) -> str:
+    text = " + ".join(terms)
+    if total > len(terms):
+        text += " + … " + QCoreApplication.translate("NetworkCanvas", "({count} terms)").format(count=total)
+    return text
+
+
+def _activation_symbol(name: str) -> str:
+    return ACTIVATION_SYMBOLS.get(name, name)
+
+
+def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
+    net, stepper = state.network, state.stepper
+    if net is None or stepper is None:
+        return ""
+    depth = net.depth
+    name = state.names[layer][neuron]
+    lines: list[str] = []
+    spec = net.specs[layer]
+    symbol = _activation_symbol(spec.activation)
+    if layer == 0:
+        lines.append(
+            QCoreApplication.translate("NetworkCanvas", "{name} — input {index}").format(
+                name=name, index=neuron + 1
+            )
+        )
+    elif layer == depth:
+        lines.append(
+            QCoreApplication.translate(
+                "NetworkCanvas", "{name} — output neuron {index} · {activation}"
+            ).format(name=name, index=neuron + 1, activation=spec.activation)
+        )
+    else:
+        lines.append(
+            QCoreApplication.translate(
+                "NetworkCanvas", "{name} — hidden layer {layer}, neuron {index} · {activation}"
+            ).format(name=name, layer=layer, index=neuron + 1, activation=spec.activation)
+        )
+    if state.batch_size > 1:
+        lines.append(
+            QCoreApplication.translate(
+                "NetworkCanvas",
+                "Values of sample 1 of the {m} in this batch; gradients are means over the batch.",
+            ).format(m=state.batch_size)
+        )
+    exact: list[str] = []
+    if layer == 0:
+        value = state.value(0, neuron)
+        if value is not None:
+            lines.append(f"{name} = {fmt6(value)}")
+            exact.append(f"{name} = {full(value)}")
+        return _finish(lines, exact)
+
+    trace = state.trace
+    mark = layer_mark(layer) if depth > 1 else ""
+    j = sub(neuron + 1)
+    z_name, a_name, d_name = f"z{j}{mark}", f"a{j}{mark}", f"δ{j}{mark}"
+    lt = trace.layers[layer] if trace is not None else None
+    if trace is not None and lt is not None and lt.z is not None:
+        w_used = state.before(layer, "W")
+        b_used = state.before(layer, "b")
+        a_prev = trace.layers[layer - 1].a
+        assert w_used is not None and b_used is not None and a_prev is not None
+        n_in = w_used.shape[1]
+        shown = min(n_in, MAX_TERMS)
+        sources = state.names[layer - 1]
+        symbolic = [f"{weight_name(layer, neuron, i, 1)}·{sources[i]}" for i in range(shown)]
+        numeric = [f"{paren(w_used[neuron, i])}·{paren(a_prev[0, i])}" for i in range(shown)]
+        b_sym = bias_name(layer, neuron, 1)
+        z_value = float(lt.z[0, neuron])
+        lines.append(f"{z_name} = {_sum(symbolic, n_in)} + {b_sym}")
+        lines.append(f"    = {_sum(numeric, n_in)} + {paren(b_used[neuron])} = {fmt6(z_value)}")
+        exact.append(f"z = {full(z_value)}")
+        if spec.batch_norm and lt.z_hat is not None and lt.u is not None:
+            lines.append(
+                QCoreApplication.translate(
+                    "NetworkCanvas", "batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}"
+                ).format(z_hat=fmt6(lt.z_hat[0, neuron]), u=fmt6(lt.u[0, neuron]))
+            )
+        assert lt.a is not None
+        a_value = float(lt.a[0, neuron])
+        argument = "u" if spec.batch_norm else "z"
+        lines.append(f"{a_name} = {symbol}({argument}) = {fmt6(a_value)}")
+        exact.append(f"a = {full(a_value)}")
+        if layer == depth and trace.losses is not None:
+            target = float(trace.y[0, neuron])
+            lines.append(
+                QCoreApplication.translate(
+                    "NetworkCanvas", "target y = {y}; loss of sample 1: L = {loss}"
+                ).format(y=fmt6(target), loss=fmt6(trace.losses[0]))
+            )
+    else:
+        lines.append(
+            QCoreApplication.translate(
+                "NetworkCanvas",
+                "z and a are not computed yet in this step: the feedforward phase fills them in.",
+            )
+        )
+    if trace is not None and lt is not None and lt.delta is not None:
+        lines.append(_delta_formula(state, layer, neuron, d_name))
+        exact.append(f"δ = {full(lt.delta[0, neuron])}")
+    lines.extend(_bias_lines(state, layer, neuron, exact))
+    return _finish(lines, exact)
+
+
+def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) -> str:
+    net, stepper, trace = state.network, state.stepper, state.trace
+    assert net is not None and stepper is not None and trace is not None
+    spec = net.specs[layer]
+    lt = trace.layers[layer]
+    assert lt.delta is not None and lt.a is not None and lt.u is not None
+    value = float(lt.delta[0, neuron])
+    symbol = _activation_symbol(spec.activation)
+    elementwise = spec.activation != "softmax" and not spec.batch_norm
+    if layer == net.depth:
+        a, y = float(lt.a[0, neuron]), float(trace.y[0, neuron])
+        loss = stepper.loss
+        if loss in ("half_sse", "mse") and elementwise:
+            slope = float(
+                activations.derivative(
+                    spec.activation,
+                    lt.u[:1, neuron : neuron + 1],
+                    lt.a[:1, neuron : neuron + 1],
+                    spec.leaky_slope,
+                )[0, 0]
+            )
+            factor = "" if loss == "half_sse" else f"(2/{net.sizes[-1]})·"
+            return f"{d_name} = {factor}(ŷ − y)·{symbol}′(z) = {factor}({fmt6(a)} − {fmt6(y)})·{fmt6(slope)} = {fmt6(value)}"
+        if loss == "binary_cross_entropy" and net.sizes[-1] == 1:
+            return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
+        if loss == "cross_entropy" and abs(float(trace.y[0].sum()) - 1.0) < 1e-12:
+            return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
+        return f"{d_name} = ∂L/∂z = {fmt6(value)}"
+    if not elementwise:
+        return QCoreApplication.translate(
+            "NetworkCanvas", "{delta} = ∂L/∂z (through batch normalisation) = {value}"
+        ).format(delta=d_name, value=fmt6(value))
+    upper = trace.layers[layer + 1].delta
+    w_next = state.before(layer + 1, "W")
+    assert upper is not None and w_next is not None
+    n_next = w_next.shape[0]
+    shown = min(n_next, MAX_TERMS)
+    mark = layer_mark(layer + 1)
+    symbolic = [f"{weight_name(layer + 1, k, neuron, 2)}·δ{sub(k + 1)}{mark}" for k in range(shown)]
+    numeric = [f"{paren(w_next[k, neuron])}·{paren(upper[0, k])}" for k in range(shown)]
+    slope = float(
+        activations.derivative(
+            spec.activation, lt.u[:1, neuron : neuron + 1], lt.a[:1, neuron : neuron + 1], spec.leaky_slope
+        )[0, 0]
+    )
+    return (
+        f"{d_name} = ({_sum(symbolic, n_next)})·{symbol}′(z)"
+        f"\n    = ({_sum(numeric, n_next)})·{fmt6(slope)} = {fmt6(value)}"
+    )
+
+
+def _bias_lines(state: DisplayState, layer: int, neuron: int, exact: list[str]) -> list[str]:
+    net = state.network
+    assert net is not None
+    name = bias_name(layer, neuron, net.depth)
+    lines = []
+    before, after = state.before(layer, "b"), state.after(layer, "b")
+    grad = state.grad(layer, "b")
+    if grad is not None:
+        g = float(grad[neuron])
+        lines.append(f"∂J/∂{name} = {fmt6(g)}")
+        exact.append(f"∂J/∂b = {full(g)}")
+    if before is not None and after is not None:
+        lines.append(
+            QCoreApplication.translate("NetworkCanvas", "update: {name} {old} → {new}").format(
+                name=name, old=fmt6(before[neuron]), new=fmt6(after[neuron])
+            )
+        )
+        exact.append(f"b = {full(after[neuron])}")
+    else:
+        value = state.bias(layer, neuron)
+        lines.append(f"{name} = {fmt6(value)}")
+        exact.append(f"b = {full(value)}")
+    lines.append(QCoreApplication.translate("NetworkCanvas", "Double-click to type a new bias."))
+    return lines
+
+
+def _finish(lines: list[str], exact: list[str]) -> str:
+    if exact:
+        lines.append(QCoreApplication.translate("NetworkCanvas", "full precision: ") + ", ".join(exact))
+    return "\n".join(lines)
+
+
+def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
+    net, stepper, trace = state.network, state.stepper, state.trace
+    if net is None or stepper is None:
+        return ""
+    name = weight_name(layer, row, col, net.depth)
+    source, target = state.names[layer - 1][col], state.names[layer][row]
+    lines = [
+        QCoreApplication.translate("NetworkCanvas", "{weight} — weight from {source} to {target}").format(
+            weight=name, source=source, target=target
+        )
+    ]
+    if state.batch_size > 1:
+        lines.append(
+            QCoreApplication.translate(
+                "NetworkCanvas", "Gradients are means over the {m} samples of this batch."
+            ).format(m=state.batch_size)
+        )
+    exact: list[str] = []
+    before, after = state.before(layer, "W"), state.after(layer, "W")
+    old = float(before[row, col]) if before is not None else state.weight(layer, row, col)
+    lines.append(f"{name} = {fmt6(old)}")
+    exact.append(f"w = {full(old)}")
+    grad = state.grad(layer, "W")
+    if grad is not None and trace is not None:
+        g = float(grad[row, col])
+        delta = trace.layers[layer].delta
+        a_prev = trace.layers[layer - 1].a
+        mark = layer_mark(layer) if net.depth > 1 else ""
+        d_sym = f"δ{sub(row + 1)}{mark}"
+        if state.batch_size == 1 and delta is not None and a_prev is not None:
+            lines.append(
+                f"∂J/∂{name} = {d_sym}·{source} = {paren(delta[0, row])}·{paren(a_prev[0, col])} = {fmt6(g)}"
+            )
+        else:
+            lines.append(f"∂J/∂{name} = (1/m) Σ {d_sym}·{source} = {fmt6(g)}")
+        exact.append(f"∂J/∂w = {full(g)}")
+        if after is not None:
+            new = float(after[row, col])
+            config = stepper.optimizer
+            clip = trace.update.clip_coef if trace.update is not None else 1.0
+            if config.name == "sgd" and config.weight_decay == 0 and clip >= 1.0:
+                lr = np.format_float_positional(config.learning_rate, trim="-")
+                lines.append(f"{name} ← {name} − α·∂J/∂{name} = {fmt6(old)} − {lr}·{paren(g)} = {fmt6(new)}")
+            else:
+                lines.append(
+                    QCoreApplication.translate("NetworkCanvas", "update ({optimizer}): {old} → {new}").format(
+                        optimizer=config.name, old=fmt6(old), new=fmt6(new)
+                    )
+                )
+            exact.append(QCoreApplication.translate("NetworkCanvas", "new w = ") + full(new))
+    lines.append(QCoreApplication.translate("NetworkCanvas", "Double-click the label to type a new weight."))
+    return _finish(lines, exact)
+
+
+def batched_tooltip(state: DisplayState, layer: int, drawn: int) -> str:
+    sizes = state.sizes
+    return QCoreApplication.translate(
+        "NetworkCanvas",
+        "{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. "
+        "Hover a neuron for its formula, or read every weight in the parameter tables.",
+    ).format(count=sizes[layer] * sizes[layer - 1], source=layer - 1, target=layer, drawn=drawn)
