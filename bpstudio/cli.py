@@ -36,6 +36,7 @@ EXIT_ERROR = 2
 EXIT_DIVERGED = 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `… | head`
 EXIT_INTERRUPTED = 130
+_CHUNK = 1 << 16
 
 
 class CommandError(Exception):
@@ -86,16 +87,18 @@ def _tolerance(text: str) -> float:
 # -- output ---------------------------------------------------------------------------------------
 def _write(text: str) -> None:
     """Print to stdout; a console that cannot show some character gets UTF-8 bytes instead."""
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            encoding = sys.stdout.encoding or "ascii"
-            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
-        else:
-            sys.stdout.flush()
-            buffer.write(text.encode("utf-8"))
+    for start in range(0, len(text), _CHUNK):  # in chunks, so that a closed pipe is noticed early
+        chunk = text[start : start + _CHUNK]
+        try:
+            sys.stdout.write(chunk)
+        except UnicodeEncodeError:
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:
+                encoding = sys.stdout.encoding or "ascii"
+                sys.stdout.write(chunk.encode(encoding, "replace").decode(encoding))
+            else:
+                sys.stdout.flush()
+                buffer.write(chunk.encode("utf-8"))
     sys.stdout.flush()
 
 
