@@ -7,7 +7,6 @@ and writes the derivation in the article's order (`bpstudio explain`). Engine on
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from bpstudio.engine.network import Network
@@ -51,7 +50,7 @@ def explain_phase(
     _check(lang, fmt)
     phase = Phase(phase)
     if fmt == "json":
-        return json.dumps(record.step_record(trace, network), ensure_ascii=False, indent=1)
+        return record.dumps(record.step_record(trace, network))
     writer = Writer(trace, network, loss, optimizer, lang)
     return render(phase_doc(writer, phase), fmt)  # type: ignore[arg-type]
 
@@ -105,7 +104,7 @@ def explain_steps(stepper: Stepper, steps: int = 1, *, lang: str = "en", fmt: st
             "initial_parameters": record.parameters(net, initial),
             "steps": records,
         }
-        return json.dumps(document, ensure_ascii=False, indent=1)
+        return record.dumps(document)
     whole = Doc()
     whole.heading(1, tx["doc_title"])
     whole.para(tx["doc_intro"])
