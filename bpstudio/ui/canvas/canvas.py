@@ -63,7 +63,7 @@ from bpstudio.ui.canvas.text import MINUS, bias_name, full, parse_number, weight
 
 EDGE_ITEMS_PER_LAYER = 1024  # above this a layer's weights are drawn as one batched item
 EDGE_ITEMS_TOTAL = 5000
-BATCHED_LINES_TOTAL = 1500  # lines drawn for all batched layers together (the strongest weights)
+BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the strongest weights)
 ANIMATION_MS = 260
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 
@@ -196,6 +196,22 @@ class NetworkCanvas(QGraphicsView):
             self.scale(target / current, target / current)
         self._auto_fit = False
 
+    def zoom_in(self) -> None:
+        self._zoom_about_centre(1.25)
+
+    def zoom_out(self) -> None:
+        self._zoom_about_centre(0.8)
+
+    def _zoom_about_centre(self, factor: float) -> None:
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.zoom_by(factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+
+    @property
+    def editor(self) -> ValueEditor | None:
+        """The open in-place value editor, if any."""
+        return self._editor
+
     def export_png(self, path: str | Path, scale: float = 2.0) -> None:
         """The whole network as a PNG at `scale` × screen size; raises OSError naming the file."""
         source = self._content_rect()
@@ -206,7 +222,7 @@ class NetworkCanvas(QGraphicsView):
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self._render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
-        if not image.save(str(path), b"PNG"):
+        if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
             raise OSError(self.tr("Could not write the PNG file {path}.").format(path=path))
 
     def export_svg(self, path: str | Path) -> None:
@@ -442,11 +458,9 @@ class NetworkCanvas(QGraphicsView):
             for item in column:
                 obstacles.append(neuron_box(item.x(), item.y(), self.geometries[layer], lines))
         for layer, grid in self.edges.items():
-            source = [(item.x(), item.y()) for item in self.neurons[layer - 1]]
-            target = [(item.x(), item.y()) for item in self.neurons[layer]]
-            placement = place_edge_labels(
-                source, target, self.geometries[layer - 1], self.geometries[layer], obstacles
-            )
+            lines = [[(e.line.x1(), e.line.y1(), e.line.x2(), e.line.y2()) for e in row] for row in grid]
+            k = min(self.geometries[layer - 1].k, self.geometries[layer].k)
+            placement = place_edge_labels(lines, k, obstacles)
             for row, line in enumerate(grid):
                 for col, edge in enumerate(line):
                     t = placement[row][col]

@@ -309,7 +309,7 @@ class EdgeLabelItem(QGraphicsItem):
         self.t = t
         k = max(edge.k, 0.05)
         self.k = k
-        w, h = LABEL_SIZE
+        w, h = LABEL_SIZE[0] + 30, LABEL_SIZE[1]  # room for an unusually long number
         self._rect = QRectF(-w / 2 * k, -h / 2 * k, w * k, h * k)
         self.setZValue(Z_LABEL)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -318,6 +318,11 @@ class EdgeLabelItem(QGraphicsItem):
 
     def follow(self) -> None:
         self.setPos(self.edge.line.pointAt(self.t))
+
+    def text_rect(self) -> QRectF:
+        """The box the label's text is drawn in (the space its placement reserved), item coordinates."""
+        w, h = LABEL_SIZE
+        return QRectF(-w / 2 * self.k, -h / 2 * self.k, w * self.k, h * self.k)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -418,13 +423,14 @@ class BatchedEdgesItem(QGraphicsItem):
         self._keys = (chosen, key)
         n_in = len(self.sources)
         batches: list[tuple[QPen, list[QLineF]]] = []
-        for index in range(2 * self.BUCKETS):
+        # weakest first, so the strongest lines of either sign end up on top
+        for index in sorted(range(2 * self.BUCKETS), key=lambda b: (b % self.BUCKETS, b)):
             members = chosen[key == index].tolist()
             if not members:
                 continue
             level = (index % self.BUCKETS + 0.5) / self.BUCKETS
             base = NEGATIVE if index >= self.BUCKETS else POSITIVE
-            pen = QPen(blend(base, BACKGROUND, 0.2 + 0.6 * level), 0.0)
+            pen = QPen(blend(base, BACKGROUND, 0.12 + 0.5 * level), 0.0)
             pen.setCosmetic(True)  # one pixel whatever the zoom
             lines = [QLineF(self.sources[e % n_in], self.targets[e // n_in]) for e in members]
             batches.append((pen, lines))

@@ -48,9 +48,12 @@ def layer_geometry(size: int) -> LayerGeometry:
 def auto_layout(sizes: list[int]) -> list[list[tuple[float, float]]]:
     """Columns left to right, each centred on y = 0."""
     positions = []
+    tallest = max(layer_geometry(size).dy * (size - 1) for size in sizes)
+    # tall columns sit further apart, so a big network keeps a landscape shape on screen
+    dx = max(LAYER_DX, 0.4 * tallest)
     for layer, size in enumerate(sizes):
         dy = layer_geometry(size).dy
-        x = layer * LAYER_DX
+        x = layer * dx
         positions.append([(x, (j - (size - 1) / 2.0) * dy) for j in range(size)])
     return positions
 
@@ -108,29 +111,28 @@ def neuron_box(
 
 
 def place_edge_labels(
-    source: list[tuple[float, float]],
-    target: list[tuple[float, float]],
-    source_geometry: LayerGeometry,
-    target_geometry: LayerGeometry,
+    lines: list[list[tuple[float, float, float, float]]],
+    k: float,
     obstacles: list[tuple[float, ...]],
 ) -> list[list[float | None]]:
-    """For each edge (target j, source i) the fraction t along the line where its label sits.
+    """For each edge (target j, source i), drawn from (x0, y0) to (x1, y1), the fraction t of
+    the line where its label sits.
 
-    Greedy: try positions near the source first and keep the first that overlaps neither an
+    Greedy: try places near the source first and keep the first that overlaps neither an
     earlier label nor a neuron; None when nothing fits (that weight is read in its tooltip).
     """
-    n_out, n_in = len(target), len(source)
+    n_out = len(lines)
+    n_in = len(lines[0]) if lines else 0
     result: list[list[float | None]] = [[None] * n_in for _ in range(n_out)]
     if n_out * n_in > MAX_LABELLED_EDGES:
         return result
-    k = min(source_geometry.k, target_geometry.k)
     w, h = LABEL_SIZE[0] * k, LABEL_SIZE[1] * k
     grid = _Grid(max(w, h) * 2.0)
     for box in obstacles:
         grid.add((box[0], box[1], box[2], box[3]))
     order = sorted(((j, i) for j in range(n_out) for i in range(n_in)), key=lambda ji: abs(ji[0] - ji[1]))
     for j, i in order:
-        (x0, y0), (x1, y1) = source[i], target[j]
+        x0, y0, x1, y1 = lines[j][i]
         for t in LABEL_CANDIDATES:
             cx, cy = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
             rect = (cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
