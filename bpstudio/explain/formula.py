@@ -260,6 +260,8 @@ class Frac(Node):
     def render(self, fmt: Fmt) -> str:
         if fmt == "md":
             return r"\frac{" + self.num.render(fmt) + "}{" + self.den.render(fmt) + "}"
+        if self.num == Lit("1") and self.den == Lit("2"):
+            return "½"
         return _wrap(self.num, fmt) + "/" + _wrap(self.den, fmt)
 
 

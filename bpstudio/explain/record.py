@@ -142,6 +142,8 @@ def _encode(value: Any, level: int) -> str:
         ]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, list):
+        if all(type(v) is float for v in value):  # the bulk of the document: fast path
+            return "[" + ", ".join(map(float.__repr__, value)) + "]"
         if all(not isinstance(v, dict | list) for v in value):
             return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in value) + "]"
         if all(isinstance(v, list) and all(not isinstance(w, dict | list) for w in v) for v in value):
