@@ -454,9 +454,9 @@ class NetworkCanvas(QGraphicsView):
         self._labels = []
         obstacles: list[tuple[float, ...]] = []
         for layer, column in enumerate(self.neurons):
-            lines = 0 if layer == 0 else LINE_BLOCK
+            text_lines = 0 if layer == 0 else LINE_BLOCK
             for item in column:
-                obstacles.append(neuron_box(item.x(), item.y(), self.geometries[layer], lines))
+                obstacles.append(neuron_box(item.x(), item.y(), self.geometries[layer], text_lines))
         for layer, grid in self.edges.items():
             lines = [[(e.line.x1(), e.line.y1(), e.line.x2(), e.line.y2()) for e in row] for row in grid]
             k = min(self.geometries[layer - 1].k, self.geometries[layer].k)
