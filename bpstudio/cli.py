@@ -153,22 +153,11 @@ def _window(argv: Sequence[str]) -> int:
         _check_output_target(args.screenshot, f"{PROG} --screenshot")
     try:
         from bpstudio.ui.app import run
-    except ModuleNotFoundError as error:
-        if error.name != "bpstudio.ui.app":
-            raise
-        return _window_fallback(args)
+    except ImportError as error:  # Qt missing or broken on this machine
+        raise CommandError(
+            f"{PROG}: cannot open the window ({error}); the commands explain, train and check work without it"
+        ) from None
     return int(run(file=args.file, lang=args.lang, phases=args.phases, screenshot=args.screenshot) or 0)
-
-
-def _window_fallback(args: argparse.Namespace) -> int:
-    """Until the window exists: the worked example of the file, as text."""
-    from bpstudio.explain import explain_steps
-
-    if args.screenshot is not None:
-        raise CommandError(f"{PROG}: --screenshot: the window is not part of this build yet")
-    network_file = _load(args.file, PROG)
-    _write(explain_steps(network_file.stepper, 1, lang=args.lang or "en", fmt="text"))
-    return EXIT_OK
 
 
 # -- explain ----------------------------------------------------------------------------------------------

@@ -329,6 +329,14 @@ def test_the_window_refuses_a_bad_file_before_starting(
     assert status == 2 and one_error_line(err).startswith("bpstudio: ")
 
 
+def test_the_window_reports_a_missing_qt(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "bpstudio.ui.app", None)  # import fails as if Qt were absent
+    status, _, err = run(capsys, "--phases", "1")
+    assert status == 2 and "cannot open the window" in one_error_line(err)
+
+
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
     assert status == 0 and out.startswith("bpstudio ")
@@ -361,6 +369,33 @@ print("QT-MODULES:", qt)
     )
     assert result.returncode == 0, result.stderr
     assert "QT-MODULES: []" in result.stdout
+
+
+def test_the_window_takes_a_screenshot_offscreen(tmp_path: Path) -> None:
+    png = tmp_path / "window.png"
+    env = _env()
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bpstudio",
+            ARTICLE,
+            "--phases",
+            "3",
+            "--lang",
+            "vi",
+            "--screenshot",
+            str(png),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes().startswith(b"\x89PNG")
 
 
 def test_python_dash_m_and_a_closed_pipe() -> None:
