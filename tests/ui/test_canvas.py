@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QImage, QMouseEvent
+from PySide6.QtGui import QAction, QImage, QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -328,8 +328,34 @@ def test_dragging_the_background_pans_and_changes_nothing(
     assert not document.history.can_undo()
 
 
+def test_hover_shows_the_formula_of_what_is_under_the_mouse(
+    canvas: NetworkCanvas, controller: Controller
+) -> None:
+    controller.next_phase()
+    on_neuron = canvas.mapFromScene(canvas.neuron_item(2, 0).scenePos())
+    assert "= 0.971451" in canvas.tooltip_at(on_neuron)
+    label = canvas.edge_item(1, 1, 0).label
+    assert label is not None
+    assert "weight from x₁ to h₂" in canvas.tooltip_at(canvas.mapFromScene(label.scenePos()))
+    assert canvas.tooltip_at(QPoint(2, 2)) == ""
+
+
 def test_wheel_zooms_and_fit_restores(canvas: NetworkCanvas) -> None:
     fitted = canvas.transform().m11()
+    centre = QPointF(canvas.viewport().rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(canvas.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(canvas.viewport(), wheel)
+    assert canvas.transform().m11() > fitted * 1.3
+    canvas.fit_to_view()
     canvas.zoom_in()
     assert canvas.transform().m11() == pytest.approx(fitted * 1.25)
     for _ in range(60):

@@ -12,7 +12,18 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEasingCurve, QEvent, QLineF, QPoint, QPointF, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QLineF,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -71,6 +82,8 @@ MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 class ValueEditor(QLineEdit):
     """The in-place editor for a weight or bias: Enter commits, Escape or clicking away cancels."""
 
+    escape_pressed = Signal()
+
     def __init__(self, parent: QWidget, kind: str, layer: int, row: int, col: int | None) -> None:
         super().__init__(parent)
         self.kind, self.layer, self.row, self.col = kind, layer, row, col
@@ -80,8 +93,7 @@ class ValueEditor(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.cancelled = True
-            self.hide()
-            self.deleteLater()
+            self.escape_pressed.emit()
             return
         super().keyPressEvent(event)
 
@@ -753,6 +765,7 @@ class NetworkCanvas(QGraphicsView):
         centre = self.mapFromScene(anchor)
         editor.move(centre.x() - editor.width() // 2, centre.y() - editor.height() // 2)
         editor.returnPressed.connect(self.commit_editor)
+        editor.escape_pressed.connect(self._close_editor)
         editor.editingFinished.connect(lambda: self._editor_left(editor))
         editor.show()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
