@@ -217,7 +217,11 @@ def render_text(doc: Doc, width: int = 100) -> str:
             text = block.text if underline else "▸ " + block.text
             parts.append(text + ("\n" + underline * _width(text) if underline else ""))
         elif isinstance(block, Para):
-            parts.append(textwrap.fill(_text_inline(block.items), width=width, break_long_words=False))
+            parts.append(
+                textwrap.fill(
+                    _text_inline(block.items), width=width, break_long_words=False, break_on_hyphens=False
+                )
+            )
         elif isinstance(block, Display):
             parts.append(
                 "\n".join(
@@ -238,7 +242,11 @@ def render_text(doc: Doc, width: int = 100) -> str:
             parts.append(
                 "\n".join(
                     textwrap.fill(
-                        _text_inline(item), width=width, initial_indent="  • ", subsequent_indent="    "
+                        _text_inline(item),
+                        width=width,
+                        initial_indent="  • ",
+                        subsequent_indent="    ",
+                        break_on_hyphens=False,
                     )
                     for item in block.items
                 )
