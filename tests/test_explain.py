@@ -12,6 +12,8 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpstudio.engine import (
     Dataset,
@@ -64,10 +66,11 @@ def explain(stepper: Stepper, phase: Phase, lang: str = "en", fmt: str = "text")
     )
 
 
-def shown(values: Array | float, text: str) -> None:
-    """Every value (6-decimal form) appears in the text."""
+def shown(values: Array | float, text: str, fmt: str = "text") -> None:
+    """Every value (6-decimal form, as the format writes it in formulas or tables) appears in the text."""
     for value in np.atleast_1d(np.asarray(values, dtype=float)).ravel():
-        assert format_number(float(value)) in text, f"{format_number(float(value))} missing"
+        forms = {format_number(float(value)), format_number(float(value), fmt)}  # type: ignore[arg-type]
+        assert any(form in text for form in forms), f"{forms} missing"
 
 
 def phases(stepper: Stepper, lang: str = "en", fmt: str = "text") -> dict[Phase, str]:
@@ -420,3 +423,99 @@ def test_format_number() -> None:
     assert format_number(float("nan")) == "NaN"
     assert format_number(-0.0000001) == "-1.000000e-07"
     assert format_number(-0.0) == "0.000000"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    hidden=st.lists(
+        st.tuples(
+            st.integers(1, 4),
+            st.sampled_from(["sigmoid", "tanh", "relu", "leaky_relu", "linear"]),
+            st.booleans(),
+        ),
+        min_size=0,
+        max_size=3,
+    ),
+    head=st.sampled_from(
+        [
+            ("sigmoid", "half_sse"),
+            ("tanh", "mse"),
+            ("linear", "mse"),
+            ("sigmoid", "binary_cross_entropy"),
+            ("softmax", "cross_entropy"),
+            ("relu", "half_sse"),
+        ]
+    ),
+    n_out=st.integers(1, 3),
+    optimizer=st.sampled_from(["sgd", "momentum", "nesterov", "adam"]),
+    decay=st.sampled_from([0.0, 0.01]),
+    clip=st.sampled_from([None, 0.1]),
+    samples=st.integers(2, 10),
+    batch=st.integers(2, 10),
+    lang=st.sampled_from(["en", "vi"]),
+    seed=st.integers(0, 1000),
+)
+def test_any_architecture_explains_every_phase(
+    hidden: list[tuple[int, str, bool]],
+    head: tuple[str, str],
+    n_out: int,
+    optimizer: str,
+    decay: float,
+    clip: float | None,
+    samples: int,
+    batch: int,
+    lang: str,
+    seed: int,
+) -> None:
+    activation, loss = head
+    batch = min(batch, samples)
+    if samples % batch == 1:
+        batch = samples
+    specs = [LayerSpec(2)] + [LayerSpec(n, act, batch_norm=bn) for n, act, bn in hidden]
+    specs.append(LayerSpec(max(n_out, 2) if activation == "softmax" else n_out, activation))
+    stepper = make_stepper(
+        specs,
+        loss,
+        OptimizerConfig(optimizer, 0.05, weight_decay=decay, clip_norm=clip),
+        samples,
+        batch,
+        seed,
+    )
+    texts = {
+        fmt: explain_steps(
+            make_stepper(
+                specs,
+                loss,
+                OptimizerConfig(optimizer, 0.05, weight_decay=decay, clip_norm=clip),
+                samples,
+                batch,
+                seed,
+            ),
+            1,
+            lang=lang,
+            fmt=fmt,
+        )
+        for fmt in ("md", "html", "text")
+    }
+    stepper.step()
+    trace = stepper.trace
+    assert trace is not None and trace.cost is not None and trace.params_after is not None
+    for fmt, text in texts.items():
+        shown(trace.cost, text, fmt)
+        shown(trace.params_after[:3], text, fmt)  # the first parameters of layer 1 after the update
+        shown(trace.layers[-1].delta[0, 0], text, fmt)  # type: ignore[index]
+    document = json.loads(
+        explain_steps(
+            make_stepper(
+                specs,
+                loss,
+                OptimizerConfig(optimizer, 0.05, weight_decay=decay, clip_norm=clip),
+                samples,
+                batch,
+                seed,
+            ),
+            1,
+            fmt="json",
+        )
+    )
+    assert document["steps"][0]["cost"] == trace.cost
