@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import numpy as np
 import pytest
@@ -66,7 +67,7 @@ def explain(stepper: Stepper, phase: Phase, lang: str = "en", fmt: str = "text")
     )
 
 
-def shown(values: Array | float, text: str, fmt: str = "text") -> None:
+def shown(values: Any, text: str, fmt: str = "text") -> None:
     """Every value (6-decimal form, as the format writes it in formulas or tables) appears in the text."""
     for value in np.atleast_1d(np.asarray(values, dtype=float)).ravel():
         forms = {format_number(float(value)), format_number(float(value), fmt)}  # type: ignore[arg-type]
