@@ -52,7 +52,9 @@ from bpstudio.ui.canvas import tooltips
 from bpstudio.ui.canvas.items import (
     BACKGROUND,
     INK,
+    MIN_LEGIBLE_PX,
     PHASE_COLOURS,
+    SMALL_NEURON_K,
     BatchedEdgesItem,
     EdgeItem,
     EdgeLabelItem,
@@ -185,7 +187,9 @@ class NetworkCanvas(QGraphicsView):
     def _update_ring_pens(self) -> None:
         pens = []
         for layer, geometry in enumerate(self.geometries):
-            colour = self.lit_colour(layer)
+            # Small neurons of big layers are cached pixmaps and keep a plain outline: their
+            # band shows the phase, and repainting hundreds of them per phase is what is slow.
+            colour = self.lit_colour(layer) if geometry.k >= SMALL_NEURON_K else None
             k = geometry.k
             pens.append(ring_pen(INK, 1.6 * k) if colour is None else ring_pen(colour, 3.0 * k))
         self.ring_pens = pens
@@ -555,17 +559,28 @@ class NetworkCanvas(QGraphicsView):
             event if event is not None else getattr(self.document, "last_event", None),
             animate=event is not None,
         )
+        self._refresh_small_neurons()
         self.viewport().update()
 
     def _on_parameters_changed(self) -> None:
         self.state.refresh(self.document.stepper)
         self._refresh_batches()
+        self._refresh_small_neurons()
         self.viewport().update()
 
     def _on_values_changed(self) -> None:
         self.state.refresh(self.document.stepper)
         self._set_lit(getattr(self.document, "last_event", None), animate=False)
+        self._refresh_small_neurons()
         self.viewport().update()
+
+    def _refresh_small_neurons(self) -> None:
+        """Cached (small) neurons repaint only when their text is legible at the current zoom."""
+        scale = self.transform().m11()
+        for layer, geometry in enumerate(self.geometries):
+            if geometry.k < SMALL_NEURON_K and scale * geometry.k * 12 >= MIN_LEGIBLE_PX:
+                for item in self.neurons[layer]:
+                    item.update()
 
     def _refresh_batches(self) -> None:
         for batch in self.batched.values():

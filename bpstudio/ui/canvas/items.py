@@ -87,6 +87,7 @@ def SELECTED_PEN_K(k: float) -> QPen:
 
 
 MIN_LEGIBLE_PX = 5.5  # text smaller than this on screen is skipped (level of detail)
+SMALL_NEURON_K = 0.5  # neurons drawn smaller than half size are cached as pixmaps
 
 Z_BAND, Z_EDGE, Z_LABEL, Z_NEURON = -10.0, 0.0, 1.0, 2.0
 
@@ -129,13 +130,25 @@ def lod_of(painter: QPainter) -> float:
     return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
 
+_WEIGHT_PENS: dict[tuple[bool, int, float], QPen] = {}
+WEIGHT_LEVELS = 32
+
+
 def weight_pen(value: float, scale: float, k: float) -> QPen:
-    """Colour for sign, width for magnitude (relative to the largest weight of the network)."""
-    colour = QColor(POSITIVE if value >= 0 else NEGATIVE)
-    ratio = min(abs(value) / scale, 1.0)
-    colour.setAlphaF(0.35 + 0.55 * ratio)
-    pen = QPen(colour, (0.8 + 4.2 * ratio) * max(k, 0.15))
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    """Colour for sign, width and depth of colour for magnitude (relative to the largest weight).
+
+    Opaque colours (blended with the background) draw several times faster than translucent
+    ones; pens are cached in 32 magnitude steps.
+    """
+    level = round(min(abs(value) / scale, 1.0) * WEIGHT_LEVELS)
+    key = (value < 0, level, k)
+    pen = _WEIGHT_PENS.get(key)
+    if pen is None:
+        ratio = level / WEIGHT_LEVELS
+        colour = blend(NEGATIVE if value < 0 else POSITIVE, BACKGROUND, 0.35 + 0.55 * ratio)
+        pen = QPen(colour, (0.8 + 4.2 * ratio) * max(k, 0.15))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        _WEIGHT_PENS[key] = pen
     return pen
 
 
@@ -160,6 +173,8 @@ class NeuronItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setAcceptHoverEvents(False)
+        if geometry.k < SMALL_NEURON_K:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # -- API for views and tests -------------------------------------------------------------
     @property
