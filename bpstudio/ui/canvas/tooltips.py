@@ -268,6 +268,5 @@ def batched_tooltip(state: DisplayState, layer: int, drawn: int) -> str:
     sizes = state.sizes
     return QCoreApplication.translate(
         "NetworkCanvas",
-        "{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. "
-        "Hover a neuron for its formula, or read every weight in the parameter tables.",
+        "{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. Hover a neuron for its formula, or read every weight in the parameter tables.",
     ).format(count=sizes[layer] * sizes[layer - 1], source=layer - 1, target=layer, drawn=drawn)
