@@ -180,7 +180,18 @@ def _explain(argv: Sequence[str]) -> int:
     from bpstudio.explain import explain_steps
 
     try:
-        text = explain_steps(network_file.stepper, args.steps, lang=args.lang, fmt=args.format)
+        name, description = network_file.name, network_file.description
+        if args.lang == "vi" and getattr(network_file, "description_vi", ""):
+            # file names are written in English; the Vietnamese description says what it is
+            name, description = "", network_file.description_vi
+        text = explain_steps(
+            network_file.stepper,
+            args.steps,
+            lang=args.lang,
+            fmt=args.format,
+            name=name or None,
+            description=description or None,
+        )
     except NonFiniteError as error:
         raise CommandError(f"{prog}: training diverged: {error}", EXIT_DIVERGED) from None
     _write(text if text.endswith("\n") else text + "\n")

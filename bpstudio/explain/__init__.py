@@ -55,11 +55,20 @@ def explain_phase(
     return render(phase_doc(writer, phase), fmt)  # type: ignore[arg-type]
 
 
-def explain_steps(stepper: Stepper, steps: int = 1, *, lang: str = "en", fmt: str = "md") -> str:
+def explain_steps(
+    stepper: Stepper,
+    steps: int = 1,
+    *,
+    lang: str = "en",
+    fmt: str = "md",
+    name: str | None = None,
+    description: str | None = None,
+) -> str:
     """Run `steps` training steps phase by phase on `stepper` and write out every one.
 
     A step already in progress is restarted first (parameters only change in UPDATE, so nothing
     is lost) and explained from its beginning. The stepper is left after the last step.
+    `name` and `description` (the network file's) head the description of the network.
     """
     _check(lang, fmt)
     if not isinstance(steps, int) or steps < 1:
@@ -85,10 +94,11 @@ def explain_steps(stepper: Stepper, steps: int = 1, *, lang: str = "en", fmt: st
                 if index == 0:
                     writer.overview(
                         overview,
-                        steps,
                         stepper.dataset.size,
                         stepper.training.batch_size,
                         stepper.training.shuffle,
+                        name,
+                        description,
                     )
                 doc.heading(2, tx["step_title"].format(step=trace.step + 1, epoch=trace.epoch + 1))
             doc.extend(phase_doc(writer, phase))
@@ -100,6 +110,7 @@ def explain_steps(stepper: Stepper, steps: int = 1, *, lang: str = "en", fmt: st
         document = {
             "format": record.FORMAT,
             "version": record.VERSION,
+            "name": name,
             "network": record.network_record(net, stepper.loss, stepper.optimizer, stepper.training),
             "initial_parameters": record.parameters(net, initial),
             "steps": records,

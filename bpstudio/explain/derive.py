@@ -1108,9 +1108,19 @@ class Writer:
             doc.table(header, rows)
 
     # -- the network -----------------------------------------------------------------------------------------------
-    def overview(self, doc: Doc, steps: int, dataset_size: int, batch_size: int, shuffle: bool) -> None:
+    def overview(
+        self,
+        doc: Doc,
+        dataset_size: int,
+        batch_size: int,
+        shuffle: bool,
+        name: str | None = None,
+        description: str | None = None,
+    ) -> None:
         net = self.net
-        doc.heading(2, self.t("network_title"))
+        doc.heading(2, self.t("network_title") + (f": {name}" if name else ""))
+        if description:
+            doc.para(description)
         items: list[list[Inline]] = [[self.t("sizes", sizes=" → ".join(str(s) for s in net.sizes))]]
         for layer in range(1, net.depth + 1):
             spec = net.specs[layer]
@@ -1129,9 +1139,7 @@ class Writer:
         items.append(
             [self.t("loss_line"), self.t("loss_" + self.loss), " ", seq(Sym("L"), EQ, self.loss_general())]
         )
-        items.append(
-            [self.t("optimizer_line"), self.t("opt_" + self.opt.name), " (", *self.settings_text(), ")"]
-        )
+        items.append([self.t("optimizer_line"), self.t("opt_" + self.opt.name), ", ", *self.settings_text()])
         items.append(
             [
                 self.t("batch_line", m=batch_size, size=self.count("samples", dataset_size))
