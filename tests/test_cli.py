@@ -71,6 +71,7 @@ def test_explain_defaults_to_the_article_in_markdown(capsys: pytest.CaptureFixtu
     status, out, err = run(capsys, "explain")
     assert status == 0 and err == ""
     assert out.startswith("# ") and "0.725409" in out and "$$" in out
+    assert "The article's network" in out  # the file's name and description head the network
 
 
 def test_explain_a_file_for_several_steps_as_json(capsys: pytest.CaptureFixture[str]) -> None:
