@@ -49,3 +49,21 @@ benchmark: $(STAMP_TEST)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache resources/translations/*.qm
+
+# --- Packaging (issue 4): `make package` builds packaging/dist/bpstudio_<version>_<arch>.deb from a
+# PyInstaller folder made in an isolated venv; `make package-test` installs it (as root), runs it
+# and removes it. See packaging/README.md.
+PKG_VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' bpstudio/__init__.py)
+PKG_ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+PKG_DEB := packaging/dist/bpstudio_$(PKG_VERSION)_$(PKG_ARCH).deb
+PKG_INPUTS := pyproject.toml LICENSE $(shell find bpstudio resources packaging \
+	\( -path packaging/build -o -path packaging/dist -o -name __pycache__ \) -prune -o -type f -print)
+
+$(PKG_DEB): $(PKG_INPUTS) $(TRANSLATIONS)
+	PYTHON=$(PYTHON) bash packaging/build.sh
+
+package: $(PKG_DEB)
+
+package-test: $(STAMP_TEST) $(PKG_DEB)
+	BPSTUDIO_PACKAGE_TEST=1 BPSTUDIO_DEB=$(PKG_DEB) QT_QPA_PLATFORM=offscreen \
+		$(VENV)/bin/pytest -v -s -p no:cacheprovider tests/packaging
