@@ -9,6 +9,7 @@ Figures (sizes, start-up time) are printed; packaging/README.md records them.
 from __future__ import annotations
 
 import os
+import select
 import shlex
 import shutil
 import statistics
@@ -195,6 +196,42 @@ def test_installed_app_renders_the_window_after_three_phases(
     assert result.returncode == 0, result.stderr
     check_screenshot(shot)
     report("screenshot", f"{shot.stat().st_size} bytes")
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A private X server (Xvfb) on a free display, stopped after the test."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.fail("Xvfb is needed to run the installed app on X11: apt-get install xvfb")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 30)
+        number = os.read(read_end, 16).decode().strip() if ready else ""
+        assert number, "Xvfb did not start within 30 s"
+        yield f":{number}"
+    finally:
+        os.close(read_end)
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_installed_app_runs_on_x11(
+    installed: list[Path], user_env: dict[str, str], x_display: str, tmp_path: Path
+) -> None:
+    """Qt's xcb plugin loads with the distribution's libraries the package depends on."""
+    shot = tmp_path / "x11.png"
+    env = dict(user_env, QT_QPA_PLATFORM="xcb", DISPLAY=x_display)
+    result = sh(LAUNCHER, "--phases", "3", "--screenshot", shot, env=env)
+    assert result.returncode == 0, result.stderr
+    check_screenshot(shot)
 
 
 def test_installed_explain_prints_the_article_figures(
