@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LINUX = ROOT / "packaging" / "linux"
 HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
-# Packages the bundle needs that ldd cannot see: Qt opens these with dlopen() at run time
-# (OpenGL/EGL for the xcb GL integration and Wayland EGL, D-Bus for the desktop portal and
-# accessibility) or reads them as data (a font: Qt draws no text without one).
+# Always in Depends: a font, which no binary names but without which Qt draws no text, and
+# the libraries Qt's GUI needs on every platform (libQt6Gui and libQt6DBus link them, so the
+# derivation finds them too; naming them keeps them even if a future bundle changes).
 RUNTIME_DEPENDS = ("libegl1", "libgl1", "libdbus-1-3", "libfontconfig1", "libxkbcommon0", "fonts-dejavu-core")
 # Libraries that only optional Qt plugins link against and whose absence just disables that
 # plugin (Qt then falls back to another one): Wayland sessions have these, X11 ones may not.
@@ -124,10 +124,6 @@ def depends(bundle: Path) -> list[str]:
     return sorted(packages | set(RUNTIME_DEPENDS))
 
 
-def copy_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, symlinks=True)
-
-
 def install_file(source: Path, target: Path, mode: int = 0o644) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
@@ -219,7 +215,7 @@ def build(bundle: Path, icons: Path, out_dir: Path) -> Path:
     if root.exists():
         shutil.rmtree(root)
 
-    copy_tree(bundle, root / "usr" / "lib" / "bpstudio")
+    shutil.copytree(bundle, root / "usr" / "lib" / "bpstudio", symlinks=True)
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / "bpstudio").symlink_to("../lib/bpstudio/bpstudio")
     share = root / "usr" / "share"
