@@ -35,8 +35,9 @@ UninstallDisplayName={#AppName}
 ; for everyone when the installer is run as administrator (the dialog lets the user choose).
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=commandline dialog
-ArchitecturesAllowed=x64compatible
-ArchitecturesInstallIn64BitMode=x64compatible
+; "x64" (not 6.3's "x64compatible") so that every Inno Setup 6 release compiles it.
+ArchitecturesAllowed=x64
+ArchitecturesInstallIn64BitMode=x64
 MinVersion=10.0
 Compression=lzma2/max
 SolidCompression=yes

@@ -6,10 +6,12 @@
 $ErrorActionPreference = "Stop"
 Set-Location (Resolve-Path (Join-Path $PSScriptRoot "..\.."))
 
+# Run a program and stop on failure. A plain function (no param block) so that arguments such
+# as "-m" reach the program instead of being taken as PowerShell parameters.
 function Invoke-Checked {
-    param([string]$Program, [Parameter(ValueFromRemainingArguments = $true)][string[]]$Arguments)
-    & $Program @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "$Program $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    $program, $rest = $args
+    & $program @rest
+    if ($LASTEXITCODE -ne 0) { throw "$program $($rest -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 $version = (Select-String -Path bpstudio\__init__.py -Pattern '^__version__ = "([^"]+)"').Matches[0].Groups[1].Value
