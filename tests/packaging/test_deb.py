@@ -122,6 +122,12 @@ def test_install_puts_files_in_place(installed: list[Path]) -> None:
         assert Path(f"/usr/share/icons/hicolor/{size}x{size}/apps/bpstudio.png").is_file()
     assert Path("/usr/share/icons/hicolor/scalable/apps/bpstudio.svg").is_file()
     assert Path("/usr/share/mime/packages/bpstudio.xml").is_file()
+    # Licences: BP Studio's, and those of what the bundle ships, where the copyright file says.
+    copyright_text = Path("/usr/share/doc/bpstudio/copyright").read_text(encoding="utf-8")
+    assert "License: MIT" in copyright_text and "LGPL-3.0" in copyright_text
+    assert (PREFIX / "_internal" / "licenses" / "python" / "LICENSE.txt").is_file()
+    for pattern in ("pyqtgraph-*.dist-info/licenses/LICENSE.txt", "jsonschema-*.dist-info/licenses/COPYING"):
+        assert list((PREFIX / "_internal").glob(pattern)), pattern
     files = [p for p in installed if p.is_file() and not p.is_symlink()]
     size = sum(p.stat().st_size for p in files)
     report("installed size", f"{size / MB:.1f} MB in {len(files)} files")
