@@ -468,3 +468,24 @@ def test_a_mnist_sized_network_builds(qtbot) -> None:
     assert view.edge_item(3, 0, 0).label is None  # ...but too many for readable labels
     assert view.edge_item(1, 0, 0) is None
     assert view.neuron_item(3, 9).name == "ŷ₁₀"
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in resource("examples").glob("*.json")))
+def test_every_example_draws_and_explains_each_phase(qtbot, example: str) -> None:
+    document = make_document(resource("examples", example))
+    controller = Controller(document)
+    view = NetworkCanvas(document, controller)
+    view.animations_enabled = False
+    qtbot.addWidget(view)
+    sizes = document.network.sizes
+    for phase in range(4):
+        for layer, size in enumerate(sizes):
+            for j in range(size):
+                assert view.neuron_tooltip(layer, j).startswith(view.neuron_item(layer, j).name)
+        for layer in view.edges:
+            assert view.edge_tooltip(layer, 0, 0)
+        if phase >= 1:  # feedforward has run: every layer shows its value for sample 1
+            a = document.stepper.trace.layers[-1].a
+            assert view.neuron_item(len(sizes) - 1, 0).value_text() == fmt(a[0, 0])
+        controller.next_phase()
+    assert not view.batched  # every example is small enough for one item per weight
