@@ -9,6 +9,7 @@ DisplayState and repaints, which keeps *Next phase* fast on large networks.
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,7 @@ EDGE_ITEMS_PER_LAYER = 1024  # above this a layer's weights are drawn as one bat
 EDGE_ITEMS_TOTAL = 5000
 BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the strongest weights)
 ANIMATION_MS = 260
+RAPID_EVENTS_S = 0.4  # phases arriving faster than this (Run mode) are shown without animation
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 
 
@@ -138,6 +140,7 @@ class NetworkCanvas(QGraphicsView):
         self._press_positions: dict[tuple[int, int], QPointF] = {}
         self._editor: ValueEditor | None = None
         self.animations_enabled = True
+        self._last_animated = -1e9
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(ANIMATION_MS)
         self._animation.setStartValue(0.0)
@@ -601,7 +604,11 @@ class NetworkCanvas(QGraphicsView):
             band.is_next = layer in upcoming
             band.progress = 1.0
         self._update_ring_pens()
-        if animate and self.animations_enabled and self._lit_layers and self.isVisible():
+        now = time.monotonic()
+        rapid = now - self._last_animated < RAPID_EVENTS_S  # Run mode: no animation, just the result
+        if animate:
+            self._last_animated = now
+        if animate and not rapid and self.animations_enabled and self._lit_layers and self.isVisible():
             self._animate(0.0)
             self._animation.start()
 
