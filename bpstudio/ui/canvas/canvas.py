@@ -141,6 +141,7 @@ class NetworkCanvas(QGraphicsView):
         self._editor: ValueEditor | None = None
         self.animations_enabled = True
         self._last_animated = -1e9
+        self.rapid_events_s = RAPID_EVENTS_S
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(ANIMATION_MS)
         self._animation.setStartValue(0.0)
@@ -605,7 +606,7 @@ class NetworkCanvas(QGraphicsView):
             band.progress = 1.0
         self._update_ring_pens()
         now = time.monotonic()
-        rapid = now - self._last_animated < RAPID_EVENTS_S  # Run mode: no animation, just the result
+        rapid = now - self._last_animated < self.rapid_events_s  # Run mode: no animation, just the result
         if animate:
             self._last_animated = now
         if animate and not rapid and self.animations_enabled and self._lit_layers and self.isVisible():
