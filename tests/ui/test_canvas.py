@@ -494,3 +494,17 @@ def test_every_example_draws_and_explains_each_phase(qtbot, example: str) -> Non
             assert view.neuron_item(len(sizes) - 1, 0).value_text() == fmt(a[0, 0])
         controller.next_phase()
     assert not view.batched  # every example is small enough for one item per weight
+
+
+def test_network_without_hidden_layer(
+    canvas: NetworkCanvas, document: NetworkDocument, controller: Controller
+) -> None:
+    action(canvas.context_menu(1), "remove_layer").trigger()
+    assert document.network.sizes == [2, 1]
+    for _ in range(3):
+        controller.next_phase()
+        assert canvas.neuron_tooltip(1, 0).startswith("ŷ")
+        assert canvas.edge_tooltip(1, 0, 1).startswith("w₁₂ — weight from x₂ to ŷ")
+    assert canvas.edge_item(1, 0, 0).label_text().count("\n") == 1  # old → new
+    action(canvas.context_menu(0), "add_layer_after").trigger()
+    assert document.network.sizes == [2, 2, 1]

@@ -210,6 +210,7 @@ class NetworkCanvas(QGraphicsView):
         self._auto_fit = True
 
     def zoom_by(self, factor: float) -> None:
+        self._close_editor()
         current = self.transform().m11()
         target = min(max(current * factor, MIN_SCALE), MAX_SCALE)
         if current > 0 and target != current:
