@@ -343,6 +343,11 @@ def test_hover_shows_the_formula_of_what_is_under_the_mouse(
     assert label is not None
     assert "weight from x₁ to h₂" in canvas.tooltip_at(canvas.mapFromScene(label.scenePos()))
     assert canvas.tooltip_at(QPoint(2, 2)) == ""
+    QTest.mouseMove(canvas.viewport(), on_neuron)
+    assert canvas.hovered is canvas.neuron_item(2, 0)
+    assert canvas.edge_item(2, 0, 1) in canvas.hovered.edges
+    QTest.mouseMove(canvas.viewport(), QPoint(2, 2))
+    assert canvas.hovered is None
 
 
 def test_wheel_zooms_and_fit_restores(canvas: NetworkCanvas) -> None:

@@ -132,6 +132,7 @@ class NetworkCanvas(QGraphicsView):
         self.bands: list[LayerBandItem] = []
         self.geometries: list[LayerGeometry] = []
         self.ring_pens: list[QPen] = []
+        self.hovered: NeuronItem | None = None
         self._labels: list[EdgeLabelItem] = []
         self._lit_phase: Phase | None = None
         self._lit_layers: tuple[int, ...] = ()
@@ -392,6 +393,7 @@ class NetworkCanvas(QGraphicsView):
         self._animation.stop()
         self._building = True
         try:
+            self.hovered = None
             self._scene.clear()
             self.neurons, self.edges, self.batched, self.bands, self._labels = [], {}, {}, [], []
             stepper = self.document.stepper
@@ -648,6 +650,26 @@ class NetworkCanvas(QGraphicsView):
                     [n.pos() for n in self.neurons[layer - 1]], [n.pos() for n in self.neurons[layer]]
                 )
         self._update_band_rect(item.layer)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            target = self._target_at(event.position().toPoint())
+            self.set_hovered(target if isinstance(target, NeuronItem) else None)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.set_hovered(None)
+        super().leaveEvent(event)
+
+    def set_hovered(self, item: NeuronItem | None) -> None:
+        """Emphasise the weights of the neuron under the mouse (None: no emphasis)."""
+        if item is self.hovered:
+            return
+        previous, self.hovered = self.hovered, item
+        for neuron in (previous, item):
+            if neuron is not None:
+                for edge in neuron.edges:
+                    edge.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)

@@ -309,9 +309,15 @@ class EdgeItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(
-            weight_pen(self.state.weight(self.layer, self.row, self.col), self.state.weight_scale, self.k)
-        )
+        weight = self.state.weight(self.layer, self.row, self.col)
+        hover = self.canvas.hovered
+        if hover is not None and self in hover.edges:
+            # the weights into and out of the neuron under the mouse stand out
+            pen = QPen(POSITIVE if weight >= 0 else NEGATIVE, max(2.5, 6.0 * self.k))
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+        else:
+            painter.setPen(weight_pen(weight, self.state.weight_scale, self.k))
         painter.drawLine(self.line)
 
 
