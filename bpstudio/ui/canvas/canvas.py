@@ -80,6 +80,7 @@ EDGE_ITEMS_TOTAL = 5000
 BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the strongest weights)
 ANIMATION_MS = 260
 RAPID_EVENTS_S = 0.4  # phases arriving faster than this (Run mode) are shown without animation
+MAX_EXPORT_PIXELS = 8000  # longest side of an exported PNG
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 
 
@@ -237,6 +238,7 @@ class NetworkCanvas(QGraphicsView):
     def export_png(self, path: str | Path, scale: float = 2.0) -> None:
         """The whole network as a PNG at `scale` × screen size; raises OSError naming the file."""
         source = self._content_rect()
+        scale = min(scale, MAX_EXPORT_PIXELS / max(source.width(), source.height(), 1.0))
         size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
         image = QImage(size, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
