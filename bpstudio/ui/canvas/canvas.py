@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -75,6 +75,10 @@ from bpstudio.ui.canvas.layout import (
 from bpstudio.ui.canvas.state import DisplayState
 from bpstudio.ui.canvas.text import MINUS, bias_name, full, parse_number, weight_name
 
+if TYPE_CHECKING:
+    from bpstudio.controller import Controller
+    from bpstudio.document.document import NetworkDocument
+
 EDGE_ITEMS_PER_LAYER = 1024  # above this a layer's weights are drawn as one batched item
 EDGE_ITEMS_TOTAL = 5000
 BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the strongest weights)
@@ -106,7 +110,9 @@ class ValueEditor(QLineEdit):
 class NetworkCanvas(QGraphicsView):
     """A QGraphicsView of the document's network. See the module docstring."""
 
-    def __init__(self, document: Any, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: NetworkDocument, controller: Controller, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.controller = controller
@@ -442,7 +448,7 @@ class NetworkCanvas(QGraphicsView):
             self.apply_positions()
         finally:
             self._building = False
-        self._set_lit(getattr(self.document, "last_event", None), animate=False)
+        self._set_lit(self.document.last_event, animate=False)
         self._auto_fit = True
         self.fit_to_view()
 
@@ -450,7 +456,7 @@ class NetworkCanvas(QGraphicsView):
         """Move neurons to the document's positions (or the automatic layout) and re-place labels."""
         self._close_editor()
         net = self.document.stepper.network
-        positions = merge_positions(net.sizes, getattr(self.document, "positions", None))
+        positions = merge_positions(net.sizes, self.document.positions)
         was_building = self._building
         self._building = True
         try:
@@ -565,7 +571,7 @@ class NetworkCanvas(QGraphicsView):
     def _on_step_changed(self, event: PhaseEvent | None) -> None:
         self.state.refresh(self.document.stepper)  # (new weights arrive by parameters_changed)
         self._set_lit(
-            event if event is not None else getattr(self.document, "last_event", None),
+            event if event is not None else self.document.last_event,
             animate=event is not None,
         )
         self._refresh_small_neurons()
@@ -579,7 +585,7 @@ class NetworkCanvas(QGraphicsView):
 
     def _on_values_changed(self) -> None:
         self.state.refresh(self.document.stepper)
-        self._set_lit(getattr(self.document, "last_event", None), animate=False)
+        self._set_lit(self.document.last_event, animate=False)
         self._refresh_small_neurons()
         self.viewport().update()
 
@@ -691,7 +697,7 @@ class NetworkCanvas(QGraphicsView):
                     moves[(layer, neuron)] = (round(now.x(), 2), round(now.y(), 2))
         self._press_positions = {}
         if moves:
-            stored = getattr(self.document, "positions", None)
+            stored = self.document.positions
             sizes = [len(column) for column in self.neurons]
             if stored is None or [len(column) for column in stored] != sizes:
                 # The document has no layout yet: give it every neuron's place in this one move.

@@ -82,7 +82,7 @@ def ring_pen(colour: QColor, width: float) -> QPen:
     return pen
 
 
-def SELECTED_PEN_K(k: float) -> QPen:
+def selected_pen(k: float) -> QPen:
     return ring_pen(SELECTED, 3.0 * k)
 
 
@@ -218,7 +218,7 @@ class NeuronItem(QGraphicsItem):
         # unless there is text to draw.
         k = self.geometry.k
         r = RADIUS * k
-        painter.setPen(SELECTED_PEN_K(k) if self.isSelected() else self.canvas.ring_pens[self.layer])
+        painter.setPen(selected_pen(k) if self.isSelected() else self.canvas.ring_pens[self.layer])
         painter.setBrush(INPUT_BRUSH if self.layer == 0 else NEURON_BRUSH)
         painter.drawEllipse(ORIGIN, r, r)
         if lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
