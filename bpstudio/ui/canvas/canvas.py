@@ -84,6 +84,7 @@ EDGE_ITEMS_TOTAL = 5000
 BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the strongest weights)
 ANIMATION_MS = 260
 RAPID_EVENTS_S = 0.4  # phases arriving faster than this (Run mode) are shown without animation
+TITLE_SCALE_HEIGHT = 900.0  # layer titles grow with networks taller than this
 MAX_EXPORT_PIXELS = 8000  # longest side of an exported PNG
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 
@@ -409,8 +410,13 @@ class NetworkCanvas(QGraphicsView):
             self.state.refresh(stepper)
             sizes = net.sizes
             self.geometries = [layer_geometry(n) for n in sizes]
+            tallest = max(
+                geometry.dy * (size - 1) for geometry, size in zip(self.geometries, sizes, strict=True)
+            )
+            title_scale = max(1.0, tallest / TITLE_SCALE_HEIGHT)
             for layer in range(len(sizes)):
                 band = LayerBandItem(self, layer)
+                band.title_scale = title_scale
                 self._scene.addItem(band)
                 self.bands.append(band)
                 column = []
@@ -518,11 +524,12 @@ class NetworkCanvas(QGraphicsView):
         g = self.geometries[layer]
         xs = [item.x() for item in column]
         ys = [item.y() for item in column]
-        half = max(g.text_width / 2 + 10 * g.k, 72.0)
+        band = self.bands[layer]
+        half = max(g.text_width / 2 + 10 * g.k, 72.0 * band.title_scale)
         bottom_text = (4 + 14 * LINE_BLOCK + 6) * g.k if layer else 4 * g.k
-        self.bands[layer].set_rect(
+        band.set_rect(
             QRectF(
-                QPointF(min(xs) - half, min(ys) - g.radius - 50),
+                QPointF(min(xs) - half, min(ys) - g.radius - 50 * band.title_scale),
                 QPointF(max(xs) + half, max(ys) + g.radius + bottom_text + 8),
             )
         )

@@ -483,6 +483,7 @@ class LayerBandItem(QGraphicsItem):
         self.colour: QColor | None = None
         self.progress = 1.0
         self.is_next = False
+        self.title_scale = 1.0  # big networks get bigger titles, legible when the whole net is in view
         self._rect = QRectF()
         self.setZValue(Z_BAND)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -516,15 +517,17 @@ class LayerBandItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAND_FILL)
             painter.drawRoundedRect(rect, 12, 12)
+        s = self.title_scale
+        if lod_of(painter) * s * 11 < MIN_LEGIBLE_PX:
+            return
+        painter.save()
+        painter.translate(rect.center().x(), rect.top())
+        painter.scale(s, s)
+        width = rect.width() / s
         painter.setPen(INK)
         painter.setFont(Fonts.header)
-        painter.drawText(
-            QRectF(rect.left(), rect.top() + 6, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, self.title
-        )
+        painter.drawText(QRectF(-width / 2, 6, width, 18), Qt.AlignmentFlag.AlignCenter, self.title)
         painter.setPen(TEXT_COLOURS["muted"])
         painter.setFont(Fonts.header_small)
-        painter.drawText(
-            QRectF(rect.left(), rect.top() + 24, rect.width(), 16),
-            Qt.AlignmentFlag.AlignCenter,
-            self.subtitle,
-        )
+        painter.drawText(QRectF(-width / 2, 24, width, 16), Qt.AlignmentFlag.AlignCenter, self.subtitle)
+        painter.restore()
