@@ -71,7 +71,11 @@ class DatasetModel(QAbstractTableModel):
     def batch_rows(self) -> set[int]:
         if self._batch is None:
             trace = self.document.trace
-            batch = trace.batch if trace is not None else self.document.stepper.current_batch()
+            # a finished step's batch is history: show the batch the next phase will use
+            if trace is not None and not trace.complete:
+                batch = trace.batch
+            else:
+                batch = self.document.stepper.current_batch()
             self._batch = {int(i) for i in batch}
         return self._batch
 

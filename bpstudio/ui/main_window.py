@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -803,6 +803,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", key)
         if not i18n.install(lang):
             self.show_error(self.tr("The translation for {0} is missing; using English.").format(lang))
+        # Qt posts LanguageChange to every window; deliver it now so the switch is immediate
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         for action in self.language_group.actions():
             action.setChecked(action.data() == key)
 

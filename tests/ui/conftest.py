@@ -11,9 +11,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.assets import resource
 from bpstudio.controller import Controller
@@ -77,3 +79,24 @@ def document() -> NetworkDocument:
 @pytest.fixture
 def controller(document: NetworkDocument) -> Controller:
     return Controller(document)
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
+    """Record every message box instead of showing it (a modal box would hang the test).
+
+    `answers` drives the Save/Discard/Cancel prompt; without one it answers Cancel.
+    """
+    seen: dict[str, list[Any]] = {"critical": [], "warning": [], "answers": []}
+
+    def critical(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        seen["critical"].append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def warning(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        seen["warning"].append(text)
+        return seen["answers"].pop(0) if seen["answers"] else QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return seen

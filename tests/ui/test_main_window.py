@@ -1,0 +1,289 @@
+"""The studio window driven like a learner would: buttons, tables, dialogs, files, language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from conftest import make_document
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from ui_state import file_text, full_state
+
+from bpstudio.controller import Controller
+from bpstudio.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    document = make_document()
+    controller = Controller(document)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(document, controller, settings=settings)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    # closed here rather than by qtbot.addWidget, which would close it before this cleanup
+    if win.running:
+        win.pause()
+    win.document.history.set_clean()  # no unsaved-changes prompt
+    win.close()
+    win.deleteLater()
+
+
+def cells(window: MainWindow, layer: int, quantity: str) -> list[list[str]]:
+    window.parameters.select_layer(layer)
+    model = window.parameters.model(quantity)
+    return [
+        [model.data(model.index(r, c)).replace("−", "-") for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def explanation(window: MainWindow) -> str:
+    return window.explanation.text().replace("−", "-")
+
+
+def press_next_phase(qtbot: QtBot, window: MainWindow) -> None:
+    window.canvas.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+
+
+def test_three_phases_show_the_article_figures(qtbot: QtBot, window: MainWindow) -> None:
+    assert cells(window, 1, "W") == [["0.100000", "-0.200000"], ["0.300000", "0.250000"]]
+    assert cells(window, 2, "grad_w") == [["—", "—"]]
+
+    press_next_phase(qtbot, window)  # feedforward
+    text = explanation(window)
+    for figure in ("0.487503", "0.534943", "0.971451", "0.725409", "0.037700"):
+        assert figure in text
+    assert "0.037700" in window.counters.text()
+    assert cells(window, 2, "grad_w") == [["—", "—"]]
+    assert "Error terms" in window.phase_indicator.text()
+
+    press_next_phase(qtbot, window)  # error terms and gradients
+    text = explanation(window)
+    for figure in ("-0.054696", "-0.010932", "-0.012247", "-0.026665", "-0.029259"):
+        assert figure in text
+    assert cells(window, 2, "grad_w") == [["-0.026665", "-0.029259"]]
+    assert cells(window, 2, "grad_b") == [["-0.054696"]]
+    assert cells(window, 1, "grad_w") == [["-0.002186", "-0.004373"], ["-0.002449", "-0.004899"]]
+    assert cells(window, 1, "grad_b") == [["-0.010932"], ["-0.012247"]]
+    model = window.parameters.model("grad_w")
+    assert model.is_highlighted(0, 0)
+
+    press_next_phase(qtbot, window)  # update
+    text = explanation(window)
+    for figure in ("0.802666", "0.902926", "0.105470", "0.100219", "-0.199563", "0.011093", "-0.018775"):
+        assert figure in text
+    assert cells(window, 2, "W") == [["0.802666", "0.902926"]]
+    assert cells(window, 2, "b") == [["0.105470"]]
+    assert cells(window, 1, "W") == [["0.100219", "-0.199563"], ["0.300245", "0.250490"]]
+    assert cells(window, 1, "b") == [["0.011093"], ["-0.018775"]]
+    model = window.parameters.model("W")
+    assert model.is_highlighted(0, 0) and model.is_highlighted(1, 1)
+    assert "0.10021864" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert window.document.stepper.steps_done == 1
+    assert window.windowTitle().endswith("— BP Studio") and window.isWindowModified()
+
+
+def test_edit_a_weight_in_the_table_then_undo_redo(window: MainWindow) -> None:
+    window.parameters.select_layer(1)
+    model = window.parameters.model("W")
+    assert model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(0, 1), "not a number")
+    assert model.setData(model.index(0, 1), "-0.5")
+    assert window.document.network.W(1)[0, 1] == -0.5
+    undo = window.actions_by_key["undo"]
+    assert "W" in undo.text() and undo.isEnabled()
+    undo.trigger()
+    assert window.document.network.W(1)[0, 1] == -0.2
+    assert model.data(model.index(0, 1)) == "-0.200000"
+    assert "W" in window.actions_by_key["redo"].text()
+    window.actions_by_key["redo"].trigger()
+    assert model.data(model.index(0, 1)) == "-0.500000"
+
+
+def test_step_back_restores_tables_plot_and_counters(qtbot: QtBot, window: MainWindow) -> None:
+    window.controller.step()
+    states = [full_state(window.document)]
+    plots = [window.loss_plot.step_data()[1].copy()]
+    for _ in range(3):
+        press_next_phase(qtbot, window)
+        states.append(full_state(window.document))
+        plots.append(window.loss_plot.step_data()[1].copy())
+    counters = window.counters.text()
+    step_back = window.actions_by_key["step_back"]
+    for expected, plot in zip(reversed(states[:-1]), reversed(plots[:-1]), strict=True):
+        assert step_back.isEnabled()
+        step_back.trigger()
+        assert full_state(window.document) == expected
+        assert np.array_equal(window.loss_plot.step_data()[1], plot)
+    assert "Steps done <b>1</b>" in window.counters.text()
+    for _ in range(3):
+        press_next_phase(qtbot, window)
+    assert full_state(window.document) == states[-1]
+    assert window.counters.text() == counters
+
+
+def test_save_as_and_reopen_through_the_dialogs(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: dict[str, list[Any]]
+) -> None:
+    window.controller.step()
+    window.controller.set_parameter(2, "b", 0, None, 0.25)
+    saved_text = file_text(window.document)
+    target = tmp_path / "my network"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.actions_by_key["save_as"].trigger()
+    path = tmp_path / "my network.json"
+    assert path.exists() and window.document.path == path
+    assert not window.isWindowModified() and "my network.json" in window.windowTitle()
+
+    window.controller.step()  # unsaved work, then open the file again: Discard it
+    dialogs["answers"].append(QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    window.actions_by_key["open"].trigger()
+    assert len(dialogs["warning"]) == 1
+    assert file_text(window.document) == saved_text
+    assert window.document.path == path and not window.document.modified
+    assert window.recent_files()[0] == str(path.resolve())
+
+
+def test_a_bad_file_shows_the_loader_message_and_keeps_the_document(
+    window: MainWindow, tmp_path: Path, dialogs: dict[str, list[Any]]
+) -> None:
+    window.controller.next_phase()
+    window.document.history.set_clean()
+    before = full_state(window.document)
+    stepper = window.document.stepper
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"format": "bpstudio-network", "version": 1, "layers": [', encoding="utf-8")
+    assert not window.open_file(bad)
+    assert len(dialogs["critical"]) == 1 and "broken.json" in dialogs["critical"][0]
+    assert window.document.stepper is stepper and full_state(window.document) == before
+
+
+def test_unsaved_changes_prompt_cancel_keeps_the_window_open(
+    window: MainWindow, dialogs: dict[str, list[Any]]
+) -> None:
+    window.controller.next_phase()
+    assert window.isWindowModified()
+    dialogs["answers"].append(QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible() and len(dialogs["warning"]) == 1
+    dialogs["answers"].append(QMessageBox.StandardButton.Cancel)
+    window.actions_by_key["new"].trigger()  # New asks too, and Cancel keeps the network
+    assert len(dialogs["warning"]) == 2 and window.document.history.count() == 1
+
+
+def test_run_and_pause(qtbot: QtBot, window: MainWindow) -> None:
+    run = window.actions_by_key["run"]
+    run.trigger()
+    assert window.running and run.text() == "Pause"
+    assert not window.actions_by_key["next_phase"].isEnabled()
+    qtbot.waitUntil(lambda: window.document.stepper.steps_done >= 200, timeout=5000)
+    run.trigger()
+    assert not window.running and run.text() == "Run"
+    steps = window.document.stepper.steps_done
+    qtbot.wait(80)
+    assert window.document.stepper.steps_done == steps
+    _x, y = window.loss_plot.step_data()
+    assert len(y) == steps == len(window.document.stepper.cost_history)
+    assert y[-1] < y[0]  # it learns
+    assert window.document.history.count() == 1 and window.controller.can_step_back()
+    window.actions_by_key["step_back"].trigger()
+    assert window.document.stepper.steps_done == 0 and len(window.loss_plot.step_data()[1]) == 0
+
+
+def test_non_finite_training_shows_a_message(window: MainWindow, dialogs: dict[str, list[Any]]) -> None:
+    c = window.controller
+    c.set_activation(2, "linear")
+    for col in (0, 1):
+        c.set_parameter(2, "W", 0, col, 1e308)
+    c.set_parameter(2, "b", 0, None, 1e308)
+    before = full_state(window.document)
+    window.actions_by_key["next_phase"].trigger()
+    assert len(dialogs["critical"]) == 1 and "not a finite number" in dialogs["critical"][0]
+    assert full_state(window.document) == before
+
+
+def test_language_switch_retranslates(window: MainWindow) -> None:
+    next_phase = window.actions_by_key["next_phase"]
+    assert next_phase.text() == "Next phase"
+    window.set_language("vi")
+    assert next_phase.text() == "Pha tiếp theo"
+    assert window.docks["parameters"].windowTitle() == "Tham số"
+    assert "bước" in window.counters.text()
+    assert "Lan truyền tiến" in window.phase_indicator.text()
+    assert window.loss_plot.log_box.text() == "Thang logarit"
+    assert window.options_panel.labels["learning_rate"].text() == "Tốc độ học α"
+    assert "Nhấn" in window.explanation.text()
+    window.set_language("en")
+    assert next_phase.text() == "Next phase"
+    assert window.settings.value("language") == "en"
+
+
+def test_options_panel_rejects_invalid_values(window: MainWindow) -> None:
+    field = window.options_panel.fields["learning_rate"]
+    field.setText("-3")
+    assert not field.is_acceptable()
+    field.setText("0.5")
+    assert field.is_acceptable()
+    field.editingFinished.emit()
+    assert window.document.stepper.optimizer.learning_rate == 0.5
+    window.options_panel.optimizer.setCurrentIndex(window.options_panel.optimizer.findData("adam"))
+    assert window.document.stepper.optimizer.name == "adam"
+    form = window.options_panel.form
+    assert form.isRowVisible(window.options_panel.fields["beta1"])
+    assert not form.isRowVisible(window.options_panel.fields["momentum"])
+    window.controller.undo()
+    assert window.document.stepper.optimizer.name == "sgd"
+    assert not form.isRowVisible(window.options_panel.fields["beta1"])
+
+
+def test_dataset_panel_edits_and_batch_highlight(window: MainWindow) -> None:
+    model = window.dataset_panel.model
+    assert model.rowCount() == 1 and model.columnCount() == 3
+    window.dataset_panel.add_button.click()
+    assert model.rowCount() == 2
+    assert model.setData(model.index(1, 2), "0")
+    assert window.document.dataset.targets[1, 0] == 0.0
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None
+    window.controller.step()
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_examples_menu_lists_every_example(window: MainWindow) -> None:
+    from bpstudio.document import format as fmt
+
+    titles = [action.text() for action in window.example_actions()]
+    assert titles == [title for title, _ in fmt.example_files()]
+    assert len(titles) >= 2
+
+
+def test_screenshot_writes_a_non_blank_png(tmp_path: Path) -> None:
+    from bpstudio.ui.app import run
+
+    shot = tmp_path / "shot.png"
+    assert run(file=None, lang="en", phases=3, screenshot=str(shot)) == 0
+    image = QImage(str(shot))
+    assert image.width() >= 800 and image.height() >= 600
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 50
+
+
+def test_run_with_a_bad_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bpstudio.ui.app import run
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2", encoding="utf-8")
+    assert run(file=str(bad), screenshot=str(tmp_path / "x.png")) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bad.json" in err[0]
+    assert not (tmp_path / "x.png").exists()
