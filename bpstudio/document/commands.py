@@ -24,7 +24,7 @@ TRAIN_SIGNALS = ("step", "parameters", "loss_history")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+    return QCoreApplication.translate("", text)
 
 
 class StepPhase(Command):

@@ -58,6 +58,10 @@ def full_state(doc: NetworkDocument) -> Any:
 def file_text(doc: NetworkDocument) -> str:
     """The document as its file would hold it."""
     nf = fmt.NetworkFile(
-        name=doc.name, description=doc.description, stepper=doc.stepper, init=doc.init, positions=doc.positions
+        name=doc.name,
+        description=doc.description,
+        stepper=doc.stepper,
+        init=doc.init,
+        positions=doc.positions,
     )
     return fmt.dumps(nf)
