@@ -513,3 +513,20 @@ def test_network_without_hidden_layer(
     assert canvas.edge_item(1, 0, 0).label_text().count("\n") == 1  # old → new
     action(canvas.context_menu(0), "add_layer_after").trigger()
     assert document.network.sizes == [2, 2, 1]
+
+
+def test_layer_titles_show_mean_delta_so_vanishing_gradients_are_visible(qtbot) -> None:
+    document = make_document(resource("examples", "deep_sigmoid_vanishing.json"))
+    controller = Controller(document)
+    view = NetworkCanvas(document, controller)
+    qtbot.addWidget(view)
+    assert view.state.layer_summary(1) is None
+    controller.next_phase()
+    controller.next_phase()
+    deltas = [abs(document.stepper.trace.layers[layer].delta).mean() for layer in range(1, 10)]
+    summaries = [view.state.layer_summary(layer) for layer in range(1, 10)]
+    assert [s.text for s in summaries] == [f"mean |δ| = {fmt(d)}" for d in deltas]
+    assert deltas[0] < deltas[-2] / 100  # the example's point: δ shrinks towards the input
+    bands = [view.layer_band(layer).boundingRect() for layer in range(10)]
+    for left, right in itertools.pairwise(bands):
+        assert left.right() <= right.left() + 4  # neighbouring bands do not overlap (beyond their pens)

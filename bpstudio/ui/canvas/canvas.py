@@ -65,6 +65,7 @@ from bpstudio.ui.canvas.items import (
     ring_pen,
 )
 from bpstudio.ui.canvas.layout import (
+    LAYER_DX,
     LINE_BLOCK,
     LayerGeometry,
     layer_geometry,
@@ -85,6 +86,10 @@ BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the s
 ANIMATION_MS = 260
 RAPID_EVENTS_S = 0.4  # phases arriving faster than this (Run mode) are shown without animation
 TITLE_SCALE_HEIGHT = 900.0  # layer titles grow with networks taller than this
+TITLE_SCALE_WIDTH = 1100.0  # ... or wider than this
+BAND_MAX_WIDTH = LAYER_DX - 12  # bands of neighbouring layers never overlap
+TITLE_WIDTH = 135.0  # the widest title line at scale 1 ("mean |δ| = 1.234e−5")
+BAND_HEADER = 64.0  # room above a layer's top neuron for its title, subtitle and mean |δ|
 MAX_EXPORT_PIXELS = 8000  # longest side of an exported PNG
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 
@@ -413,7 +418,9 @@ class NetworkCanvas(QGraphicsView):
             tallest = max(
                 geometry.dy * (size - 1) for geometry, size in zip(self.geometries, sizes, strict=True)
             )
-            title_scale = max(1.0, tallest / TITLE_SCALE_HEIGHT)
+            widest = LAYER_DX * (len(sizes) - 1)
+            title_scale = max(1.0, tallest / TITLE_SCALE_HEIGHT, widest / TITLE_SCALE_WIDTH)
+            title_scale = min(title_scale, BAND_MAX_WIDTH / TITLE_WIDTH)  # titles stay inside their band
             for layer in range(len(sizes)):
                 band = LayerBandItem(self, layer)
                 band.title_scale = title_scale
@@ -525,11 +532,11 @@ class NetworkCanvas(QGraphicsView):
         xs = [item.x() for item in column]
         ys = [item.y() for item in column]
         band = self.bands[layer]
-        half = max(g.text_width / 2 + 10 * g.k, 72.0 * band.title_scale)
+        half = max(g.text_width / 2 + 10 * g.k, min(72.0 * band.title_scale, BAND_MAX_WIDTH / 2))
         bottom_text = (4 + 14 * LINE_BLOCK + 6) * g.k if layer else 4 * g.k
         band.set_rect(
             QRectF(
-                QPointF(min(xs) - half, min(ys) - g.radius - 50 * band.title_scale),
+                QPointF(min(xs) - half, min(ys) - g.radius - BAND_HEADER * band.title_scale),
                 QPointF(max(xs) + half, max(ys) + g.radius + bottom_text + 8),
             )
         )

@@ -530,4 +530,9 @@ class LayerBandItem(QGraphicsItem):
         painter.setPen(TEXT_COLOURS["muted"])
         painter.setFont(Fonts.header_small)
         painter.drawText(QRectF(-width / 2, 24, width, 16), Qt.AlignmentFlag.AlignCenter, self.subtitle)
+        summary = self.canvas.state.layer_summary(self.layer)
+        if summary is not None:
+            painter.setPen(TEXT_COLOURS[summary.role])
+            painter.setFont(Fonts.detail)
+            painter.drawText(QRectF(-width / 2, 40, width, 16), Qt.AlignmentFlag.AlignCenter, summary.text)
         painter.restore()

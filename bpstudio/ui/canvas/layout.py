@@ -14,6 +14,7 @@ NEURON_DY = 140.0  # vertical distance between neurons of a small layer
 RADIUS = 30.0  # neuron radius of a small layer
 COLUMN_HEIGHT = NEURON_DY * 12  # a layer never grows taller than this (except for a minimum spacing)
 MIN_DY = 2.5
+TALL_COLUMN = 1200.0  # columns taller than this spread the layers further apart
 TEXT_WIDTH = 150.0  # width of the text block under a neuron (b, z, δ lines)
 LABEL_SIZE = (78.0, 31.0)  # a weight label of two lines, at k = 1
 LABEL_CANDIDATES = (0.40, 0.52, 0.30, 0.64, 0.46, 0.58, 0.35, 0.70, 0.25)
@@ -50,7 +51,7 @@ def auto_layout(sizes: list[int]) -> list[list[tuple[float, float]]]:
     positions = []
     tallest = max(layer_geometry(size).dy * (size - 1) for size in sizes)
     # tall columns sit further apart, so a big network keeps a landscape shape on screen
-    dx = max(LAYER_DX, 0.4 * tallest)
+    dx = max(LAYER_DX, 0.4 * tallest) if tallest > TALL_COLUMN else LAYER_DX
     for layer, size in enumerate(sizes):
         dy = layer_geometry(size).dy
         x = layer * dx

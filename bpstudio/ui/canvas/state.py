@@ -158,6 +158,16 @@ class DisplayState:
             lines.append(TextLine("∂ " + fmt(grad[row, col]), "delta"))
         return lines
 
+    def layer_summary(self, layer: int) -> TextLine | None:
+        """One number per layer for the zoomed-out view: the mean |δ| over the batch once the
+        error terms reach it (how gradients shrink or grow from layer to layer)."""
+        if self.trace is None or layer == 0 or layer >= len(self.trace.layers):
+            return None
+        delta = self.trace.layers[layer].delta
+        if delta is None:
+            return None
+        return TextLine(f"mean |δ| = {fmt(float(np.abs(delta).mean()))}", "delta")
+
     def next_layers(self) -> tuple[Phase, tuple[int, ...]]:
         """Which layer(s) the next press of Next layer / Next phase will compute."""
         if self.stepper is None or self.network is None:
