@@ -213,6 +213,7 @@ class NetworkCanvas(QGraphicsView):
         self.ring_pens = pens
 
     def fit_to_view(self) -> None:
+        self._close_editor()
         rect = self._content_rect()
         if rect.isEmpty():
             return
@@ -582,7 +583,16 @@ class NetworkCanvas(QGraphicsView):
         return hidden[-1] if hidden else "sigmoid"
 
     # ------------------------------------------------------------------ document signals
+    def _structure_is_stale(self) -> bool:
+        """True when the network's shape no longer matches the items (then rebuild, not refresh)."""
+        if [len(column) for column in self.neurons] != self.document.stepper.network.sizes:
+            self.rebuild()
+            return True
+        return False
+
     def _on_step_changed(self, event: PhaseEvent | None) -> None:
+        if self._structure_is_stale():
+            return
         self.state.refresh(self.document.stepper)  # (new weights arrive by parameters_changed)
         self._set_lit(
             event if event is not None else self.document.last_event,
@@ -592,6 +602,8 @@ class NetworkCanvas(QGraphicsView):
         self.viewport().update()
 
     def _on_parameters_changed(self) -> None:
+        if self._structure_is_stale():
+            return
         self.state.refresh(self.document.stepper)
         self._refresh_batches()
         self._refresh_small_neurons()
