@@ -530,3 +530,12 @@ def test_layer_titles_show_mean_delta_so_vanishing_gradients_are_visible(qtbot) 
     bands = [view.layer_band(layer).boundingRect() for layer in range(10)]
     for left, right in itertools.pairwise(bands):
         assert left.right() <= right.left() + 4  # neighbouring bands do not overlap (beyond their pens)
+
+
+def test_dataset_edit_shows_the_new_input(canvas: NetworkCanvas, controller: Controller) -> None:
+    controller.next_phase()
+    assert controller.set_sample_value(0, 1, 0.5)
+    assert canvas.neuron_item(0, 1).value_text() == "0.5000"
+    assert canvas.neuron_item(1, 0).value_text() == ""  # the step restarted: z and a are stale
+    controller.next_phase()
+    assert "0.100000·0.200000 + (−0.200000)·0.500000" in canvas.neuron_tooltip(1, 0)
