@@ -105,10 +105,11 @@ class UpdateInfo:
 def all_finite(values: Array) -> bool:
     """Whether a flat vector holds only finite numbers.
 
-    One dot product settles it for almost every vector (NaN or Inf anywhere makes it non-finite);
-    only when it overflows on huge finite values does the element-wise test run.
+    One sum settles it for almost every vector (NaN or Inf anywhere makes the sum non-finite);
+    only when the sum overflows on huge finite values does the element-wise test run. A plain
+    reduction, not a BLAS dot product: no threads to wake on a busy machine.
     """
-    return math.isfinite(np.dot(values, values)) or bool(np.isfinite(values).all())
+    return math.isfinite(np.add.reduce(values)) or bool(np.isfinite(values).all())
 
 
 def new_state(config: OptimizerConfig, size: int) -> OptimizerState:
