@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -10,6 +10,9 @@ from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
 from bpstudio.ui import i18n
+
+IMMEDIATE_PARAMETERS = 2000  # up to this size the explanation is written with the press itself
+DEFER_MS = 60
 
 STYLE = """
 <style>
@@ -48,6 +51,12 @@ class ExplanationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
         self._stale = True
+        # Large networks give long explanations (tens of ms to write): they follow the repaint
+        # of the other views after a short pause, which also coalesces a burst of presses.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEFER_MS)
+        self._timer.timeout.connect(self.refresh)
         for signal in (
             document.step_changed,
             document.structure_changed,
@@ -59,7 +68,16 @@ class ExplanationPanel(QWidget):
 
     def _changed(self, *_: object) -> None:
         self._stale = True
-        if not self.controller.running and self.isVisible():
+        if self.controller.running or not self.isVisible():
+            return
+        if self.document.network.parameter_count <= IMMEDIATE_PARAMETERS:
+            self.refresh()
+        else:
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Write a pending explanation now."""
+        if self._stale:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -69,6 +87,7 @@ class ExplanationPanel(QWidget):
 
     def refresh(self) -> None:
         """Write the explanation now (Run mode calls this once when it pauses)."""
+        self._timer.stop()
         self._stale = False
         try:
             html = explanation(self.document, i18n.current_language())

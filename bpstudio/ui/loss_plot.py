@@ -18,6 +18,7 @@ from bpstudio.ui.labels import format_value
 
 STEP_PEN = pg.mkPen(color=(33, 102, 172), width=1.5)
 EPOCH_PEN = pg.mkPen(color=(214, 96, 77), width=2.5)
+MAX_EPOCH_MARKERS = 60
 
 
 class _Buffer:
@@ -60,16 +61,15 @@ class LossPlot(QWidget):
 
         self.plot = pg.PlotWidget(background="w")
         item = self.plot.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.25)
+        item.showGrid(x=False, y=True, alpha=0.2)  # horizontal lines only: the x grid costs paint time
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         item.getAxis("left").enableAutoSIPrefix(False)
         item.getAxis("bottom").enableAutoSIPrefix(False)
         self.legend = item.addLegend(offset=(-10, 10))
         self.step_curve = item.plot([], [], pen=STEP_PEN, name="cost")
-        self.epoch_curve = item.plot(
-            [], [], pen=EPOCH_PEN, symbol="o", symbolSize=5, symbolBrush=(214, 96, 77), name="epoch"
-        )
+        self.epoch_curve = item.plot([], [], pen=EPOCH_PEN, name="epoch")
+        self._epoch_symbols = False
         for curve in (self.step_curve, self.epoch_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
@@ -131,6 +131,14 @@ class LossPlot(QWidget):
         if change == 2 or key != self._epoch_key:
             self._epoch_key = key
             ex, ey = self.epoch_data()
+            # markers help while there are few epochs; thousands of them only cost time
+            symbols = len(ex) <= MAX_EPOCH_MARKERS
+            if symbols != self._epoch_symbols:
+                self._epoch_symbols = symbols
+                self.epoch_curve.setSymbol("o" if symbols else None)
+                self.epoch_curve.setSymbolSize(6)
+                self.epoch_curve.setSymbolBrush(EPOCH_PEN.color())
+                self.epoch_curve.setSymbolPen(EPOCH_PEN.color())
             self.epoch_curve.setData(ex, ey)
         if n == 0:
             self.readout.setText(self.tr("No training steps yet"))

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QDoubleValidator, QFont
+from PySide6.QtGui import QBrush, QColor, QDoubleValidator, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +48,15 @@ EDITABLE_KINDS = ("W", "b", "gamma", "beta")
 GRAD_KIND = {"grad_w": "W", "grad_b": "b", "grad_gamma": "gamma", "grad_beta": "beta"}
 
 IndexLike = QModelIndex | QPersistentModelIndex
+SHOWN_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 
 class ParameterModel(QAbstractTableModel):
@@ -70,6 +79,10 @@ class ParameterModel(QAbstractTableModel):
         self.controller = controller
         self.layer = layer
         self.quantity = quantity
+        # views into the document's arrays (no copies), refreshed when the document changes
+        self._values: np.ndarray | None = None
+        self._mask: np.ndarray | None = None
+        self._fresh = False
         document.parameters_changed.connect(self._values_changed)
         document.step_changed.connect(self._values_changed)
         document.settings_changed.connect(self._values_changed)
@@ -86,6 +99,13 @@ class ParameterModel(QAbstractTableModel):
 
     def values(self) -> np.ndarray | None:
         """The numbers shown, as a 2-D array (a bias vector is one column); None if not known yet."""
+        if not self._fresh:
+            self._values = self._read_values()
+            self._mask = self._read_mask()
+            self._fresh = True
+        return self._values
+
+    def _read_values(self) -> np.ndarray | None:
         doc = self.document
         net = doc.network
         if not net.has(self.layer, self.kind):
@@ -130,17 +150,29 @@ class ParameterModel(QAbstractTableModel):
         index = doc.network.param_index(self.layer, self.kind, row, col if self.kind == "W" else None)
         return float(trace.params_before[index])
 
-    def is_highlighted(self, row: int, col: int) -> bool:
-        event = self.document.last_event
-        if event is None:
-            return False
+    def _read_mask(self) -> np.ndarray | None:
+        """Which cells the last phase changed (None: none of them)."""
+        doc = self.document
+        event = doc.last_event
+        values = self._values
+        if event is None or values is None:
+            return None
         if self.is_parameter():
-            previous = self._previous(row, col)
-            values = self.values()
-            return previous is not None and values is not None and float(values[row, col]) != previous
+            trace = doc.trace
+            if trace is None or not event.step_completed or trace.params_after is None:
+                return None
+            before = doc.network.view(trace.params_before, self.layer, self.kind)
+            return np.asarray(before.reshape(values.shape) != values)
         if self.quantity in GRAD_KIND:
-            return event.phase is Phase.BACKWARD and self.layer in event.layers
-        return event.step_completed
+            changed = event.phase is Phase.BACKWARD and self.layer in event.layers
+        else:
+            changed = event.step_completed
+        return np.ones(values.shape, dtype=bool) if changed else None
+
+    def is_highlighted(self, row: int, col: int) -> bool:
+        self.values()
+        mask = self._mask
+        return mask is not None and row < mask.shape[0] and col < mask.shape[1] and bool(mask[row, col])
 
     # -- Qt model interface ---------------------------------------------------------------------------
     def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008
@@ -150,7 +182,7 @@ class ParameterModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._shape()[1]
 
     def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in SHOWN_ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -223,6 +255,7 @@ class ParameterModel(QAbstractTableModel):
         return self.controller.set_parameter(self.layer, self.kind, index.row(), col, number)
 
     def _values_changed(self, *_: object) -> None:
+        self._fresh = False
         rows, cols = self.rowCount(), self.columnCount()
         if rows and cols:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
@@ -261,8 +294,13 @@ class ParameterTable(QTableView):
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.TypeWriter)
         self.setFont(font)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # fixed sizes from the font: measuring every cell on each change is far too slow for 64 × 64
+        metrics = QFontMetrics(font)
+        self.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("−0.0000000") + 10)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setMinimumSectionSize(metrics.horizontalAdvance("x₀₀") + 10)
+        self.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._fit()
@@ -272,7 +310,6 @@ class ParameterTable(QTableView):
         """As tall as its rows (up to eight), so the small article tables need no scrolling."""
         model = self.model()
         rows = min(model.rowCount(), 8)
-        self.resizeRowsToContents()
         header = self.verticalHeader()
         body = sum(header.sectionSize(row) for row in range(rows))
         height = self.horizontalHeader().sizeHint().height() + body + 2 * self.frameWidth()
