@@ -667,7 +667,10 @@ class MainWindow(QMainWindow):
         return path
 
     def _write_failed(self, path: Path, exc: OSError) -> None:
-        self.show_error(self.tr("Cannot write {0}: {1}").format(str(path), exc.strerror or str(exc)))
+        if exc.strerror:
+            self.show_error(self.tr("Cannot write {0}: {1}").format(str(path), exc.strerror))
+        else:  # the message already names the file
+            self.show_error(str(exc))
 
     def export_explanation(self, kind: str) -> None:
         try:

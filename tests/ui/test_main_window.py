@@ -287,3 +287,152 @@ def test_run_with_a_bad_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bad.json" in err[0]
     assert not (tmp_path / "x.png").exists()
+
+
+def test_exports_write_their_files(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets: list[Path] = []
+
+    def ask(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        return str(targets[-1]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    window.controller.step()
+    window.controller.next_phase()
+    for key, name in (
+        ("export_explanation_md", "explanation.md"),
+        ("export_explanation_html", "explanation.html"),
+        ("export_loss_csv", "loss.csv"),
+        ("export_loss_png", "loss.png"),
+        ("export_canvas_png", "network.png"),
+        ("export_canvas_svg", "network.svg"),
+    ):
+        targets.append(tmp_path / name)
+        window.actions_by_key[key].trigger()
+        assert targets[-1].exists() and targets[-1].stat().st_size > 0, name
+    cost = window.document.trace.cost  # type: ignore[union-attr]
+    markdown = (tmp_path / "explanation.md").read_text(encoding="utf-8")
+    assert "feedforward" in markdown and f"{cost:.6f}" in markdown
+    assert (
+        (tmp_path / "explanation.html")
+        .read_text(encoding="utf-8")
+        .lstrip()
+        .lower()
+        .startswith("<!doctype html")
+    )
+    lines = (tmp_path / "loss.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "step,epoch,cost" and lines[1].startswith("1,1,0.0377002")
+    assert "<svg" in (tmp_path / "network.svg").read_text(encoding="utf-8")[:2000]
+    assert not QImage(str(tmp_path / "loss.png")).isNull()
+
+
+def test_export_failure_is_one_message(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: dict[str, list[Any]]
+) -> None:
+    target = tmp_path / "missing folder" / "loss.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.actions_by_key["export_loss_csv"].trigger()
+    assert len(dialogs["critical"]) == 1 and "loss.csv" in dialogs["critical"][0]
+
+
+def test_dropping_a_json_file_opens_it(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from bpstudio.document import format as fmt
+
+    _, xor = next((title, path) for title, path in fmt.example_files() if "xor" in path.name.lower())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(xor))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.document.path == xor, timeout=2000)
+    assert window.document.dataset.size == 4
+    assert cells(window, 1, "W")  # the tables follow the new network
+
+
+def test_layout_language_and_recent_files_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings_file = tmp_path / "remember.ini"
+
+    def open_window() -> MainWindow:
+        document = make_document()
+        win = MainWindow(
+            document, Controller(document), settings=QSettings(str(settings_file), QSettings.Format.IniFormat)
+        )
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    first = open_window()
+    first.docks["dataset"].hide()
+    first.resize(1100, 700)
+    width = first.width()
+    saved = tmp_path / "kept.json"
+    first.controller.save_as(saved)
+    first._add_recent(saved)
+    first.set_language("vi")
+    assert first.close()
+    second = open_window()
+    try:
+        assert not second.docks["dataset"].isVisible() and second.docks["loss"].isVisible()
+        assert abs(second.width() - width) < 60  # the offscreen platform has no window frame
+        assert second.recent_files() == [str(saved.resolve())]
+        assert second.settings.value("language") == "vi"
+        second._fill_recent()
+        assert second.recent_menu.actions()[0].text() == "kept.json"
+    finally:
+        second.set_language("en")
+        second.close()
+
+
+def test_reinitialise_dialog_and_open_example(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, dialogs: dict[str, list[Any]]
+) -> None:
+    from bpstudio.engine import InitConfig
+    from bpstudio.ui.reinit_dialog import ReinitDialog
+
+    monkeypatch.setattr(
+        ReinitDialog, "get_config", staticmethod(lambda init, parent=None: InitConfig("he_uniform", 7))
+    )
+    window.controller.step()
+    window.actions_by_key["reinitialise"].trigger()
+    assert window.document.init == InitConfig("he_uniform", 7)
+    assert window.document.stepper.steps_done == 0
+    assert "Re-initialise" in window.actions_by_key["undo"].text()
+    actions = window.example_actions()
+    dialogs["answers"].append(QMessageBox.StandardButton.Discard)
+    actions[-1].trigger()
+    assert window.document.path is None and window.document.history.count() == 0
+    assert window.document.name == actions[-1].text()
+
+
+def test_reinit_dialog_builds_the_config(qtbot: QtBot) -> None:
+    from bpstudio.engine import InitConfig
+    from bpstudio.ui.reinit_dialog import ReinitDialog
+
+    dialog = ReinitDialog(InitConfig())
+    qtbot.addWidget(dialog)
+    dialog.scheme.setCurrentIndex(dialog.scheme.findData("uniform"))
+    dialog.seed.setValue(42)
+    dialog.low.setValue(0.3)
+    dialog.high.setValue(0.1)
+    dialog._accept()
+    assert dialog.error.text() and dialog.result() == 0
+    dialog.high.setValue(0.9)
+    assert dialog.config() == InitConfig("uniform", 42, a=0.3, b=0.9, std=0.1, bias=0.0)
