@@ -7,10 +7,12 @@ stay responsive.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 import PySide6  # noqa: F401  (pyqtgraph must see PySide6 first)
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bpstudio.document.document import NetworkDocument
@@ -19,37 +21,107 @@ from bpstudio.ui.labels import format_value
 STEP_PEN = pg.mkPen(color=(33, 102, 172), width=1.5)
 EPOCH_PEN = pg.mkPen(color=(214, 96, 77), width=2.5)
 MAX_EPOCH_MARKERS = 60
+THROTTLE_POINTS = 100_000  # beyond this many steps, redraw the curves at most every …
+THROTTLE_SECONDS = 0.1
+
+
+class _Grow:
+    """A float64/int64 array with spare capacity."""
+
+    def __init__(self, dtype: type = np.float64) -> None:
+        self.data = np.empty(1024, dtype=dtype)
+        self.size = 0
+
+    def reserve(self, n: int) -> None:
+        if n > self.data.size:
+            bigger = np.empty(max(n, 2 * self.data.size), dtype=self.data.dtype)
+            bigger[: self.size] = self.data[: self.size]
+            self.data = bigger
+
+    def view(self) -> np.ndarray:
+        return self.data[: self.size]
 
 
 class _Buffer:
-    """The history as float64 arrays with spare capacity; appends copy only what is new."""
+    """The history as arrays; appends copy only what is new, epoch means update incrementally."""
 
     def __init__(self) -> None:
-        self.cost = np.empty(1024)
-        self.epoch = np.empty(1024, dtype=np.int64)
-        self.size = 0
+        self._cost = _Grow()
+        self._epoch = _Grow(np.int64)
+        self._ep_id = _Grow(np.int64)  # one entry per epoch seen: its number,
+        self._ep_end = _Grow(np.int64)  # the step (1-based) of its last sample so far,
+        self._ep_sum = _Grow()  # the sum of its costs
+        self._ep_count = _Grow(np.int64)  # and how many steps it has
+
+    @property
+    def size(self) -> int:
+        return self._cost.size
+
+    @property
+    def cost(self) -> np.ndarray:
+        return self._cost.view()
+
+    @property
+    def epoch(self) -> np.ndarray:
+        return self._epoch.view()
 
     def sync(self, costs: list[float], epochs: list[int]) -> int:
         """Bring the buffer level with the history: 0 unchanged, 1 appended, 2 rebuilt."""
         n = len(costs)
         size = self.size
-        same_prefix = n >= size and (size == 0 or (self.cost[size - 1] == costs[size - 1]))
+        cost = self._cost.data
+        same_prefix = n >= size and (size == 0 or (cost[size - 1] == costs[size - 1]))
         if n == size and same_prefix:
             return 0
         result = 1
         if not same_prefix:
             size = 0
             result = 2
-        if n > self.cost.size:
-            capacity = max(n, 2 * self.cost.size)
-            cost, epoch = np.empty(capacity), np.empty(capacity, dtype=np.int64)
-            cost[:size], epoch[:size] = self.cost[:size], self.epoch[:size]
-            self.cost, self.epoch = cost, epoch
+            for grow in (self._ep_id, self._ep_end, self._ep_sum, self._ep_count):
+                grow.size = 0
+        self._cost.reserve(n)
+        self._epoch.reserve(n)
         if n > size:
-            self.cost[size:n] = costs[size:n]
-            self.epoch[size:n] = epochs[size:n]
-        self.size = n
+            self._cost.data[size:n] = costs[size:n]
+            self._epoch.data[size:n] = epochs[size:n]
+        self._cost.size = self._epoch.size = n
+        self._extend_epochs(size, n)
         return result
+
+    def _extend_epochs(self, start: int, stop: int) -> None:
+        if stop <= start:
+            return
+        e = self._epoch.data[start:stop]
+        c = self._cost.data[start:stop]
+        starts = np.concatenate(([0], np.flatnonzero(np.diff(e)) + 1))
+        sums = np.add.reduceat(c, starts)
+        counts = np.diff(np.append(starts, e.size))
+        ids = e[starts]
+        ends = start + starts + counts
+        k = self._ep_id.size
+        if k and self._ep_id.data[k - 1] == ids[0]:
+            self._ep_sum.data[k - 1] += sums[0]
+            self._ep_count.data[k - 1] += counts[0]
+            self._ep_end.data[k - 1] = ends[0]
+            ids, ends, sums, counts = ids[1:], ends[1:], sums[1:], counts[1:]
+        m = k + ids.size
+        for grow, values in (
+            (self._ep_id, ids),
+            (self._ep_end, ends),
+            (self._ep_sum, sums),
+            (self._ep_count, counts),
+        ):
+            grow.reserve(m)
+            grow.data[k:m] = values
+            grow.size = m
+
+    def epoch_means(self, epoch_in_progress: int) -> tuple[np.ndarray, np.ndarray]:
+        """(last step, mean cost) of every finished epoch."""
+        k = self._ep_id.size
+        if k and self._ep_id.data[k - 1] >= epoch_in_progress:
+            k -= 1
+        ends = self._ep_end.data[:k].astype(np.float64)
+        return ends, self._ep_sum.data[:k] / self._ep_count.data[:k]
 
 
 class LossPlot(QWidget):
@@ -57,6 +129,11 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self.document = document
         self._buffer = _Buffer()
+        self._x = np.arange(1, 1025, dtype=np.float64)  # step numbers, shared by every refresh
+        self._last_refresh = 0.0
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.timeout.connect(self.refresh)
         self._epoch_key: tuple[int, int] = (-1, -1)
 
         self.plot = pg.PlotWidget(background="w")
@@ -100,26 +177,24 @@ class LossPlot(QWidget):
     def step_data(self) -> tuple[np.ndarray, np.ndarray]:
         """(step numbers from 1, cost) as plotted."""
         n = self._buffer.size
-        return np.arange(1, n + 1, dtype=np.float64), self._buffer.cost[:n]
+        if self._x.size < n:
+            self._x = np.arange(1, max(n, 2 * self._x.size) + 1, dtype=np.float64)
+        return self._x[:n], self._buffer.cost[:n]
 
     def epoch_data(self) -> tuple[np.ndarray, np.ndarray]:
         """(step at which each finished epoch ended, mean cost of that epoch)."""
-        n = self._buffer.size
-        if n == 0:
-            return np.empty(0), np.empty(0)
-        epochs = self._buffer.epoch[:n]
-        first = int(epochs[0])
-        rel = epochs - first
-        sums = np.bincount(rel, weights=self._buffer.cost[:n])
-        counts = np.bincount(rel)
-        ends = np.cumsum(counts)
-        finished = len(counts) if self.document.stepper.epoch > int(epochs[-1]) else len(counts) - 1
-        mask = counts[:finished] > 0
-        return ends[:finished][mask].astype(np.float64), (sums[:finished] / np.maximum(counts[:finished], 1))[
-            mask
-        ]
+        return self._buffer.epoch_means(self.document.stepper.epoch)
 
     def refresh(self) -> None:
+        """Follow the history; with very long histories at most every THROTTLE_SECONDS."""
+        if len(self.document.stepper.cost_history) > THROTTLE_POINTS:
+            wait = self._last_refresh + THROTTLE_SECONDS - time.perf_counter()
+            if wait > 0:
+                if not self._pending.isActive():
+                    self._pending.start(int(wait * 1000) + 1)
+                return
+        self._pending.stop()
+        self._last_refresh = time.perf_counter()
         s = self.document.stepper
         change = self._buffer.sync(s.cost_history, s.epoch_history)
         if not change:

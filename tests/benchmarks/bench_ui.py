@@ -178,6 +178,37 @@ def bench_run(app, seconds: float, pauses: int) -> tuple[float, list[float]]:  #
     return rate, latencies
 
 
+def bench_plot(app, points: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Loss plot with `points` steps: first draw, then a Run tick appending 500 more."""
+    import numpy as np
+
+    from bpstudio.controller import Controller
+
+    document = article_document()
+    window = make_window(document, Controller(document))
+    app.processEvents()
+    stepper = document.stepper
+    rng = np.random.default_rng(0)
+    costs = (np.exp(-np.arange(points) / points * 5) * (1 + 0.1 * rng.random(points))).tolist()
+    stepper.cost_history = costs
+    stepper.epoch_history = list(range(points))
+    started = time.perf_counter()
+    document.loss_history_changed.emit()
+    app.processEvents()
+    first = time.perf_counter() - started
+    ticks = []
+    for _ in range(10):
+        stepper.cost_history.extend(costs[-500:])
+        stepper.epoch_history.extend(range(len(stepper.epoch_history), len(stepper.epoch_history) + 500))
+        started = time.perf_counter()
+        document.loss_history_changed.emit()
+        app.processEvents()
+        ticks.append(time.perf_counter() - started)
+    window.document.history.set_clean()
+    window.close()
+    return first * 1000, statistics.median(ticks) * 1000
+
+
 def bench_startup(repeats: int) -> list[float]:
     results = []
     with tempfile.TemporaryDirectory(prefix="bpstudio-bench-") as folder:
@@ -227,6 +258,10 @@ def main() -> int:
     print(
         f"Pause latency:                        max {max(latencies):6.1f} ms   median {statistics.median(latencies):5.1f} ms"
         "   (target ≤ 100 ms)"
+    )
+    first, tick = bench_plot(app, 1_000_000)
+    print(
+        f"Loss plot, 10⁶ points:                first draw {first:6.1f} ms   per Run tick (+500 points) {tick:6.1f} ms"
     )
     startups = bench_startup(args.startups)
     print(
