@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -172,6 +173,8 @@ class DatasetPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.info = QLabel()
+        self.info.setWordWrap(True)  # a long batch list must not widen the dock
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.add_button = QPushButton()
         self.remove_button = QPushButton()
         self.import_button = QPushButton()
@@ -213,7 +216,7 @@ class DatasetPanel(QWidget):
     def _update_info(self, *_: object) -> None:
         data = self.document.dataset
         batch = sorted(self.model.batch_rows())
-        shown = ", ".join(str(i + 1) for i in batch[:12]) + (" …" if len(batch) > 12 else "")
+        shown = ", ".join(str(i + 1) for i in batch[:8]) + (" …" if len(batch) > 8 else "")
         self.info.setText(
             self.tr("Samples: {0} · batch size: {1} · current batch: {2}").format(
                 data.size, self.document.stepper.training.batch_size, shown

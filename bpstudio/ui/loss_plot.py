@@ -147,6 +147,7 @@ class LossPlot(QWidget):
         self.step_curve = item.plot([], [], pen=STEP_PEN, name="cost")
         self.epoch_curve = item.plot([], [], pen=EPOCH_PEN, name="epoch")
         self._epoch_symbols = False
+        self._step_symbols = False
         for curve in (self.step_curve, self.epoch_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
@@ -200,6 +201,13 @@ class LossPlot(QWidget):
         if not change:
             return
         x, y = self.step_data()
+        step_symbols = x.size <= MAX_EPOCH_MARKERS  # a lone first point needs a marker to be seen
+        if step_symbols != self._step_symbols:
+            self._step_symbols = step_symbols
+            self.step_curve.setSymbol("o" if step_symbols else None)
+            self.step_curve.setSymbolSize(5)
+            self.step_curve.setSymbolBrush(STEP_PEN.color())
+            self.step_curve.setSymbolPen(STEP_PEN.color())
         self.step_curve.setData(x, y)
         n = self._buffer.size
         key = (int(self._buffer.epoch[n - 1]) if n else -1, s.epoch)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.explanation = ExplanationPanel(document, controller)
         self.docks: dict[str, QDockWidget] = {}
         self._create_docks()
+        self._default_state = self.saveState()
+        self._restored = False
 
         self._run_timer = QTimer(self)
         self._run_timer.timeout.connect(self._run_tick)
@@ -156,11 +159,24 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(loss, dataset, Qt.Orientation.Horizontal)
         self.tabifyDockWidget(dataset, options)
         dataset.raise_()
-        self.resizeDocks([explanation, parameters], [380, 420], Qt.Orientation.Vertical)
-        self.resizeDocks([explanation], [540], Qt.Orientation.Horizontal)
-        self.resizeDocks([loss], [260], Qt.Orientation.Vertical)
-        self.resizeDocks([loss, dataset], [520, 380], Qt.Orientation.Horizontal)
-        self._default_state = self.saveState()
+        self._sized = False  # default dock sizes are applied once the window has its size
+
+    def _default_sizes(self) -> None:
+        d = self.docks
+        width = self.width()
+        self.resizeDocks([d["explanation"], d["parameters"]], [380, 420], Qt.Orientation.Vertical)
+        self.resizeDocks([d["explanation"]], [max(420, int(width * 0.38))], Qt.Orientation.Horizontal)
+        self.resizeDocks([d["loss"]], [260], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [d["loss"], d["dataset"]], [int(width * 0.3), int(width * 0.3)], Qt.Orientation.Horizontal
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not self._restored:
+                self._default_sizes()
 
     def _action(
         self,
@@ -826,6 +842,7 @@ class MainWindow(QMainWindow):
 
     # -- settings and closing ---------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
+        self._restored = self.settings.value("window/state") is not None
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
@@ -842,6 +859,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state)
         for dock in self.docks.values():
             dock.show()
+        self._default_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.running:

@@ -316,6 +316,13 @@ class ParameterTable(QTableView):
         if model.rowCount() > 8 or model.columnCount() > 8:
             height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height)
+        if model.columnCount() == 1:
+            # a column vector (b, γ, β): exactly as wide as its one column
+            width = self.verticalHeader().sizeHint().width() + self.horizontalHeader().defaultSectionSize()
+            width += 2 * self.frameWidth() + 2
+            if model.rowCount() > 8:
+                width += self.verticalScrollBar().sizeHint().width()
+            self.setFixedWidth(width)
 
 
 class ParametersPanel(QWidget):
@@ -431,8 +438,8 @@ class ParametersPanel(QWidget):
             self.models[quantity] = model
             self.tables[quantity] = table
             self._groups.append((group, title))
-        self.grid.setColumnStretch(0, 3)
-        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 0)
         self.grid.setRowStretch(self.grid.rowCount(), 1)
         self._retitle()
 

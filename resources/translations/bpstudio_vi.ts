@@ -290,12 +290,12 @@
     <context>
         <name>DatasetModel</name>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="125" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="129" />
             <source>input</source>
             <translation>đầu vào</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="125" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="129" />
             <source>target</source>
             <translation>giá trị đích</translation>
         </message>
@@ -303,42 +303,42 @@
     <context>
         <name>DatasetPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="204" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="208" />
             <source>Import samples from CSV</source>
             <translation>Nhập mẫu từ tệp CSV</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="204" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="208" />
             <source>CSV files (*.csv *.txt);;All files (*)</source>
             <translation>Tệp CSV (*.csv *.txt);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="214" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="218" />
             <source>Samples: {0} · batch size: {1} · current batch: {2}</source>
             <translation>Số mẫu: {0} · kích thước lô: {1} · lô hiện tại: {2}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="220" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="224" />
             <source>Add sample</source>
             <translation>Thêm mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="221" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="225" />
             <source>Remove selected</source>
             <translation>Xoá mẫu đã chọn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="222" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="226" />
             <source>Import CSV…</source>
             <translation>Nhập CSV…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="223" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="227" />
             <source>Append a copy of the last sample</source>
             <translation>Thêm một bản sao của mẫu cuối cùng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="225" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="229" />
             <source>Each row: the inputs, then the targets, separated by commas; a header row is allowed</source>
             <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy; có thể có một dòng tiêu đề</translation>
         </message>
@@ -346,27 +346,27 @@
     <context>
         <name>ExplanationPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="79" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="98" />
             <source>The explanation could not be written: {0}</source>
             <translation>Không thể viết phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="94" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="113" />
             <source>Nothing computed yet in this step</source>
             <translation>Bước này chưa tính gì</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="97" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="116" />
             <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
             <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="102" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="121" />
             <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
             <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="106" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="125" />
             <source>Here you will see each formula with the current numbers substituted.</source>
             <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
         </message>
@@ -374,43 +374,43 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="136" />
-            <location filename="../../bpstudio/ui/loss_plot.py" line="191" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="219" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="274" />
             <source>No training steps yet</source>
             <translation>Chưa có bước huấn luyện nào</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="168" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="251" />
             <source>step {0}, epoch {1}: cost {2}</source>
             <translation>bước {0}, epoch {1}: chi phí {2}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="183" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="266" />
             <source>training step</source>
             <translation>bước huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="184" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="267" />
             <source>cost J</source>
             <translation>chi phí J</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="186" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="269" />
             <source>cost per step</source>
             <translation>chi phí mỗi bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="187" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="270" />
             <source>mean per epoch</source>
             <translation>trung bình mỗi epoch</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="188" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="271" />
             <source>Log scale</source>
             <translation>Thang logarit</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="189" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="272" />
             <source>Auto range</source>
             <translation>Tự co giãn</translation>
         </message>
@@ -785,98 +785,98 @@
             <translation>Mạng BP Studio (*.json)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="670" />
+            <location filename="../../bpstudio/ui/main_window.py" line="671" />
             <source>Cannot write {0}: {1}</source>
             <translation>Không thể ghi {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="676" />
+            <location filename="../../bpstudio/ui/main_window.py" line="679" />
             <source>Cannot write the explanation: {0}</source>
             <translation>Không thể ghi phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="679" />
+            <location filename="../../bpstudio/ui/main_window.py" line="682" />
             <source>Nothing to export yet: run a phase first (Next phase).</source>
             <translation>Chưa có gì để xuất: hãy chạy một pha trước (Pha tiếp theo).</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="682" />
+            <location filename="../../bpstudio/ui/main_window.py" line="685" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="682" />
+            <location filename="../../bpstudio/ui/main_window.py" line="685" />
             <source>HTML (*.html)</source>
             <translation>HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="684" />
+            <location filename="../../bpstudio/ui/main_window.py" line="687" />
             <source>Export the explanation</source>
             <translation>Xuất phần giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="697" />
+            <location filename="../../bpstudio/ui/main_window.py" line="700" />
             <source>Export the loss history</source>
             <translation>Xuất lịch sử mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="697" />
+            <location filename="../../bpstudio/ui/main_window.py" line="700" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="708" />
+            <location filename="../../bpstudio/ui/main_window.py" line="711" />
             <source>Export the loss plot</source>
             <translation>Xuất đồ thị mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="708" />
-            <location filename="../../bpstudio/ui/main_window.py" line="715" />
+            <location filename="../../bpstudio/ui/main_window.py" line="711" />
+            <location filename="../../bpstudio/ui/main_window.py" line="718" />
             <source>PNG image (*.png)</source>
             <translation>Ảnh PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="711" />
+            <location filename="../../bpstudio/ui/main_window.py" line="714" />
             <source>Cannot write {0}</source>
             <translation>Không thể ghi {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="715" />
+            <location filename="../../bpstudio/ui/main_window.py" line="718" />
             <source>SVG image (*.svg)</source>
             <translation>Ảnh SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="717" />
+            <location filename="../../bpstudio/ui/main_window.py" line="720" />
             <source>Export the network picture</source>
             <translation>Xuất hình mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="723" />
+            <location filename="../../bpstudio/ui/main_window.py" line="726" />
             <source>The network picture cannot be exported in this build.</source>
             <translation>Bản dựng này không xuất được hình mạng.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="755" />
+            <location filename="../../bpstudio/ui/main_window.py" line="758" />
             <source>(no recent files)</source>
             <translation>(chưa có tệp gần đây)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="763" />
+            <location filename="../../bpstudio/ui/main_window.py" line="766" />
             <source>Clear the list</source>
             <translation>Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="805" />
+            <location filename="../../bpstudio/ui/main_window.py" line="808" />
             <source>The translation for {0} is missing; using English.</source>
             <translation>Thiếu bản dịch cho {0}; dùng tiếng Anh.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="816" />
+            <location filename="../../bpstudio/ui/main_window.py" line="821" />
             <source>About BP Studio</source>
             <translation>Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="817" />
+            <location filename="../../bpstudio/ui/main_window.py" line="822" />
             <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
             <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
         </message>
@@ -884,108 +884,108 @@
     <context>
         <name>NetworkCanvas</name>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="250" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="263" />
             <source>Could not write the PNG file {path}.</source>
             <translation>Không thể ghi tệp PNG {path}.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="260" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="273" />
             <source>BP Studio network</source>
             <translation>Mạng BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="263" />
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="269" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="276" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="282" />
             <source>Could not write the SVG file {path}.</source>
             <translation>Không thể ghi tệp SVG {path}.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="297" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="310" />
             <source>“{text}” is not a number: type a value such as 0.25 or {minus}1.5.</source>
             <translation>“{text}” không phải là số: hãy gõ một giá trị như 0.25 hoặc {minus}1.5.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="327" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="340" />
             <source>Edit weight {name}…</source>
             <translation>Sửa trọng số {name}…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="335" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="348" />
             <source>Edit bias {name}…</source>
             <translation>Sửa bias {name}…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="340" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="353" />
             <source>Add neuron to this layer</source>
             <translation>Thêm nơ-ron vào lớp này</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="343" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="356" />
             <source>Remove neuron {name}</source>
             <translation>Xoá nơ-ron {name}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="352" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="365" />
             <source>Add hidden layer before</source>
             <translation>Thêm lớp ẩn phía trước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="358" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="371" />
             <source>Add hidden layer after</source>
             <translation>Thêm lớp ẩn phía sau</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="363" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="376" />
             <source>Remove this layer</source>
             <translation>Xoá lớp này</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="365" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="378" />
             <source>Activation</source>
             <translation>Hàm kích hoạt</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="384" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="397" />
             <source>Add hidden layer</source>
             <translation>Thêm lớp ẩn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="388" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="401" />
             <source>Fit to view</source>
             <translation>Vừa khít khung</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="545" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="566" />
             <source>1 neuron</source>
             <translation>1 nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="545" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="566" />
             <source>{count} neurons</source>
             <translation>{count} nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="547" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="568" />
             <source>Input layer</source>
             <translation>Lớp đầu vào</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="551" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="572" />
             <source>Output layer</source>
             <translation>Lớp đầu ra</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="553" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="574" />
             <source>Hidden layer</source>
             <translation>Lớp ẩn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="555" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="576" />
             <source>Hidden layer {index}</source>
             <translation>Lớp ẩn {index}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/canvas/canvas.py" line="810" />
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="842" />
             <source>New value of {name}; Enter to apply, Esc to cancel.</source>
             <translation>Giá trị mới của {name}; Enter để áp dụng, Esc để huỷ.</translation>
         </message>
@@ -1193,12 +1193,12 @@
     <context>
         <name>ParameterModel</name>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="165" />
+            <location filename="../../bpstudio/ui/parameters.py" line="197" />
             <source>Not computed yet in this step</source>
             <translation>Bước này chưa tính</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="176" />
+            <location filename="../../bpstudio/ui/parameters.py" line="208" />
             <source>before the update: {0}</source>
             <translation>trước khi cập nhật: {0}</translation>
         </message>
@@ -1206,62 +1206,62 @@
     <context>
         <name>ParametersPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="404" />
+            <location filename="../../bpstudio/ui/parameters.py" line="441" />
             <source>weights</source>
             <translation>trọng số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="405" />
+            <location filename="../../bpstudio/ui/parameters.py" line="442" />
             <source>biases</source>
             <translation>bias</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="406" />
+            <location filename="../../bpstudio/ui/parameters.py" line="443" />
             <source>gradient of the weights</source>
             <translation>gradient của trọng số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="407" />
+            <location filename="../../bpstudio/ui/parameters.py" line="444" />
             <source>gradient of the biases</source>
             <translation>gradient của bias</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="408" />
+            <location filename="../../bpstudio/ui/parameters.py" line="445" />
             <source>batch-norm scale</source>
             <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="409" />
+            <location filename="../../bpstudio/ui/parameters.py" line="446" />
             <source>batch-norm shift</source>
             <translation>độ dịch của chuẩn hoá theo lô</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="410" />
+            <location filename="../../bpstudio/ui/parameters.py" line="447" />
             <source>gradient of γ</source>
             <translation>gradient của γ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="411" />
+            <location filename="../../bpstudio/ui/parameters.py" line="448" />
             <source>gradient of β</source>
             <translation>gradient của β</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="412" />
+            <location filename="../../bpstudio/ui/parameters.py" line="449" />
             <source>optimizer velocity</source>
             <translation>vận tốc của bộ tối ưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="413" />
+            <location filename="../../bpstudio/ui/parameters.py" line="450" />
             <source>Adam first moment</source>
             <translation>mômen bậc một của Adam</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="414" />
+            <location filename="../../bpstudio/ui/parameters.py" line="451" />
             <source>Adam second moment</source>
             <translation>mômen bậc hai của Adam</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="421" />
+            <location filename="../../bpstudio/ui/parameters.py" line="458" />
             <source>Layer:</source>
             <translation>Lớp:</translation>
         </message>
