@@ -29,7 +29,7 @@ class _Grow:
     """A float64/int64 array with spare capacity."""
 
     def __init__(self, dtype: type = np.float64) -> None:
-        self.data = np.empty(1024, dtype=dtype)
+        self.data: np.ndarray = np.empty(1024, dtype=dtype)
         self.size = 0
 
     def reserve(self, n: int) -> None:
