@@ -642,6 +642,9 @@ class MainWindow(QMainWindow):
             path = chosen
         path = Path(path)
         if not self.controller.open(path):
+            if not path.exists():  # a recent file that has gone away leaves the list
+                text = str(path.resolve())
+                self.settings.setValue("recent_files", [p for p in self.recent_files() if p != text])
             return False
         self._add_recent(path)
         return True

@@ -436,3 +436,31 @@ def test_reinit_dialog_builds_the_config(qtbot: QtBot) -> None:
     assert dialog.error.text() and dialog.result() == 0
     dialog.high.setValue(0.9)
     assert dialog.config() == InitConfig("uniform", 42, a=0.3, b=0.9, std=0.1, bias=0.0)
+
+
+def test_run_that_diverges_pauses_with_one_message(
+    qtbot: QtBot, window: MainWindow, dialogs: dict[str, list[Any]]
+) -> None:
+    c = window.controller
+    c.set_activation(2, "linear")
+    c.set_parameter(2, "W", 0, 0, 1e307)
+    c.set_optimizer_option(learning_rate=1e6)
+    window.actions_by_key["run"].trigger()
+    qtbot.waitUntil(lambda: not window.running, timeout=5000)
+    qtbot.waitUntil(lambda: len(dialogs["critical"]) == 1, timeout=2000)
+    assert "not a finite number" in dialogs["critical"][0]
+    assert np.isfinite(window.document.network.theta).all()
+    assert window.actions_by_key["next_phase"].isEnabled() and window.actions_by_key["run"].text() == "Run"
+
+
+def test_a_recent_file_that_is_gone_leaves_the_list(
+    window: MainWindow, tmp_path: Path, dialogs: dict[str, list[Any]]
+) -> None:
+    gone = tmp_path / "gone.json"
+    window.controller.save_as(gone)
+    window._add_recent(gone)
+    gone.unlink()
+    window._fill_recent()
+    window.recent_menu.actions()[0].trigger()
+    assert len(dialogs["critical"]) == 1 and "gone.json" in dialogs["critical"][0]
+    assert window.recent_files() == []
