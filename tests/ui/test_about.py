@@ -52,3 +52,15 @@ def test_show_about_is_modal_and_closes_with_its_button(qtbot: QtBot) -> None:
     QTimer.singleShot(0, press_close)
     show_about(parent)  # returns only once the dialog is closed
     assert seen == [(True, "About BP Studio", True)]
+
+
+def test_about_follows_the_ui_language(qtbot: QtBot) -> None:
+    from bpstudio.ui import i18n
+
+    assert i18n.install("vi"), "the Vietnamese catalogue is missing"
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Giới thiệu BP Studio"
+    text = about_html()
+    assert f"Phiên bản {bpstudio.__version__}" in text and "Giấy phép: MIT." in text
+    assert "của Nguyễn Trường Long" in text and ARTICLE_URL in text
