@@ -52,6 +52,7 @@ class _Buffer:
         self._ep_end = _Grow(np.int64)  # the step (1-based) of its last sample so far,
         self._ep_sum = _Grow()  # the sum of its costs
         self._ep_count = _Grow(np.int64)  # and how many steps it has
+        self._source: list[float] | None = None  # the history list the buffer follows
 
     @property
     def size(self) -> int:
@@ -65,12 +66,16 @@ class _Buffer:
     def epoch(self) -> np.ndarray:
         return self._epoch.view()
 
-    def sync(self, costs: list[float], epochs: list[int]) -> int:
-        """Bring the buffer level with the history: 0 unchanged, 1 appended, 2 rebuilt."""
+    def sync(self, costs: list[float], epochs: list[int], shortest: int | None = None) -> int:
+        """Bring the buffer level with the history: 0 unchanged, 1 appended, 2 rebuilt.
+
+        The history only grows at its end, except that undo truncates it and Reset or
+        Re-initialise replace the list; `shortest` is the least length seen since the last sync.
+        """
         n = len(costs)
         size = self.size
-        cost = self._cost.data
-        same_prefix = n >= size and (size == 0 or (cost[size - 1] == costs[size - 1]))
+        same_prefix = costs is self._source and n >= size and (shortest is None or shortest >= size)
+        self._source = costs
         if n == size and same_prefix:
             return 0
         result = 1
@@ -131,6 +136,7 @@ class LossPlot(QWidget):
         self._buffer = _Buffer()
         self._x = np.arange(1, 1025, dtype=np.float64)  # step numbers, shared by every refresh
         self._last_refresh = 0.0
+        self._shortest: int | None = None
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.timeout.connect(self.refresh)
@@ -188,7 +194,9 @@ class LossPlot(QWidget):
 
     def refresh(self) -> None:
         """Follow the history; with very long histories at most every THROTTLE_SECONDS."""
-        if len(self.document.stepper.cost_history) > THROTTLE_POINTS:
+        length = len(self.document.stepper.cost_history)
+        self._shortest = length if self._shortest is None else min(self._shortest, length)
+        if length > THROTTLE_POINTS:
             wait = self._last_refresh + THROTTLE_SECONDS - time.perf_counter()
             if wait > 0:
                 if not self._pending.isActive():
@@ -197,7 +205,8 @@ class LossPlot(QWidget):
         self._pending.stop()
         self._last_refresh = time.perf_counter()
         s = self.document.stepper
-        change = self._buffer.sync(s.cost_history, s.epoch_history)
+        change = self._buffer.sync(s.cost_history, s.epoch_history, self._shortest)
+        self._shortest = None
         if not change:
             return
         x, y = self.step_data()

@@ -464,3 +464,29 @@ def test_a_recent_file_that_is_gone_leaves_the_list(
     window.recent_menu.actions()[0].trigger()
     assert len(dialogs["critical"]) == 1 and "gone.json" in dialogs["critical"][0]
     assert window.recent_files() == []
+
+
+def test_loss_plot_follows_undo_reset_and_reinitialise(window: MainWindow) -> None:
+    from bpstudio.engine import InitConfig
+
+    c = window.controller
+    plot = window.loss_plot
+
+    def same() -> bool:
+        return plot.step_data()[1].tolist() == window.document.stepper.cost_history
+
+    c.run_steps(10)
+    assert same() and len(plot.step_data()[1]) == 10
+    c.undo()
+    c.set_parameter(1, "W", 0, 0, 0.7)  # a different future of the same length
+    c.run_steps(10)
+    assert same()
+    c.reinitialise(InitConfig("he_normal", 1))
+    assert same() and len(plot.step_data()[1]) == 0
+    c.run_steps(3)
+    c.reset()
+    assert same() and len(plot.step_data()[1]) == 0
+    c.undo()
+    assert same() and len(plot.step_data()[1]) == 3
+    ex, ey = plot.epoch_data()
+    assert ex.tolist() == [1.0, 2.0, 3.0] and ey.tolist() == window.document.stepper.cost_history
