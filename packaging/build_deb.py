@@ -18,9 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from render_icons import HICOLOR_SIZES  # beside this script (sys.path[0])
+
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = ROOT / "packaging" / "linux"
-HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 # Always in Depends: a font, which no binary names but without which Qt draws no text, and
 # the libraries Qt's GUI needs on every platform (libQt6Gui and libQt6DBus link them, so the
