@@ -8,13 +8,33 @@ non-finite number, the command restores the state before and re-raises, recordin
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.document.document import DocState, NetworkDocument
 from bpstudio.document.history import Command
-from bpstudio.engine import PhaseEvent, Snapshot
+from bpstudio.engine import Network, PhaseEvent, Snapshot
+
+
+def nbytes(value: object) -> int:
+    """Bytes held by the arrays inside a saved state (snapshots, traces, networks, datasets)."""
+    if isinstance(value, np.ndarray):
+        return int(value.nbytes)
+    if isinstance(value, Network):
+        return nbytes(value.theta) + nbytes(value.running_mean) + nbytes(value.running_var)
+    if isinstance(value, dict):
+        return sum(nbytes(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        if value and isinstance(value[0], float | int):
+            return 0  # histories: counted by the caller
+        return sum(nbytes(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return sum(nbytes(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return 0
+
 
 RUN_ID = 1
 MOVE_ID = 2
@@ -75,6 +95,9 @@ class StepPhase(Command):
         assert self.before is not None
         self.document.restore_snapshot(self.before, *self.signals)
 
+    def nbytes(self) -> int:
+        return nbytes(self.before) + nbytes(self.after)
+
 
 class RunSteps(Command):
     """Whole training steps done in Run mode; the ticks of one run merge into one entry."""
@@ -123,6 +146,9 @@ class RunSteps(Command):
         assert self.before is not None
         self.document.restore_snapshot(self.before, *TRAIN_SIGNALS)
 
+    def nbytes(self) -> int:
+        return nbytes(self.before) + nbytes(self.after)
+
 
 class SetParameter(Command):
     """One weight, bias, γ or β typed by the learner; the step in progress restarts."""
@@ -161,6 +187,9 @@ class SetParameter(Command):
     def undo(self) -> None:
         assert self.before is not None
         self.document.restore_snapshot(self.before, "parameters", "step")
+
+    def nbytes(self) -> int:
+        return nbytes(self.before) + nbytes(self.after)
 
 
 class StateCommand(Command):
@@ -205,6 +234,13 @@ class StateCommand(Command):
     def undo(self) -> None:
         assert self.before is not None
         self.document.apply(self.before, *self.signals)
+
+    def nbytes(self) -> int:
+        # cost histories are Python lists of floats: about 32 bytes per entry
+        extra = sum(
+            32 * len(state.cost_history or ()) for state in (self.before, self.after) if state is not None
+        )
+        return nbytes(self.before) + nbytes(self.after) + extra
 
 
 class MoveNeurons(Command):

@@ -29,6 +29,10 @@ class Command:
         """Absorb `other` (already done) into self; return True if merged."""
         return False
 
+    def nbytes(self) -> int:
+        """Memory the command keeps (saved states), for the history's memory budget."""
+        return 0
+
     def redo(self) -> None:
         raise NotImplementedError
 
@@ -51,6 +55,9 @@ class MacroCommand(Command):
         for child in reversed(self.children):
             child.undo()
 
+    def nbytes(self) -> int:
+        return sum(child.nbytes() for child in self.children)
+
 
 class UndoHistory(QObject):
     """The document's list of commands and the position in it."""
@@ -59,9 +66,13 @@ class UndoHistory(QObject):
     index_changed = Signal(int)
     clean_changed = Signal(bool)
 
-    def __init__(self, limit: int = 1000, parent: QObject | None = None) -> None:
+    def __init__(
+        self, limit: int = 1000, byte_limit: int = 512 * 1024 * 1024, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._commands: list[Command] = []
+        self._sizes: list[int] = []  # nbytes of each command, measured when it was recorded
+        self._byte_limit = byte_limit
         self._index = 0  # number of commands currently applied
         self._clean_index = 0  # -1: the clean state can no longer be reached
         self._limit = limit
@@ -125,6 +136,7 @@ class UndoHistory(QObject):
         if self._clean_index > self._index:
             self._clean_index = -1
         del self._commands[self._index :]
+        del self._sizes[self._index :]
         top = self._commands[-1] if self._commands else None
         merged = (
             top is not None
@@ -133,10 +145,14 @@ class UndoHistory(QObject):
             and self._index != self._clean_index
             and top.merge_with(command)
         )
-        if not merged:
+        if merged:
+            assert top is not None
+            self._sizes[-1] = top.nbytes()
+        else:
             self._commands.append(command)
+            self._sizes.append(command.nbytes())
             self._index += 1
-            self._apply_limit()
+        self._apply_limit()
         self._emit(was_clean)
 
     def begin_macro(self, text: str) -> None:
@@ -156,7 +172,9 @@ class UndoHistory(QObject):
         if self._clean_index > self._index:
             self._clean_index = -1
         del self._commands[self._index :]
+        del self._sizes[self._index :]
         self._commands.append(macro)
+        self._sizes.append(macro.nbytes())
         self._index += 1
         self._apply_limit()
         self._emit(was_clean)
@@ -195,17 +213,27 @@ class UndoHistory(QObject):
         """Forget every command (the current state becomes clean)."""
         was_clean = self.is_clean()
         self._commands.clear()
+        self._sizes.clear()
         self._macros.clear()
         self._index = 0
         self._clean_index = 0
         self._emit(was_clean)
 
     # -- internals ---------------------------------------------------------------------------
+    def nbytes(self) -> int:
+        return sum(self._sizes)
+
     def _apply_limit(self) -> None:
-        excess = len(self._commands) - self._limit
+        """Forget the oldest entries beyond the count limit or the memory budget (keeping one)."""
+        excess = max(0, len(self._commands) - self._limit)
+        total = sum(self._sizes[excess:])
+        while total > self._byte_limit and len(self._commands) - excess > 1:
+            total -= self._sizes[excess]
+            excess += 1
         if excess <= 0:
             return
         del self._commands[:excess]
+        del self._sizes[:excess]
         self._index -= excess
         if self._clean_index != -1:
             self._clean_index = -1 if self._clean_index < excess else self._clean_index - excess

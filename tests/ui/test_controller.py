@@ -183,3 +183,13 @@ def test_move_neurons_is_one_entry(document: NetworkDocument, controller: Contro
     assert document.positions == layout
     assert controller.add_neuron(1)
     assert document.positions[1][2] == (200.0, 200.0)
+
+
+def test_saved_states_report_their_memory(document: NetworkDocument, controller: Controller) -> None:
+    controller.next_phase()
+    controller.run_steps(3)
+    controller.add_neuron(1)
+    sizes = [document.history.command(i).nbytes() for i in range(document.history.count())]
+    theta_bytes = document.network.theta.nbytes
+    assert all(size > theta_bytes for size in sizes)
+    assert document.history.nbytes() == sum(sizes)

@@ -127,3 +127,22 @@ def test_limit_drops_the_oldest_entries() -> None:
     while history.can_undo():
         history.undo()
     assert log == [0, 1]
+
+
+class Heavy(Append):
+    def nbytes(self) -> int:
+        return 100
+
+
+def test_memory_budget_drops_the_oldest_but_keeps_one() -> None:
+    log: list[int] = []
+    history = UndoHistory(limit=100, byte_limit=250)
+    for value in range(5):
+        history.push(Heavy(log, value))
+    assert history.count() == 2 and history.nbytes() == 200
+    history.undo()
+    history.undo()
+    assert log == [0, 1, 2] and not history.can_undo()
+    tiny = UndoHistory(byte_limit=10)
+    tiny.push(Heavy(log, 9))
+    assert tiny.count() == 1 and tiny.can_undo()
