@@ -164,7 +164,11 @@ class ParameterModel(QAbstractTableModel):
             before = doc.network.view(trace.params_before, self.layer, self.kind)
             return np.asarray(before.reshape(values.shape) != values)
         if self.quantity in GRAD_KIND:
-            changed = event.phase is Phase.BACKWARD and self.layer in event.layers
+            # computed by a δ phase, or by a whole step that went through one
+            through_backward = event.phase is Phase.BACKWARD or (
+                event.step_completed and event.phase is not Phase.UPDATE
+            )
+            changed = through_backward and self.layer in event.layers
         else:
             changed = event.step_completed
         return np.ones(values.shape, dtype=bool) if changed else None
@@ -422,6 +426,8 @@ class ParametersPanel(QWidget):
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.setParent(None)
                 widget.deleteLater()
         self.models.clear()
         self.tables.clear()
