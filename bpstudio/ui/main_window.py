@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
             self._sized = True
             if not self._restored:
                 self._default_sizes()
+            self.canvas.setFocus()  # Space goes to Next phase, not into a text field
 
     def _action(
         self,
