@@ -198,6 +198,7 @@ def bench_plot(app, points: int) -> tuple[float, float]:  # type: ignore[no-unty
     first = time.perf_counter() - started
     ticks = []
     for _ in range(10):
+        time.sleep(0.12)  # past the plot's redraw throttle, so every tick below really redraws
         stepper.cost_history.extend(costs[-500:])
         stepper.epoch_history.extend(range(len(stepper.epoch_history), len(stepper.epoch_history) + 500))
         started = time.perf_counter()
