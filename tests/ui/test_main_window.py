@@ -490,3 +490,51 @@ def test_loss_plot_follows_undo_reset_and_reinitialise(window: MainWindow) -> No
     assert same() and len(plot.step_data()[1]) == 3
     ex, ey = plot.epoch_data()
     assert ex.tolist() == [1.0, 2.0, 3.0] and ey.tolist() == window.document.stepper.cost_history
+
+
+def test_batch_norm_and_momentum_tables(qtbot: QtBot, tmp_path: Path) -> None:
+    from bpstudio.document.document import NetworkDocument
+    from bpstudio.engine import (
+        Dataset,
+        InitConfig,
+        LayerSpec,
+        Network,
+        OptimizerConfig,
+        Stepper,
+        TrainingConfig,
+        initialize,
+    )
+
+    network = Network([LayerSpec(2), LayerSpec(3, "relu", batch_norm=True), LayerSpec(1, "sigmoid")])
+    initialize(network, InitConfig("he_uniform", seed=4))
+    data = Dataset(
+        np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([[0.0], [1.0], [1.0], [0.0]])
+    )
+    stepper = Stepper(
+        network, "half_sse", OptimizerConfig("momentum", 0.1), TrainingConfig(batch_size=4), data
+    )
+    document = NetworkDocument(stepper, name="bn")
+    win = MainWindow(
+        document,
+        Controller(document),
+        settings=QSettings(str(tmp_path / "bn.ini"), QSettings.Format.IniFormat),
+    )
+    win.show()
+    try:
+        win.controller.step()
+        panel = win.parameters
+        panel.select_layer(1)
+        assert {"W", "b", "gamma", "beta", "grad_gamma", "grad_beta", "velocity:W", "velocity:b"} <= set(
+            panel.models
+        )
+        gamma = panel.model("gamma")
+        assert gamma.rowCount() == 3 and gamma.columnCount() == 1
+        assert gamma.setData(gamma.index(1, 0), "2.5")
+        assert document.network.gamma(1)[1] == 2.5
+        velocity = panel.model("velocity:W")
+        assert velocity.data(velocity.index(0, 0)) != "—"
+        win.controller.undo()
+        assert document.network.gamma(1)[1] != 2.5
+    finally:
+        document.history.set_clean()
+        win.close()
