@@ -57,6 +57,25 @@ def phase_name(phase: Phase) -> str:
     return tr("Update")
 
 
+def non_finite_message(exc: NonFiniteError) -> str:
+    """The engine's NaN/Inf report (step, phase, layer, value) in the UI language."""
+    phases = {"feedforward": Phase.FEEDFORWARD, "backward": Phase.BACKWARD, "update": Phase.UPDATE}
+    phase = phase_name(phases[exc.phase]) if exc.phase in phases else exc.phase
+    phase = phase[:1].lower() + phase[1:]  # it sits mid-sentence
+    where = tr("layer {0}").format(exc.layer) if exc.layer > 0 else tr("the input")
+    what = {
+        "z": "z",
+        "a": "a",
+        "δ": "δ",
+        "the cost": tr("the cost"),
+        "a gradient": tr("a gradient"),
+        "a parameter": tr("a parameter"),
+    }.get(exc.what, exc.what)
+    return tr("step {0}, {1} phase, {2}: {3} became {4} (not a finite number)").format(
+        exc.step + 1, phase, where, what, repr(exc.value)
+    )
+
+
 class Controller:
     def __init__(self, document: NetworkDocument) -> None:
         self.document = document
@@ -69,7 +88,7 @@ class Controller:
         try:
             self.document.history.push(command)
         except NonFiniteError as exc:
-            self.document.report_error(tr("Training stopped: {0}").format(exc))
+            self.document.report_error(tr("Training stopped: {0}").format(non_finite_message(exc)))
             return False
         except EngineError as exc:
             self.document.report_error(f"{failure}: {exc}")

@@ -19,222 +19,252 @@
             <translation>Cập nhật</translation>
         </message>
         <message>
+            <location filename="../../bpstudio/controller/controller.py" line="65" />
+            <source>layer {0}</source>
+            <translation>lớp {0}</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="65" />
+            <source>the input</source>
+            <translation>lớp đầu vào</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="70" />
+            <source>the cost</source>
+            <translation>hàm chi phí</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="71" />
+            <source>a gradient</source>
+            <translation>một gradient</translation>
+        </message>
+        <message>
             <location filename="../../bpstudio/controller/controller.py" line="72" />
+            <source>a parameter</source>
+            <translation>một tham số</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="74" />
+            <source>step {0}, {1} phase, {2}: {3} became {4} (not a finite number)</source>
+            <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="91" />
             <source>Training stopped: {0}</source>
             <translation>Huấn luyện đã dừng: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="96" />
+            <location filename="../../bpstudio/controller/controller.py" line="115" />
             <source>Cannot advance</source>
             <translation>Không thể chạy tiếp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="100" />
+            <location filename="../../bpstudio/controller/controller.py" line="119" />
             <source>Next phase: {0}</source>
             <translation>Pha tiếp theo: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="105" />
+            <location filename="../../bpstudio/controller/controller.py" line="124" />
             <source>Next layer: {0}</source>
             <translation>Lớp tiếp: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="107" />
+            <location filename="../../bpstudio/controller/controller.py" line="126" />
             <source>Next layer: {0}, layer {1}</source>
             <translation>Lớp tiếp: {0}, lớp {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="111" />
+            <location filename="../../bpstudio/controller/controller.py" line="130" />
             <source>Step</source>
             <translation>Bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="114" />
+            <location filename="../../bpstudio/controller/controller.py" line="133" />
             <source>Epoch</source>
             <translation>Epoch</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="132" />
+            <location filename="../../bpstudio/controller/controller.py" line="151" />
             <source>Run</source>
             <translation>Chạy</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="132" />
+            <location filename="../../bpstudio/controller/controller.py" line="151" />
             <source>Cannot train</source>
             <translation>Không thể huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="165" />
+            <location filename="../../bpstudio/controller/controller.py" line="184" />
             <source>Reset</source>
             <translation>Đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="168" />
+            <location filename="../../bpstudio/controller/controller.py" line="187" />
             <source>Cannot reset</source>
             <translation>Không thể đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="188" />
+            <location filename="../../bpstudio/controller/controller.py" line="207" />
             <source>Re-initialise ({0}, seed {1})</source>
             <translation>Khởi tạo lại ({0}, seed {1})</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="191" />
+            <location filename="../../bpstudio/controller/controller.py" line="210" />
             <source>Cannot re-initialise</source>
             <translation>Không thể khởi tạo lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="201" />
+            <location filename="../../bpstudio/controller/controller.py" line="220" />
             <source>Cannot set the parameter: {0}</source>
             <translation>Không thể đặt tham số: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="205" />
+            <location filename="../../bpstudio/controller/controller.py" line="224" />
             <source>Set {0}[{1}] of layer {2} to {3}</source>
             <translation>Đặt {0}[{1}] của lớp {2} thành {3}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="207" />
+            <location filename="../../bpstudio/controller/controller.py" line="226" />
             <source>Cannot set the parameter</source>
             <translation>Không thể đặt tham số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="227" />
+            <location filename="../../bpstudio/controller/controller.py" line="246" />
             <source>Add a layer at position {0}</source>
             <translation>Thêm một lớp ở vị trí {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="228" />
+            <location filename="../../bpstudio/controller/controller.py" line="247" />
             <source>Cannot add the layer</source>
             <translation>Không thể thêm lớp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="235" />
+            <location filename="../../bpstudio/controller/controller.py" line="254" />
             <source>Remove layer {0}</source>
             <translation>Xoá lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="236" />
+            <location filename="../../bpstudio/controller/controller.py" line="255" />
             <source>Cannot remove the layer</source>
             <translation>Không thể xoá lớp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="254" />
+            <location filename="../../bpstudio/controller/controller.py" line="273" />
             <source>Add a neuron to layer {0}</source>
             <translation>Thêm một nơ-ron vào lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="254" />
+            <location filename="../../bpstudio/controller/controller.py" line="273" />
             <source>Cannot add the neuron</source>
             <translation>Không thể thêm nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="268" />
+            <location filename="../../bpstudio/controller/controller.py" line="287" />
             <source>Remove neuron {0} of layer {1}</source>
             <translation>Xoá nơ-ron {0} của lớp {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="269" />
+            <location filename="../../bpstudio/controller/controller.py" line="288" />
             <source>Cannot remove the neuron</source>
             <translation>Không thể xoá nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="278" />
+            <location filename="../../bpstudio/controller/controller.py" line="297" />
             <source>Set the activation of layer {0} to {1}</source>
             <translation>Đổi hàm kích hoạt của lớp {0} thành {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="279" />
+            <location filename="../../bpstudio/controller/controller.py" line="298" />
             <source>Cannot change the activation</source>
             <translation>Không thể đổi hàm kích hoạt</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="292" />
+            <location filename="../../bpstudio/controller/controller.py" line="311" />
             <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
             <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="306" />
+            <location filename="../../bpstudio/controller/controller.py" line="325" />
             <source>Cannot move the neurons: the layout of every neuron is needed</source>
             <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="309" />
+            <location filename="../../bpstudio/controller/controller.py" line="328" />
             <source>Move a neuron</source>
             <translation>Di chuyển một nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="309" />
+            <location filename="../../bpstudio/controller/controller.py" line="328" />
             <source>Move {0} neurons</source>
             <translation>Di chuyển {0} nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="310" />
+            <location filename="../../bpstudio/controller/controller.py" line="329" />
             <source>Cannot move the neurons</source>
             <translation>Không thể di chuyển các nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="317" />
+            <location filename="../../bpstudio/controller/controller.py" line="336" />
             <source>Edit the dataset</source>
             <translation>Sửa tập dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="320" />
+            <location filename="../../bpstudio/controller/controller.py" line="339" />
             <source>Cannot change the dataset</source>
             <translation>Không thể thay đổi tập dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="330" />
+            <location filename="../../bpstudio/controller/controller.py" line="349" />
             <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
             <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="334" />
+            <location filename="../../bpstudio/controller/controller.py" line="353" />
             <source>Cannot edit the sample: the value must be a finite number</source>
             <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="340" />
+            <location filename="../../bpstudio/controller/controller.py" line="359" />
             <source>Edit sample {0}</source>
             <translation>Sửa mẫu {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="348" />
+            <location filename="../../bpstudio/controller/controller.py" line="367" />
             <source>Add a sample</source>
             <translation>Thêm một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="357" />
+            <location filename="../../bpstudio/controller/controller.py" line="376" />
             <source>Cannot remove every sample: the dataset needs at least one</source>
             <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="360" />
+            <location filename="../../bpstudio/controller/controller.py" line="379" />
             <source>Remove a sample</source>
             <translation>Xoá một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="360" />
+            <location filename="../../bpstudio/controller/controller.py" line="379" />
             <source>Remove {0} samples</source>
             <translation>Xoá {0} mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="368" />
+            <location filename="../../bpstudio/controller/controller.py" line="387" />
             <source>Cannot import the CSV file: {0}</source>
             <translation>Không thể nhập tệp CSV: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="370" />
+            <location filename="../../bpstudio/controller/controller.py" line="389" />
             <source>Import {0}</source>
             <translation>Nhập {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="397" />
+            <location filename="../../bpstudio/controller/controller.py" line="416" />
             <source>Change the training options</source>
             <translation>Thay đổi tuỳ chọn huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="400" />
+            <location filename="../../bpstudio/controller/controller.py" line="419" />
             <source>Cannot change the training options</source>
             <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
         </message>
@@ -290,12 +320,12 @@
     <context>
         <name>DatasetModel</name>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="129" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="130" />
             <source>input</source>
             <translation>đầu vào</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="129" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="130" />
             <source>target</source>
             <translation>giá trị đích</translation>
         </message>
@@ -303,42 +333,42 @@
     <context>
         <name>DatasetPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="208" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="211" />
             <source>Import samples from CSV</source>
             <translation>Nhập mẫu từ tệp CSV</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="208" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="211" />
             <source>CSV files (*.csv *.txt);;All files (*)</source>
             <translation>Tệp CSV (*.csv *.txt);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="218" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="221" />
             <source>Samples: {0} · batch size: {1} · current batch: {2}</source>
             <translation>Số mẫu: {0} · kích thước lô: {1} · lô hiện tại: {2}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="224" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="227" />
             <source>Add sample</source>
             <translation>Thêm mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="225" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="228" />
             <source>Remove selected</source>
             <translation>Xoá mẫu đã chọn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="226" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="229" />
             <source>Import CSV…</source>
             <translation>Nhập CSV…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="227" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="230" />
             <source>Append a copy of the last sample</source>
             <translation>Thêm một bản sao của mẫu cuối cùng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="229" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="232" />
             <source>Each row: the inputs, then the targets, separated by commas; a header row is allowed</source>
             <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy; có thể có một dòng tiêu đề</translation>
         </message>
@@ -374,43 +404,43 @@
     <context>
         <name>LossPlot</name>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="219" />
-            <location filename="../../bpstudio/ui/loss_plot.py" line="274" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="236" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="291" />
             <source>No training steps yet</source>
             <translation>Chưa có bước huấn luyện nào</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="251" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="268" />
             <source>step {0}, epoch {1}: cost {2}</source>
             <translation>bước {0}, epoch {1}: chi phí {2}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="266" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="283" />
             <source>training step</source>
             <translation>bước huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="267" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="284" />
             <source>cost J</source>
             <translation>chi phí J</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="269" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="286" />
             <source>cost per step</source>
             <translation>chi phí mỗi bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="270" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="287" />
             <source>mean per epoch</source>
             <translation>trung bình mỗi epoch</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="271" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="288" />
             <source>Log scale</source>
             <translation>Thang logarit</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/loss_plot.py" line="272" />
+            <location filename="../../bpstudio/ui/loss_plot.py" line="289" />
             <source>Auto range</source>
             <translation>Tự co giãn</translation>
         </message>
@@ -418,465 +448,465 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="338" />
+            <location filename="../../bpstudio/ui/main_window.py" line="355" />
             <source>Next phase</source>
             <translation>Pha tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="339" />
+            <location filename="../../bpstudio/ui/main_window.py" line="356" />
             <source>Run the next phase: feedforward, then δ, then update</source>
             <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="341" />
+            <location filename="../../bpstudio/ui/main_window.py" line="358" />
             <source>Next layer</source>
             <translation>Lớp tiếp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="341" />
+            <location filename="../../bpstudio/ui/main_window.py" line="358" />
             <source>Advance one layer inside the current phase</source>
             <translation>Tiến thêm một lớp trong pha hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="342" />
+            <location filename="../../bpstudio/ui/main_window.py" line="359" />
             <source>Step</source>
             <translation>Bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="342" />
+            <location filename="../../bpstudio/ui/main_window.py" line="359" />
             <source>Finish the current training step (all three phases)</source>
             <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="343" />
+            <location filename="../../bpstudio/ui/main_window.py" line="360" />
             <source>Epoch</source>
             <translation>Epoch</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="343" />
+            <location filename="../../bpstudio/ui/main_window.py" line="360" />
             <source>Train until the current epoch is complete</source>
             <translation>Huấn luyện đến hết epoch hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="344" />
-            <location filename="../../bpstudio/ui/main_window.py" line="545" />
+            <location filename="../../bpstudio/ui/main_window.py" line="361" />
+            <location filename="../../bpstudio/ui/main_window.py" line="562" />
             <source>Run</source>
             <translation>Chạy</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="344" />
+            <location filename="../../bpstudio/ui/main_window.py" line="361" />
             <source>Train continuously; press again to pause</source>
             <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="346" />
+            <location filename="../../bpstudio/ui/main_window.py" line="363" />
             <source>Step back</source>
             <translation>Lùi lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="347" />
+            <location filename="../../bpstudio/ui/main_window.py" line="364" />
             <source>Undo the last phase, restoring every number exactly</source>
             <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="349" />
+            <location filename="../../bpstudio/ui/main_window.py" line="366" />
             <source>Reset</source>
             <translation>Đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="349" />
+            <location filename="../../bpstudio/ui/main_window.py" line="366" />
             <source>Back to the network as it was opened</source>
             <translation>Quay về mạng như lúc vừa mở</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="351" />
+            <location filename="../../bpstudio/ui/main_window.py" line="368" />
             <source>Re-initialise…</source>
             <translation>Khởi tạo lại…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="352" />
+            <location filename="../../bpstudio/ui/main_window.py" line="369" />
             <source>New random weights from a scheme and a seed</source>
             <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một seed</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="354" />
+            <location filename="../../bpstudio/ui/main_window.py" line="371" />
             <source>&amp;New</source>
             <translation>&amp;Mới</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="355" />
+            <location filename="../../bpstudio/ui/main_window.py" line="372" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="356" />
+            <location filename="../../bpstudio/ui/main_window.py" line="373" />
             <source>&amp;Save</source>
             <translation>&amp;Lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="357" />
+            <location filename="../../bpstudio/ui/main_window.py" line="374" />
             <source>Save &amp;As…</source>
             <translation>Lưu &amp;thành…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="358" />
+            <location filename="../../bpstudio/ui/main_window.py" line="375" />
             <source>&amp;Quit</source>
             <translation>&amp;Thoát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="359" />
+            <location filename="../../bpstudio/ui/main_window.py" line="376" />
             <source>Explanation as Markdown…</source>
             <translation>Phần giải thích dạng Markdown…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="360" />
+            <location filename="../../bpstudio/ui/main_window.py" line="377" />
             <source>Explanation as HTML…</source>
             <translation>Phần giải thích dạng HTML…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="361" />
+            <location filename="../../bpstudio/ui/main_window.py" line="378" />
             <source>Loss history as CSV…</source>
             <translation>Lịch sử mất mát dạng CSV…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="362" />
+            <location filename="../../bpstudio/ui/main_window.py" line="379" />
             <source>Loss plot as PNG…</source>
             <translation>Đồ thị mất mát dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="363" />
+            <location filename="../../bpstudio/ui/main_window.py" line="380" />
             <source>Network picture as PNG…</source>
             <translation>Hình mạng dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="364" />
+            <location filename="../../bpstudio/ui/main_window.py" line="381" />
             <source>Network picture as SVG…</source>
             <translation>Hình mạng dạng SVG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="365" />
+            <location filename="../../bpstudio/ui/main_window.py" line="382" />
             <source>Zoom in</source>
             <translation>Phóng to</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="366" />
+            <location filename="../../bpstudio/ui/main_window.py" line="383" />
             <source>Zoom out</source>
             <translation>Thu nhỏ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="367" />
+            <location filename="../../bpstudio/ui/main_window.py" line="384" />
             <source>Fit network to view</source>
             <translation>Vừa khít mạng trong khung</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="368" />
+            <location filename="../../bpstudio/ui/main_window.py" line="385" />
             <source>Reset window layout</source>
             <translation>Đặt lại bố cục cửa sổ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="370" />
+            <location filename="../../bpstudio/ui/main_window.py" line="387" />
             <source>Add a hidden layer</source>
             <translation>Thêm một lớp ẩn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="371" />
+            <location filename="../../bpstudio/ui/main_window.py" line="388" />
             <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
             <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="373" />
+            <location filename="../../bpstudio/ui/main_window.py" line="390" />
             <source>Remove the last hidden layer</source>
             <translation>Xoá lớp ẩn cuối cùng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="374" />
+            <location filename="../../bpstudio/ui/main_window.py" line="391" />
             <source>&amp;About BP Studio</source>
             <translation>&amp;Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="375" />
+            <location filename="../../bpstudio/ui/main_window.py" line="392" />
             <source>System language</source>
             <translation>Ngôn ngữ của hệ thống</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="385" />
+            <location filename="../../bpstudio/ui/main_window.py" line="402" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="386" />
+            <location filename="../../bpstudio/ui/main_window.py" line="403" />
             <source>Open &amp;example</source>
             <translation>Mở &amp;ví dụ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="387" />
+            <location filename="../../bpstudio/ui/main_window.py" line="404" />
             <source>Open &amp;recent</source>
             <translation>Mở tệp &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="388" />
+            <location filename="../../bpstudio/ui/main_window.py" line="405" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="389" />
+            <location filename="../../bpstudio/ui/main_window.py" line="406" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="390" />
+            <location filename="../../bpstudio/ui/main_window.py" line="407" />
             <source>&amp;Training</source>
             <translation>&amp;Huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="391" />
+            <location filename="../../bpstudio/ui/main_window.py" line="408" />
             <source>&amp;View</source>
             <translation>&amp;Hiển thị</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="392" />
+            <location filename="../../bpstudio/ui/main_window.py" line="409" />
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="393" />
+            <location filename="../../bpstudio/ui/main_window.py" line="410" />
             <source>&amp;Help</source>
             <translation>Trợ &amp;giúp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="395" />
+            <location filename="../../bpstudio/ui/main_window.py" line="412" />
             <source>Explanation</source>
             <translation>Giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="396" />
+            <location filename="../../bpstudio/ui/main_window.py" line="413" />
             <source>Parameters</source>
             <translation>Tham số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="397" />
+            <location filename="../../bpstudio/ui/main_window.py" line="414" />
             <source>Loss</source>
             <translation>Mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="398" />
+            <location filename="../../bpstudio/ui/main_window.py" line="415" />
             <source>Dataset</source>
             <translation>Dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="399" />
+            <location filename="../../bpstudio/ui/main_window.py" line="416" />
             <source>Training options</source>
             <translation>Tuỳ chọn huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="403" />
+            <location filename="../../bpstudio/ui/main_window.py" line="420" />
             <source>Progress</source>
             <translation>Tiến trình</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="404" />
+            <location filename="../../bpstudio/ui/main_window.py" line="421" />
             <source>Stepper</source>
             <translation>Điều khiển từng bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="405" />
+            <location filename="../../bpstudio/ui/main_window.py" line="422" />
             <source>Speed:</source>
             <translation>Tốc độ:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="408" />
+            <location filename="../../bpstudio/ui/main_window.py" line="425" />
             <source>maximum</source>
             <translation>tối đa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="408" />
+            <location filename="../../bpstudio/ui/main_window.py" line="425" />
             <source>{0} steps/s</source>
             <translation>{0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="410" />
+            <location filename="../../bpstudio/ui/main_window.py" line="427" />
             <source>Training steps per second in Run mode</source>
             <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="433" />
+            <location filename="../../bpstudio/ui/main_window.py" line="450" />
             <source>layer {0}</source>
             <translation>lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="442" />
+            <location filename="../../bpstudio/ui/main_window.py" line="459" />
             <source>Next:</source>
             <translation>Tiếp theo:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="453" />
+            <location filename="../../bpstudio/ui/main_window.py" line="470" />
             <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
             <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; epoch · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="457" />
+            <location filename="../../bpstudio/ui/main_window.py" line="474" />
             <source>Running…</source>
             <translation>Đang chạy…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="461" />
+            <location filename="../../bpstudio/ui/main_window.py" line="478" />
             <source>untitled</source>
             <translation>chưa đặt tên</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="472" />
+            <location filename="../../bpstudio/ui/main_window.py" line="489" />
             <source>&amp;Undo {0}</source>
             <translation>&amp;Hoàn tác: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="472" />
+            <location filename="../../bpstudio/ui/main_window.py" line="489" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="475" />
+            <location filename="../../bpstudio/ui/main_window.py" line="492" />
             <source>&amp;Redo {0}</source>
             <translation>&amp;Làm lại: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="475" />
+            <location filename="../../bpstudio/ui/main_window.py" line="492" />
             <source>&amp;Redo</source>
             <translation>&amp;Làm lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="545" />
+            <location filename="../../bpstudio/ui/main_window.py" line="562" />
             <source>Pause</source>
             <translation>Tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="581" />
-            <location filename="../../bpstudio/ui/main_window.py" line="583" />
+            <location filename="../../bpstudio/ui/main_window.py" line="598" />
+            <location filename="../../bpstudio/ui/main_window.py" line="600" />
             <source>BP Studio</source>
             <translation>BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="598" />
+            <location filename="../../bpstudio/ui/main_window.py" line="615" />
             <source>Unsaved changes</source>
             <translation>Thay đổi chưa lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="599" />
+            <location filename="../../bpstudio/ui/main_window.py" line="616" />
             <source>“{0}” has changes that are not saved. Save them first?</source>
             <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="620" />
+            <location filename="../../bpstudio/ui/main_window.py" line="637" />
             <source>Open a network</source>
             <translation>Mở một mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="622" />
+            <location filename="../../bpstudio/ui/main_window.py" line="639" />
             <source>BP Studio networks (*.json);;All files (*)</source>
             <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="646" />
+            <location filename="../../bpstudio/ui/main_window.py" line="666" />
             <source>Save the network as</source>
             <translation>Lưu mạng thành</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="646" />
+            <location filename="../../bpstudio/ui/main_window.py" line="666" />
             <source>BP Studio networks (*.json)</source>
             <translation>Mạng BP Studio (*.json)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="671" />
+            <location filename="../../bpstudio/ui/main_window.py" line="691" />
             <source>Cannot write {0}: {1}</source>
             <translation>Không thể ghi {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="679" />
+            <location filename="../../bpstudio/ui/main_window.py" line="699" />
             <source>Cannot write the explanation: {0}</source>
             <translation>Không thể ghi phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="682" />
+            <location filename="../../bpstudio/ui/main_window.py" line="702" />
             <source>Nothing to export yet: run a phase first (Next phase).</source>
             <translation>Chưa có gì để xuất: hãy chạy một pha trước (Pha tiếp theo).</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="685" />
+            <location filename="../../bpstudio/ui/main_window.py" line="705" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="685" />
+            <location filename="../../bpstudio/ui/main_window.py" line="705" />
             <source>HTML (*.html)</source>
             <translation>HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="687" />
+            <location filename="../../bpstudio/ui/main_window.py" line="707" />
             <source>Export the explanation</source>
             <translation>Xuất phần giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="700" />
+            <location filename="../../bpstudio/ui/main_window.py" line="720" />
             <source>Export the loss history</source>
             <translation>Xuất lịch sử mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="700" />
+            <location filename="../../bpstudio/ui/main_window.py" line="720" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="711" />
+            <location filename="../../bpstudio/ui/main_window.py" line="731" />
             <source>Export the loss plot</source>
             <translation>Xuất đồ thị mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="711" />
-            <location filename="../../bpstudio/ui/main_window.py" line="718" />
+            <location filename="../../bpstudio/ui/main_window.py" line="731" />
+            <location filename="../../bpstudio/ui/main_window.py" line="738" />
             <source>PNG image (*.png)</source>
             <translation>Ảnh PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="714" />
+            <location filename="../../bpstudio/ui/main_window.py" line="734" />
             <source>Cannot write {0}</source>
             <translation>Không thể ghi {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="718" />
+            <location filename="../../bpstudio/ui/main_window.py" line="738" />
             <source>SVG image (*.svg)</source>
             <translation>Ảnh SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="720" />
+            <location filename="../../bpstudio/ui/main_window.py" line="740" />
             <source>Export the network picture</source>
             <translation>Xuất hình mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="726" />
+            <location filename="../../bpstudio/ui/main_window.py" line="746" />
             <source>The network picture cannot be exported in this build.</source>
             <translation>Bản dựng này không xuất được hình mạng.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="758" />
+            <location filename="../../bpstudio/ui/main_window.py" line="778" />
             <source>(no recent files)</source>
             <translation>(chưa có tệp gần đây)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="766" />
+            <location filename="../../bpstudio/ui/main_window.py" line="786" />
             <source>Clear the list</source>
             <translation>Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="808" />
+            <location filename="../../bpstudio/ui/main_window.py" line="828" />
             <source>The translation for {0} is missing; using English.</source>
             <translation>Thiếu bản dịch cho {0}; dùng tiếng Anh.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="821" />
+            <location filename="../../bpstudio/ui/main_window.py" line="841" />
             <source>About BP Studio</source>
             <translation>Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="822" />
+            <location filename="../../bpstudio/ui/main_window.py" line="842" />
             <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
             <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
         </message>
@@ -1193,12 +1223,12 @@
     <context>
         <name>ParameterModel</name>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="197" />
+            <location filename="../../bpstudio/ui/parameters.py" line="201" />
             <source>Not computed yet in this step</source>
             <translation>Bước này chưa tính</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="208" />
+            <location filename="../../bpstudio/ui/parameters.py" line="212" />
             <source>before the update: {0}</source>
             <translation>trước khi cập nhật: {0}</translation>
         </message>
@@ -1206,62 +1236,62 @@
     <context>
         <name>ParametersPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="441" />
+            <location filename="../../bpstudio/ui/parameters.py" line="454" />
             <source>weights</source>
             <translation>trọng số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="442" />
+            <location filename="../../bpstudio/ui/parameters.py" line="455" />
             <source>biases</source>
             <translation>bias</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="443" />
+            <location filename="../../bpstudio/ui/parameters.py" line="456" />
             <source>gradient of the weights</source>
             <translation>gradient của trọng số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="444" />
+            <location filename="../../bpstudio/ui/parameters.py" line="457" />
             <source>gradient of the biases</source>
             <translation>gradient của bias</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="445" />
+            <location filename="../../bpstudio/ui/parameters.py" line="458" />
             <source>batch-norm scale</source>
             <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="446" />
+            <location filename="../../bpstudio/ui/parameters.py" line="459" />
             <source>batch-norm shift</source>
             <translation>độ dịch của chuẩn hoá theo lô</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="447" />
+            <location filename="../../bpstudio/ui/parameters.py" line="460" />
             <source>gradient of γ</source>
             <translation>gradient của γ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="448" />
+            <location filename="../../bpstudio/ui/parameters.py" line="461" />
             <source>gradient of β</source>
             <translation>gradient của β</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="449" />
+            <location filename="../../bpstudio/ui/parameters.py" line="462" />
             <source>optimizer velocity</source>
             <translation>vận tốc của bộ tối ưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="450" />
+            <location filename="../../bpstudio/ui/parameters.py" line="463" />
             <source>Adam first moment</source>
             <translation>mômen bậc một của Adam</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="451" />
+            <location filename="../../bpstudio/ui/parameters.py" line="464" />
             <source>Adam second moment</source>
             <translation>mômen bậc hai của Adam</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/parameters.py" line="458" />
+            <location filename="../../bpstudio/ui/parameters.py" line="471" />
             <source>Layer:</source>
             <translation>Lớp:</translation>
         </message>
