@@ -470,8 +470,10 @@ class MainWindow(QMainWindow):
                 "Steps done <b>{0}</b> · Epochs done <b>{1}</b> · Next batch {2} of {3} · Cost J = <b>{4}</b>"
             ).format(s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch, cost_text)
         )
-        running = self.controller.running
-        self.status_label.setText(self.tr("Running…") if running else "")
+        if self.controller.running:
+            self.status_label.setText(self.tr("Running: {0} steps/s").format(f"{self.run_rate():,.0f}"))
+        else:
+            self.status_label.setText("")
 
     def _update_title(self) -> None:
         doc = self.document

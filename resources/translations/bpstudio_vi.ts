@@ -489,7 +489,7 @@
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="361" />
-            <location filename="../../bpstudio/ui/main_window.py" line="562" />
+            <location filename="../../bpstudio/ui/main_window.py" line="564" />
             <source>Run</source>
             <translation>Chạy</translation>
         </message>
@@ -745,168 +745,168 @@
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="474" />
-            <source>Running…</source>
-            <translation>Đang chạy…</translation>
+            <source>Running: {0} steps/s</source>
+            <translation>Đang chạy: {0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="478" />
+            <location filename="../../bpstudio/ui/main_window.py" line="480" />
             <source>untitled</source>
             <translation>chưa đặt tên</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="489" />
+            <location filename="../../bpstudio/ui/main_window.py" line="491" />
             <source>&amp;Undo {0}</source>
             <translation>&amp;Hoàn tác: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="489" />
+            <location filename="../../bpstudio/ui/main_window.py" line="491" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="492" />
+            <location filename="../../bpstudio/ui/main_window.py" line="494" />
             <source>&amp;Redo {0}</source>
             <translation>&amp;Làm lại: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="492" />
+            <location filename="../../bpstudio/ui/main_window.py" line="494" />
             <source>&amp;Redo</source>
             <translation>&amp;Làm lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="562" />
+            <location filename="../../bpstudio/ui/main_window.py" line="564" />
             <source>Pause</source>
             <translation>Tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="598" />
             <location filename="../../bpstudio/ui/main_window.py" line="600" />
+            <location filename="../../bpstudio/ui/main_window.py" line="602" />
             <source>BP Studio</source>
             <translation>BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="615" />
+            <location filename="../../bpstudio/ui/main_window.py" line="617" />
             <source>Unsaved changes</source>
             <translation>Thay đổi chưa lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="616" />
+            <location filename="../../bpstudio/ui/main_window.py" line="618" />
             <source>“{0}” has changes that are not saved. Save them first?</source>
             <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="637" />
+            <location filename="../../bpstudio/ui/main_window.py" line="639" />
             <source>Open a network</source>
             <translation>Mở một mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="639" />
+            <location filename="../../bpstudio/ui/main_window.py" line="641" />
             <source>BP Studio networks (*.json);;All files (*)</source>
             <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="666" />
+            <location filename="../../bpstudio/ui/main_window.py" line="668" />
             <source>Save the network as</source>
             <translation>Lưu mạng thành</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="666" />
+            <location filename="../../bpstudio/ui/main_window.py" line="668" />
             <source>BP Studio networks (*.json)</source>
             <translation>Mạng BP Studio (*.json)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="691" />
+            <location filename="../../bpstudio/ui/main_window.py" line="693" />
             <source>Cannot write {0}: {1}</source>
             <translation>Không thể ghi {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="699" />
+            <location filename="../../bpstudio/ui/main_window.py" line="701" />
             <source>Cannot write the explanation: {0}</source>
             <translation>Không thể ghi phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="702" />
+            <location filename="../../bpstudio/ui/main_window.py" line="704" />
             <source>Nothing to export yet: run a phase first (Next phase).</source>
             <translation>Chưa có gì để xuất: hãy chạy một pha trước (Pha tiếp theo).</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="705" />
+            <location filename="../../bpstudio/ui/main_window.py" line="707" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="705" />
+            <location filename="../../bpstudio/ui/main_window.py" line="707" />
             <source>HTML (*.html)</source>
             <translation>HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="707" />
+            <location filename="../../bpstudio/ui/main_window.py" line="709" />
             <source>Export the explanation</source>
             <translation>Xuất phần giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="720" />
+            <location filename="../../bpstudio/ui/main_window.py" line="722" />
             <source>Export the loss history</source>
             <translation>Xuất lịch sử mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="720" />
+            <location filename="../../bpstudio/ui/main_window.py" line="722" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="731" />
+            <location filename="../../bpstudio/ui/main_window.py" line="733" />
             <source>Export the loss plot</source>
             <translation>Xuất đồ thị mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="731" />
-            <location filename="../../bpstudio/ui/main_window.py" line="738" />
+            <location filename="../../bpstudio/ui/main_window.py" line="733" />
+            <location filename="../../bpstudio/ui/main_window.py" line="740" />
             <source>PNG image (*.png)</source>
             <translation>Ảnh PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="734" />
+            <location filename="../../bpstudio/ui/main_window.py" line="736" />
             <source>Cannot write {0}</source>
             <translation>Không thể ghi {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="738" />
+            <location filename="../../bpstudio/ui/main_window.py" line="740" />
             <source>SVG image (*.svg)</source>
             <translation>Ảnh SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="740" />
+            <location filename="../../bpstudio/ui/main_window.py" line="742" />
             <source>Export the network picture</source>
             <translation>Xuất hình mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="746" />
+            <location filename="../../bpstudio/ui/main_window.py" line="748" />
             <source>The network picture cannot be exported in this build.</source>
             <translation>Bản dựng này không xuất được hình mạng.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="778" />
+            <location filename="../../bpstudio/ui/main_window.py" line="780" />
             <source>(no recent files)</source>
             <translation>(chưa có tệp gần đây)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="786" />
+            <location filename="../../bpstudio/ui/main_window.py" line="788" />
             <source>Clear the list</source>
             <translation>Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="828" />
+            <location filename="../../bpstudio/ui/main_window.py" line="830" />
             <source>The translation for {0} is missing; using English.</source>
             <translation>Thiếu bản dịch cho {0}; dùng tiếng Anh.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="841" />
+            <location filename="../../bpstudio/ui/main_window.py" line="843" />
             <source>About BP Studio</source>
             <translation>Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="842" />
+            <location filename="../../bpstudio/ui/main_window.py" line="844" />
             <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
             <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
         </message>
