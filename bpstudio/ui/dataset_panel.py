@@ -29,6 +29,7 @@ BATCH = QColor(200, 230, 201)  # green: the samples of the step in progress
 TARGET_HEADER = QColor(255, 243, 224)
 
 IndexLike = QModelIndex | QPersistentModelIndex
+STRETCH_COLUMNS = 8
 
 
 class DatasetModel(QAbstractTableModel):
@@ -62,7 +63,10 @@ class DatasetModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, shape[1] + shape[2] - 1))
 
     def _batch_changed(self, *_: object) -> None:
+        before = self._batch
         self._batch = None
+        if before is not None and self.batch_rows() == before:
+            return  # most phases keep the batch: nothing to repaint
         rows, cols = self.rowCount(), self.columnCount()
         if rows and cols:
             self.dataChanged.emit(
@@ -170,7 +174,8 @@ class DatasetPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setItemDelegate(NumberDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
+        self.model.modelReset.connect(self._fit_columns)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.info = QLabel()
         self.info.setWordWrap(True)  # a long batch list must not widen the dock
@@ -198,6 +203,15 @@ class DatasetPanel(QWidget):
         ):
             signal.connect(self._update_info)
         self.retranslate()
+
+    def _fit_columns(self) -> None:
+        """Few columns share the width; many get a readable fixed width and a scroll bar."""
+        header = self.table.horizontalHeader()
+        if self.model.columnCount() <= STRETCH_COLUMNS:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("−0.0000000") + 12)
 
     def remove_selected(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
