@@ -192,6 +192,7 @@ def bench_plot(app, points: int) -> tuple[float, float]:  # type: ignore[no-unty
     costs = (np.exp(-np.arange(points) / points * 5) * (1 + 0.1 * rng.random(points))).tolist()
     stepper.cost_history = costs
     stepper.epoch_history = list(range(points))
+    time.sleep(0.12)  # past the plot's redraw throttle
     started = time.perf_counter()
     document.loss_history_changed.emit()
     app.processEvents()
