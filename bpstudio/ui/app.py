@@ -30,6 +30,7 @@ def run(
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
+    from bpstudio.assets import resource
     from bpstudio.controller import Controller
     from bpstudio.document import format as fmt
     from bpstudio.document.document import NetworkDocument
@@ -54,6 +55,11 @@ def run(
         else QApplication([sys.argv[0] if sys.argv else "bpstudio"])
     )
     app.setApplicationDisplayName("BP Studio")
+    icon = resource("icons", "bpstudio.svg")
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     settings = QSettings()
     chosen = lang or str(settings.value("language", "system"))
     if chosen == "system":
