@@ -38,8 +38,12 @@ typecheck: $(STAMP_TEST)
 contracts: $(STAMP_TEST)
 	$(VENV)/bin/lint-imports
 
+# The JUnit report is written only when pytest ends normally: a test that killed the process
+# (os._exit, a crash) would otherwise pass for a green run.
 pytest: $(STAMP_TEST) translations
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+	rm -f build/pytest-report.xml
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q --junitxml=build/pytest-report.xml
+	@test -s build/pytest-report.xml || { echo "pytest stopped before writing its report"; exit 1; }
 
 test: lint typecheck contracts pytest
 
