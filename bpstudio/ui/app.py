@@ -89,11 +89,9 @@ def run(
     window.show()
     if screenshot is None:
         return int(app.exec())
-    fit = getattr(window.canvas, "fit_to_view", None)
     for _ in range(3):
         app.processEvents()
-    if callable(fit):
-        fit()
+    window.canvas.fit_to_view()
     app.processEvents()
     image = window.grab()
     ok = image.save(str(screenshot), "PNG")

@@ -39,6 +39,7 @@ from bpstudio.document import format as fmt
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
 from bpstudio.ui import i18n
+from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel, explanation
 from bpstudio.ui.labels import format_value
@@ -56,13 +57,7 @@ DEFAULT_SPEED = 0
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
 
 
-def _make_canvas(document: NetworkDocument, controller: Controller) -> QWidget:
-    try:
-        from bpstudio.ui.canvas import NetworkCanvas
-    except ImportError:  # until the canvas lands
-        label = QLabel("network canvas")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
+def _make_canvas(document: NetworkDocument, controller: Controller) -> NetworkCanvas:
     return NetworkCanvas(document, controller)
 
 
@@ -232,9 +227,9 @@ class MainWindow(QMainWindow):
         a("export_loss_png", self.export_loss_png)
         a("export_canvas_png", lambda: self.export_canvas("png"))
         a("export_canvas_svg", lambda: self.export_canvas("svg"))
-        a("zoom_in", lambda: self._canvas_call("zoom_in"), QKeySequence.StandardKey.ZoomIn)
-        a("zoom_out", lambda: self._canvas_call("zoom_out"), QKeySequence.StandardKey.ZoomOut)
-        a("fit", lambda: self._canvas_call("fit_to_view"), "Ctrl+0")
+        a("zoom_in", self.canvas.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        a("zoom_out", self.canvas.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        a("fit", self.canvas.fit_to_view, "Ctrl+0")
         a("reset_layout", self.reset_layout)
         a("add_layer", self.add_hidden_layer)
         a("remove_layer", self.remove_hidden_layer)
@@ -743,19 +738,13 @@ class MainWindow(QMainWindow):
         )
         if path is None:
             return
-        method = getattr(self.canvas, f"export_{kind}", None)
-        if method is None:
-            self.show_error(self.tr("The network picture cannot be exported in this build."))
-            return
         try:
-            method(path)
+            if kind == "png":
+                self.canvas.export_png(path)
+            else:
+                self.canvas.export_svg(path)
         except OSError as exc:
             self._write_failed(path, exc)
-
-    def _canvas_call(self, name: str) -> None:
-        method = getattr(self.canvas, name, None)
-        if callable(method):
-            method()
 
     # -- recent files and examples ---------------------------------------------------------------------
     def recent_files(self) -> list[str]:

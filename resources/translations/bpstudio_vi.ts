@@ -320,12 +320,12 @@
     <context>
         <name>DatasetModel</name>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="130" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="134" />
             <source>input</source>
             <translation>đầu vào</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="130" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="134" />
             <source>target</source>
             <translation>giá trị đích</translation>
         </message>
@@ -333,42 +333,42 @@
     <context>
         <name>DatasetPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="211" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="225" />
             <source>Import samples from CSV</source>
             <translation>Nhập mẫu từ tệp CSV</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="211" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="225" />
             <source>CSV files (*.csv *.txt);;All files (*)</source>
             <translation>Tệp CSV (*.csv *.txt);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="221" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="235" />
             <source>Samples: {0} · batch size: {1} · current batch: {2}</source>
             <translation>Số mẫu: {0} · kích thước lô: {1} · lô hiện tại: {2}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="227" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="241" />
             <source>Add sample</source>
             <translation>Thêm mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="228" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="242" />
             <source>Remove selected</source>
             <translation>Xoá mẫu đã chọn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="229" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="243" />
             <source>Import CSV…</source>
             <translation>Nhập CSV…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="230" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="244" />
             <source>Append a copy of the last sample</source>
             <translation>Thêm một bản sao của mẫu cuối cùng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/dataset_panel.py" line="232" />
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="246" />
             <source>Each row: the inputs, then the targets, separated by commas; a header row is allowed</source>
             <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy; có thể có một dòng tiêu đề</translation>
         </message>
@@ -448,465 +448,460 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="355" />
+            <location filename="../../bpstudio/ui/main_window.py" line="350" />
             <source>Next phase</source>
             <translation>Pha tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="356" />
+            <location filename="../../bpstudio/ui/main_window.py" line="351" />
             <source>Run the next phase: feedforward, then δ, then update</source>
             <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="358" />
+            <location filename="../../bpstudio/ui/main_window.py" line="353" />
             <source>Next layer</source>
             <translation>Lớp tiếp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="358" />
+            <location filename="../../bpstudio/ui/main_window.py" line="353" />
             <source>Advance one layer inside the current phase</source>
             <translation>Tiến thêm một lớp trong pha hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="359" />
+            <location filename="../../bpstudio/ui/main_window.py" line="354" />
             <source>Step</source>
             <translation>Bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="359" />
+            <location filename="../../bpstudio/ui/main_window.py" line="354" />
             <source>Finish the current training step (all three phases)</source>
             <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="360" />
+            <location filename="../../bpstudio/ui/main_window.py" line="355" />
             <source>Epoch</source>
             <translation>Epoch</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="360" />
+            <location filename="../../bpstudio/ui/main_window.py" line="355" />
             <source>Train until the current epoch is complete</source>
             <translation>Huấn luyện đến hết epoch hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="361" />
-            <location filename="../../bpstudio/ui/main_window.py" line="564" />
+            <location filename="../../bpstudio/ui/main_window.py" line="356" />
+            <location filename="../../bpstudio/ui/main_window.py" line="559" />
             <source>Run</source>
             <translation>Chạy</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="361" />
+            <location filename="../../bpstudio/ui/main_window.py" line="356" />
             <source>Train continuously; press again to pause</source>
             <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="363" />
+            <location filename="../../bpstudio/ui/main_window.py" line="358" />
             <source>Step back</source>
             <translation>Lùi lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="364" />
+            <location filename="../../bpstudio/ui/main_window.py" line="359" />
             <source>Undo the last phase, restoring every number exactly</source>
             <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="366" />
+            <location filename="../../bpstudio/ui/main_window.py" line="361" />
             <source>Reset</source>
             <translation>Đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="366" />
+            <location filename="../../bpstudio/ui/main_window.py" line="361" />
             <source>Back to the network as it was opened</source>
             <translation>Quay về mạng như lúc vừa mở</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="368" />
+            <location filename="../../bpstudio/ui/main_window.py" line="363" />
             <source>Re-initialise…</source>
             <translation>Khởi tạo lại…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="369" />
+            <location filename="../../bpstudio/ui/main_window.py" line="364" />
             <source>New random weights from a scheme and a seed</source>
             <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một seed</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="371" />
+            <location filename="../../bpstudio/ui/main_window.py" line="366" />
             <source>&amp;New</source>
             <translation>&amp;Mới</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="372" />
+            <location filename="../../bpstudio/ui/main_window.py" line="367" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="373" />
+            <location filename="../../bpstudio/ui/main_window.py" line="368" />
             <source>&amp;Save</source>
             <translation>&amp;Lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="374" />
+            <location filename="../../bpstudio/ui/main_window.py" line="369" />
             <source>Save &amp;As…</source>
             <translation>Lưu &amp;thành…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="375" />
+            <location filename="../../bpstudio/ui/main_window.py" line="370" />
             <source>&amp;Quit</source>
             <translation>&amp;Thoát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="376" />
+            <location filename="../../bpstudio/ui/main_window.py" line="371" />
             <source>Explanation as Markdown…</source>
             <translation>Phần giải thích dạng Markdown…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="377" />
+            <location filename="../../bpstudio/ui/main_window.py" line="372" />
             <source>Explanation as HTML…</source>
             <translation>Phần giải thích dạng HTML…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="378" />
+            <location filename="../../bpstudio/ui/main_window.py" line="373" />
             <source>Loss history as CSV…</source>
             <translation>Lịch sử mất mát dạng CSV…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="379" />
+            <location filename="../../bpstudio/ui/main_window.py" line="374" />
             <source>Loss plot as PNG…</source>
             <translation>Đồ thị mất mát dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="380" />
+            <location filename="../../bpstudio/ui/main_window.py" line="375" />
             <source>Network picture as PNG…</source>
             <translation>Hình mạng dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="381" />
+            <location filename="../../bpstudio/ui/main_window.py" line="376" />
             <source>Network picture as SVG…</source>
             <translation>Hình mạng dạng SVG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="382" />
+            <location filename="../../bpstudio/ui/main_window.py" line="377" />
             <source>Zoom in</source>
             <translation>Phóng to</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="383" />
+            <location filename="../../bpstudio/ui/main_window.py" line="378" />
             <source>Zoom out</source>
             <translation>Thu nhỏ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="384" />
+            <location filename="../../bpstudio/ui/main_window.py" line="379" />
             <source>Fit network to view</source>
             <translation>Vừa khít mạng trong khung</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="385" />
+            <location filename="../../bpstudio/ui/main_window.py" line="380" />
             <source>Reset window layout</source>
             <translation>Đặt lại bố cục cửa sổ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="387" />
+            <location filename="../../bpstudio/ui/main_window.py" line="382" />
             <source>Add a hidden layer</source>
             <translation>Thêm một lớp ẩn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="388" />
+            <location filename="../../bpstudio/ui/main_window.py" line="383" />
             <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
             <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="390" />
+            <location filename="../../bpstudio/ui/main_window.py" line="385" />
             <source>Remove the last hidden layer</source>
             <translation>Xoá lớp ẩn cuối cùng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="391" />
+            <location filename="../../bpstudio/ui/main_window.py" line="386" />
             <source>&amp;About BP Studio</source>
             <translation>&amp;Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="392" />
+            <location filename="../../bpstudio/ui/main_window.py" line="387" />
             <source>System language</source>
             <translation>Ngôn ngữ của hệ thống</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="402" />
+            <location filename="../../bpstudio/ui/main_window.py" line="397" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="403" />
+            <location filename="../../bpstudio/ui/main_window.py" line="398" />
             <source>Open &amp;example</source>
             <translation>Mở &amp;ví dụ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="404" />
+            <location filename="../../bpstudio/ui/main_window.py" line="399" />
             <source>Open &amp;recent</source>
             <translation>Mở tệp &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="405" />
+            <location filename="../../bpstudio/ui/main_window.py" line="400" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="406" />
+            <location filename="../../bpstudio/ui/main_window.py" line="401" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="407" />
+            <location filename="../../bpstudio/ui/main_window.py" line="402" />
             <source>&amp;Training</source>
             <translation>&amp;Huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="408" />
+            <location filename="../../bpstudio/ui/main_window.py" line="403" />
             <source>&amp;View</source>
             <translation>&amp;Hiển thị</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="409" />
+            <location filename="../../bpstudio/ui/main_window.py" line="404" />
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="410" />
+            <location filename="../../bpstudio/ui/main_window.py" line="405" />
             <source>&amp;Help</source>
             <translation>Trợ &amp;giúp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="412" />
+            <location filename="../../bpstudio/ui/main_window.py" line="407" />
             <source>Explanation</source>
             <translation>Giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="413" />
+            <location filename="../../bpstudio/ui/main_window.py" line="408" />
             <source>Parameters</source>
             <translation>Tham số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="414" />
+            <location filename="../../bpstudio/ui/main_window.py" line="409" />
             <source>Loss</source>
             <translation>Mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="415" />
+            <location filename="../../bpstudio/ui/main_window.py" line="410" />
             <source>Dataset</source>
             <translation>Dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="416" />
+            <location filename="../../bpstudio/ui/main_window.py" line="411" />
             <source>Training options</source>
             <translation>Tuỳ chọn huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="420" />
+            <location filename="../../bpstudio/ui/main_window.py" line="415" />
             <source>Progress</source>
             <translation>Tiến trình</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="421" />
+            <location filename="../../bpstudio/ui/main_window.py" line="416" />
             <source>Stepper</source>
             <translation>Điều khiển từng bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="422" />
+            <location filename="../../bpstudio/ui/main_window.py" line="417" />
             <source>Speed:</source>
             <translation>Tốc độ:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="425" />
+            <location filename="../../bpstudio/ui/main_window.py" line="420" />
             <source>maximum</source>
             <translation>tối đa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="425" />
+            <location filename="../../bpstudio/ui/main_window.py" line="420" />
             <source>{0} steps/s</source>
             <translation>{0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="427" />
+            <location filename="../../bpstudio/ui/main_window.py" line="422" />
             <source>Training steps per second in Run mode</source>
             <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="450" />
+            <location filename="../../bpstudio/ui/main_window.py" line="445" />
             <source>layer {0}</source>
             <translation>lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="459" />
+            <location filename="../../bpstudio/ui/main_window.py" line="454" />
             <source>Next:</source>
             <translation>Tiếp theo:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="470" />
+            <location filename="../../bpstudio/ui/main_window.py" line="465" />
             <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
             <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; epoch · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="474" />
+            <location filename="../../bpstudio/ui/main_window.py" line="469" />
             <source>Running: {0} steps/s</source>
             <translation>Đang chạy: {0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="480" />
+            <location filename="../../bpstudio/ui/main_window.py" line="475" />
             <source>untitled</source>
             <translation>chưa đặt tên</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="491" />
+            <location filename="../../bpstudio/ui/main_window.py" line="486" />
             <source>&amp;Undo {0}</source>
             <translation>&amp;Hoàn tác: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="491" />
+            <location filename="../../bpstudio/ui/main_window.py" line="486" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="494" />
+            <location filename="../../bpstudio/ui/main_window.py" line="489" />
             <source>&amp;Redo {0}</source>
             <translation>&amp;Làm lại: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="494" />
+            <location filename="../../bpstudio/ui/main_window.py" line="489" />
             <source>&amp;Redo</source>
             <translation>&amp;Làm lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="564" />
+            <location filename="../../bpstudio/ui/main_window.py" line="559" />
             <source>Pause</source>
             <translation>Tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="600" />
-            <location filename="../../bpstudio/ui/main_window.py" line="602" />
+            <location filename="../../bpstudio/ui/main_window.py" line="595" />
+            <location filename="../../bpstudio/ui/main_window.py" line="597" />
             <source>BP Studio</source>
             <translation>BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="617" />
+            <location filename="../../bpstudio/ui/main_window.py" line="612" />
             <source>Unsaved changes</source>
             <translation>Thay đổi chưa lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="618" />
+            <location filename="../../bpstudio/ui/main_window.py" line="613" />
             <source>“{0}” has changes that are not saved. Save them first?</source>
             <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="639" />
+            <location filename="../../bpstudio/ui/main_window.py" line="634" />
             <source>Open a network</source>
             <translation>Mở một mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="641" />
+            <location filename="../../bpstudio/ui/main_window.py" line="636" />
             <source>BP Studio networks (*.json);;All files (*)</source>
             <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="668" />
+            <location filename="../../bpstudio/ui/main_window.py" line="663" />
             <source>Save the network as</source>
             <translation>Lưu mạng thành</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="668" />
+            <location filename="../../bpstudio/ui/main_window.py" line="663" />
             <source>BP Studio networks (*.json)</source>
             <translation>Mạng BP Studio (*.json)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="693" />
+            <location filename="../../bpstudio/ui/main_window.py" line="688" />
             <source>Cannot write {0}: {1}</source>
             <translation>Không thể ghi {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="701" />
+            <location filename="../../bpstudio/ui/main_window.py" line="696" />
             <source>Cannot write the explanation: {0}</source>
             <translation>Không thể ghi phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="704" />
+            <location filename="../../bpstudio/ui/main_window.py" line="699" />
             <source>Nothing to export yet: run a phase first (Next phase).</source>
             <translation>Chưa có gì để xuất: hãy chạy một pha trước (Pha tiếp theo).</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="707" />
+            <location filename="../../bpstudio/ui/main_window.py" line="702" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="707" />
+            <location filename="../../bpstudio/ui/main_window.py" line="702" />
             <source>HTML (*.html)</source>
             <translation>HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="709" />
+            <location filename="../../bpstudio/ui/main_window.py" line="704" />
             <source>Export the explanation</source>
             <translation>Xuất phần giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="722" />
+            <location filename="../../bpstudio/ui/main_window.py" line="717" />
             <source>Export the loss history</source>
             <translation>Xuất lịch sử mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="722" />
+            <location filename="../../bpstudio/ui/main_window.py" line="717" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="733" />
+            <location filename="../../bpstudio/ui/main_window.py" line="728" />
             <source>Export the loss plot</source>
             <translation>Xuất đồ thị mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="733" />
-            <location filename="../../bpstudio/ui/main_window.py" line="740" />
+            <location filename="../../bpstudio/ui/main_window.py" line="728" />
+            <location filename="../../bpstudio/ui/main_window.py" line="735" />
             <source>PNG image (*.png)</source>
             <translation>Ảnh PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="736" />
+            <location filename="../../bpstudio/ui/main_window.py" line="731" />
             <source>Cannot write {0}</source>
             <translation>Không thể ghi {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="740" />
+            <location filename="../../bpstudio/ui/main_window.py" line="735" />
             <source>SVG image (*.svg)</source>
             <translation>Ảnh SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="742" />
+            <location filename="../../bpstudio/ui/main_window.py" line="737" />
             <source>Export the network picture</source>
             <translation>Xuất hình mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="748" />
-            <source>The network picture cannot be exported in this build.</source>
-            <translation>Bản dựng này không xuất được hình mạng.</translation>
-        </message>
-        <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="780" />
+            <location filename="../../bpstudio/ui/main_window.py" line="769" />
             <source>(no recent files)</source>
             <translation>(chưa có tệp gần đây)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="788" />
+            <location filename="../../bpstudio/ui/main_window.py" line="777" />
             <source>Clear the list</source>
             <translation>Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="830" />
+            <location filename="../../bpstudio/ui/main_window.py" line="819" />
             <source>The translation for {0} is missing; using English.</source>
             <translation>Thiếu bản dịch cho {0}; dùng tiếng Anh.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="843" />
+            <location filename="../../bpstudio/ui/main_window.py" line="832" />
             <source>About BP Studio</source>
             <translation>Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="844" />
+            <location filename="../../bpstudio/ui/main_window.py" line="833" />
             <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
             <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
         </message>
