@@ -538,3 +538,40 @@ def test_batch_norm_and_momentum_tables(qtbot: QtBot, tmp_path: Path) -> None:
     finally:
         document.history.set_clean()
         win.close()
+
+
+def test_explanation_follows_the_language(window: MainWindow) -> None:
+    window.controller.next_phase()
+    assert "Phase 1" in window.explanation.text()
+    window.set_language("vi")
+    assert "Pha 1" in window.explanation.text() and "0.725409" in window.explanation.text()
+    window.set_language("en")
+    assert "Phase 1" in window.explanation.text()
+
+
+def test_options_clip_batch_shuffle_and_initialiser(window: MainWindow) -> None:
+    panel = window.options_panel
+    stepper = window.document.stepper
+    panel.clip_box.setChecked(True)
+    assert stepper.optimizer.clip_norm == 1.0 and panel.clip_norm.isEnabled()
+    panel.clip_norm.setText("0.5")
+    panel.clip_norm.editingFinished.emit()
+    assert stepper.optimizer.clip_norm == 0.5
+    panel.clip_box.setChecked(False)
+    assert stepper.optimizer.clip_norm is None
+    window.controller.add_sample()
+    panel.batch_size.setValue(2)
+    assert stepper.training.batch_size == 2 and panel.batch_size.maximum() == 2
+    panel.shuffle.setChecked(True)
+    panel.seed.setValue(11)
+    assert stepper.training.shuffle and stepper.training.seed == 11
+    panel.init_scheme.setCurrentIndex(panel.init_scheme.findData("he_normal"))
+    assert window.document.init.scheme == "he_normal"
+    field = panel.fields["momentum"]
+    field.setText("1.5")
+    assert not field.is_acceptable()
+    assert window.document.history.count() == 8  # each change one entry
+    while window.document.history.can_undo():
+        window.controller.undo()
+    assert stepper.optimizer.clip_norm is None and stepper.training.batch_size == 1
+    assert panel.batch_size.value() == 1 and not panel.shuffle.isChecked()
