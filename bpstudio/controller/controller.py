@@ -168,6 +168,13 @@ class Controller:
         self.document.history.undo()
         return True
 
+    def go_to(self, index: int) -> bool:
+        """Undo or redo until `index` changes are applied (0 = the network as opened)."""
+        if self._session is not None:
+            return False
+        self.document.history.set_index(index)
+        return True
+
     def undo(self) -> None:
         if self._session is None:
             self.document.history.undo()

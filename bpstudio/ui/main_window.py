@@ -42,6 +42,7 @@ from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel, explanation
+from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.labels import format_value
 from bpstudio.ui.loss_plot import LossPlot
 from bpstudio.ui.options_panel import OptionsPanel
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.dataset_panel = DatasetPanel(document, controller)
         self.options_panel = OptionsPanel(document, controller)
         self.explanation = ExplanationPanel(document, controller)
+        self.history_panel = HistoryPanel(document, controller)
         self.docks: dict[str, QDockWidget] = {}
         self._create_docks()
         self._default_state = self.saveState()
@@ -151,8 +153,10 @@ class MainWindow(QMainWindow):
         loss = dock("loss", self.loss_plot, bottom)
         dataset = dock("dataset", self.dataset_panel, bottom)
         options = dock("options", self.options_panel, bottom)
+        history = dock("history", self.history_panel, bottom)
         self.splitDockWidget(loss, dataset, Qt.Orientation.Horizontal)
         self.tabifyDockWidget(dataset, options)
+        self.tabifyDockWidget(options, history)
         dataset.raise_()
         self._sized = False  # default dock sizes are applied once the window has its size
 
@@ -328,7 +332,7 @@ class MainWindow(QMainWindow):
         self.train_menu.addAction(acts["reinitialise"])
 
         self.view_menu = bar.addMenu("")
-        for key in ("explanation", "parameters", "loss", "dataset", "options"):
+        for key in ("explanation", "parameters", "loss", "dataset", "options", "history"):
             self.view_menu.addAction(self.docks[key].toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(acts["zoom_in"])
@@ -409,6 +413,7 @@ class MainWindow(QMainWindow):
             "loss": self.tr("Loss"),
             "dataset": self.tr("Dataset"),
             "options": self.tr("Training options"),
+            "history": self.tr("History"),
         }
         for key, title in titles.items():
             self.docks[key].setWindowTitle(title)

@@ -94,177 +94,177 @@
             <translation>Không thể huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="184" />
+            <location filename="../../bpstudio/controller/controller.py" line="191" />
             <source>Reset</source>
             <translation>Đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="187" />
+            <location filename="../../bpstudio/controller/controller.py" line="194" />
             <source>Cannot reset</source>
             <translation>Không thể đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="207" />
+            <location filename="../../bpstudio/controller/controller.py" line="214" />
             <source>Re-initialise ({0}, seed {1})</source>
             <translation>Khởi tạo lại ({0}, seed {1})</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="210" />
+            <location filename="../../bpstudio/controller/controller.py" line="217" />
             <source>Cannot re-initialise</source>
             <translation>Không thể khởi tạo lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="220" />
+            <location filename="../../bpstudio/controller/controller.py" line="227" />
             <source>Cannot set the parameter: {0}</source>
             <translation>Không thể đặt tham số: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="224" />
+            <location filename="../../bpstudio/controller/controller.py" line="231" />
             <source>Set {0}[{1}] of layer {2} to {3}</source>
             <translation>Đặt {0}[{1}] của lớp {2} thành {3}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="226" />
+            <location filename="../../bpstudio/controller/controller.py" line="233" />
             <source>Cannot set the parameter</source>
             <translation>Không thể đặt tham số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="246" />
+            <location filename="../../bpstudio/controller/controller.py" line="253" />
             <source>Add a layer at position {0}</source>
             <translation>Thêm một lớp ở vị trí {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="247" />
+            <location filename="../../bpstudio/controller/controller.py" line="254" />
             <source>Cannot add the layer</source>
             <translation>Không thể thêm lớp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="254" />
+            <location filename="../../bpstudio/controller/controller.py" line="261" />
             <source>Remove layer {0}</source>
             <translation>Xoá lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="255" />
+            <location filename="../../bpstudio/controller/controller.py" line="262" />
             <source>Cannot remove the layer</source>
             <translation>Không thể xoá lớp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="273" />
+            <location filename="../../bpstudio/controller/controller.py" line="280" />
             <source>Add a neuron to layer {0}</source>
             <translation>Thêm một nơ-ron vào lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="273" />
+            <location filename="../../bpstudio/controller/controller.py" line="280" />
             <source>Cannot add the neuron</source>
             <translation>Không thể thêm nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="287" />
+            <location filename="../../bpstudio/controller/controller.py" line="294" />
             <source>Remove neuron {0} of layer {1}</source>
             <translation>Xoá nơ-ron {0} của lớp {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="288" />
+            <location filename="../../bpstudio/controller/controller.py" line="295" />
             <source>Cannot remove the neuron</source>
             <translation>Không thể xoá nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="297" />
+            <location filename="../../bpstudio/controller/controller.py" line="304" />
             <source>Set the activation of layer {0} to {1}</source>
             <translation>Đổi hàm kích hoạt của lớp {0} thành {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="298" />
+            <location filename="../../bpstudio/controller/controller.py" line="305" />
             <source>Cannot change the activation</source>
             <translation>Không thể đổi hàm kích hoạt</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="311" />
+            <location filename="../../bpstudio/controller/controller.py" line="318" />
             <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
             <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="325" />
+            <location filename="../../bpstudio/controller/controller.py" line="332" />
             <source>Cannot move the neurons: the layout of every neuron is needed</source>
             <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="328" />
+            <location filename="../../bpstudio/controller/controller.py" line="335" />
             <source>Move a neuron</source>
             <translation>Di chuyển một nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="328" />
+            <location filename="../../bpstudio/controller/controller.py" line="335" />
             <source>Move {0} neurons</source>
             <translation>Di chuyển {0} nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="329" />
+            <location filename="../../bpstudio/controller/controller.py" line="336" />
             <source>Cannot move the neurons</source>
             <translation>Không thể di chuyển các nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="336" />
+            <location filename="../../bpstudio/controller/controller.py" line="343" />
             <source>Edit the dataset</source>
             <translation>Sửa tập dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="339" />
+            <location filename="../../bpstudio/controller/controller.py" line="346" />
             <source>Cannot change the dataset</source>
             <translation>Không thể thay đổi tập dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="349" />
+            <location filename="../../bpstudio/controller/controller.py" line="356" />
             <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
             <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="353" />
+            <location filename="../../bpstudio/controller/controller.py" line="360" />
             <source>Cannot edit the sample: the value must be a finite number</source>
             <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="359" />
+            <location filename="../../bpstudio/controller/controller.py" line="366" />
             <source>Edit sample {0}</source>
             <translation>Sửa mẫu {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="367" />
+            <location filename="../../bpstudio/controller/controller.py" line="374" />
             <source>Add a sample</source>
             <translation>Thêm một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="376" />
+            <location filename="../../bpstudio/controller/controller.py" line="383" />
             <source>Cannot remove every sample: the dataset needs at least one</source>
             <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="379" />
+            <location filename="../../bpstudio/controller/controller.py" line="386" />
             <source>Remove a sample</source>
             <translation>Xoá một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="379" />
+            <location filename="../../bpstudio/controller/controller.py" line="386" />
             <source>Remove {0} samples</source>
             <translation>Xoá {0} mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="387" />
+            <location filename="../../bpstudio/controller/controller.py" line="394" />
             <source>Cannot import the CSV file: {0}</source>
             <translation>Không thể nhập tệp CSV: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="389" />
+            <location filename="../../bpstudio/controller/controller.py" line="396" />
             <source>Import {0}</source>
             <translation>Nhập {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="416" />
+            <location filename="../../bpstudio/controller/controller.py" line="423" />
             <source>Change the training options</source>
             <translation>Thay đổi tuỳ chọn huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="419" />
+            <location filename="../../bpstudio/controller/controller.py" line="426" />
             <source>Cannot change the training options</source>
             <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
         </message>
@@ -402,6 +402,32 @@
         </message>
     </context>
     <context>
+        <name>HistoryModel</name>
+        <message>
+            <location filename="../../bpstudio/ui/history_panel.py" line="41" />
+            <source>Opened: {0}</source>
+            <translation>Đã mở: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/history_panel.py" line="51" />
+            <source>Undone; click to redo up to here</source>
+            <translation>Đã hoàn tác; nhấp để làm lại đến đây</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/history_panel.py" line="52" />
+            <source>Click to go back to this state</source>
+            <translation>Nhấp để quay về trạng thái này</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPanel</name>
+        <message>
+            <location filename="../../bpstudio/ui/history_panel.py" line="90" />
+            <source>Every change and every phase, oldest first. Click an entry to return to it.</source>
+            <translation>Mọi thay đổi và mọi pha, cũ nhất ở trên cùng. Nhấp vào một mục để quay về đó.</translation>
+        </message>
+    </context>
+    <context>
         <name>LossPlot</name>
         <message>
             <location filename="../../bpstudio/ui/loss_plot.py" line="236" />
@@ -448,460 +474,465 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="350" />
+            <location filename="../../bpstudio/ui/main_window.py" line="354" />
             <source>Next phase</source>
             <translation>Pha tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="351" />
+            <location filename="../../bpstudio/ui/main_window.py" line="355" />
             <source>Run the next phase: feedforward, then δ, then update</source>
             <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="353" />
+            <location filename="../../bpstudio/ui/main_window.py" line="357" />
             <source>Next layer</source>
             <translation>Lớp tiếp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="353" />
+            <location filename="../../bpstudio/ui/main_window.py" line="357" />
             <source>Advance one layer inside the current phase</source>
             <translation>Tiến thêm một lớp trong pha hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="354" />
+            <location filename="../../bpstudio/ui/main_window.py" line="358" />
             <source>Step</source>
             <translation>Bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="354" />
+            <location filename="../../bpstudio/ui/main_window.py" line="358" />
             <source>Finish the current training step (all three phases)</source>
             <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="355" />
+            <location filename="../../bpstudio/ui/main_window.py" line="359" />
             <source>Epoch</source>
             <translation>Epoch</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="355" />
+            <location filename="../../bpstudio/ui/main_window.py" line="359" />
             <source>Train until the current epoch is complete</source>
             <translation>Huấn luyện đến hết epoch hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="356" />
-            <location filename="../../bpstudio/ui/main_window.py" line="559" />
+            <location filename="../../bpstudio/ui/main_window.py" line="360" />
+            <location filename="../../bpstudio/ui/main_window.py" line="564" />
             <source>Run</source>
             <translation>Chạy</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="356" />
+            <location filename="../../bpstudio/ui/main_window.py" line="360" />
             <source>Train continuously; press again to pause</source>
             <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="358" />
+            <location filename="../../bpstudio/ui/main_window.py" line="362" />
             <source>Step back</source>
             <translation>Lùi lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="359" />
+            <location filename="../../bpstudio/ui/main_window.py" line="363" />
             <source>Undo the last phase, restoring every number exactly</source>
             <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="361" />
+            <location filename="../../bpstudio/ui/main_window.py" line="365" />
             <source>Reset</source>
             <translation>Đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="361" />
+            <location filename="../../bpstudio/ui/main_window.py" line="365" />
             <source>Back to the network as it was opened</source>
             <translation>Quay về mạng như lúc vừa mở</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="363" />
+            <location filename="../../bpstudio/ui/main_window.py" line="367" />
             <source>Re-initialise…</source>
             <translation>Khởi tạo lại…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="364" />
+            <location filename="../../bpstudio/ui/main_window.py" line="368" />
             <source>New random weights from a scheme and a seed</source>
             <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một seed</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="366" />
+            <location filename="../../bpstudio/ui/main_window.py" line="370" />
             <source>&amp;New</source>
             <translation>&amp;Mới</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="367" />
+            <location filename="../../bpstudio/ui/main_window.py" line="371" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="368" />
+            <location filename="../../bpstudio/ui/main_window.py" line="372" />
             <source>&amp;Save</source>
             <translation>&amp;Lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="369" />
+            <location filename="../../bpstudio/ui/main_window.py" line="373" />
             <source>Save &amp;As…</source>
             <translation>Lưu &amp;thành…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="370" />
+            <location filename="../../bpstudio/ui/main_window.py" line="374" />
             <source>&amp;Quit</source>
             <translation>&amp;Thoát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="371" />
+            <location filename="../../bpstudio/ui/main_window.py" line="375" />
             <source>Explanation as Markdown…</source>
             <translation>Phần giải thích dạng Markdown…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="372" />
+            <location filename="../../bpstudio/ui/main_window.py" line="376" />
             <source>Explanation as HTML…</source>
             <translation>Phần giải thích dạng HTML…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="373" />
+            <location filename="../../bpstudio/ui/main_window.py" line="377" />
             <source>Loss history as CSV…</source>
             <translation>Lịch sử mất mát dạng CSV…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="374" />
+            <location filename="../../bpstudio/ui/main_window.py" line="378" />
             <source>Loss plot as PNG…</source>
             <translation>Đồ thị mất mát dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="375" />
+            <location filename="../../bpstudio/ui/main_window.py" line="379" />
             <source>Network picture as PNG…</source>
             <translation>Hình mạng dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="376" />
+            <location filename="../../bpstudio/ui/main_window.py" line="380" />
             <source>Network picture as SVG…</source>
             <translation>Hình mạng dạng SVG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="377" />
+            <location filename="../../bpstudio/ui/main_window.py" line="381" />
             <source>Zoom in</source>
             <translation>Phóng to</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="378" />
+            <location filename="../../bpstudio/ui/main_window.py" line="382" />
             <source>Zoom out</source>
             <translation>Thu nhỏ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="379" />
+            <location filename="../../bpstudio/ui/main_window.py" line="383" />
             <source>Fit network to view</source>
             <translation>Vừa khít mạng trong khung</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="380" />
+            <location filename="../../bpstudio/ui/main_window.py" line="384" />
             <source>Reset window layout</source>
             <translation>Đặt lại bố cục cửa sổ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="382" />
+            <location filename="../../bpstudio/ui/main_window.py" line="386" />
             <source>Add a hidden layer</source>
             <translation>Thêm một lớp ẩn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="383" />
+            <location filename="../../bpstudio/ui/main_window.py" line="387" />
             <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
             <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="385" />
+            <location filename="../../bpstudio/ui/main_window.py" line="389" />
             <source>Remove the last hidden layer</source>
             <translation>Xoá lớp ẩn cuối cùng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="386" />
+            <location filename="../../bpstudio/ui/main_window.py" line="390" />
             <source>&amp;About BP Studio</source>
             <translation>&amp;Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="387" />
+            <location filename="../../bpstudio/ui/main_window.py" line="391" />
             <source>System language</source>
             <translation>Ngôn ngữ của hệ thống</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="397" />
+            <location filename="../../bpstudio/ui/main_window.py" line="401" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="398" />
+            <location filename="../../bpstudio/ui/main_window.py" line="402" />
             <source>Open &amp;example</source>
             <translation>Mở &amp;ví dụ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="399" />
+            <location filename="../../bpstudio/ui/main_window.py" line="403" />
             <source>Open &amp;recent</source>
             <translation>Mở tệp &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="400" />
+            <location filename="../../bpstudio/ui/main_window.py" line="404" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="401" />
+            <location filename="../../bpstudio/ui/main_window.py" line="405" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="402" />
+            <location filename="../../bpstudio/ui/main_window.py" line="406" />
             <source>&amp;Training</source>
             <translation>&amp;Huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="403" />
+            <location filename="../../bpstudio/ui/main_window.py" line="407" />
             <source>&amp;View</source>
             <translation>&amp;Hiển thị</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="404" />
+            <location filename="../../bpstudio/ui/main_window.py" line="408" />
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="405" />
+            <location filename="../../bpstudio/ui/main_window.py" line="409" />
             <source>&amp;Help</source>
             <translation>Trợ &amp;giúp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="407" />
+            <location filename="../../bpstudio/ui/main_window.py" line="411" />
             <source>Explanation</source>
             <translation>Giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="408" />
+            <location filename="../../bpstudio/ui/main_window.py" line="412" />
             <source>Parameters</source>
             <translation>Tham số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="409" />
+            <location filename="../../bpstudio/ui/main_window.py" line="413" />
             <source>Loss</source>
             <translation>Mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="410" />
+            <location filename="../../bpstudio/ui/main_window.py" line="414" />
             <source>Dataset</source>
             <translation>Dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="411" />
+            <location filename="../../bpstudio/ui/main_window.py" line="415" />
             <source>Training options</source>
             <translation>Tuỳ chọn huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="415" />
+            <location filename="../../bpstudio/ui/main_window.py" line="416" />
+            <source>History</source>
+            <translation>Lịch sử</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/main_window.py" line="420" />
             <source>Progress</source>
             <translation>Tiến trình</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="416" />
+            <location filename="../../bpstudio/ui/main_window.py" line="421" />
             <source>Stepper</source>
             <translation>Điều khiển từng bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="417" />
+            <location filename="../../bpstudio/ui/main_window.py" line="422" />
             <source>Speed:</source>
             <translation>Tốc độ:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="420" />
+            <location filename="../../bpstudio/ui/main_window.py" line="425" />
             <source>maximum</source>
             <translation>tối đa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="420" />
+            <location filename="../../bpstudio/ui/main_window.py" line="425" />
             <source>{0} steps/s</source>
             <translation>{0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="422" />
+            <location filename="../../bpstudio/ui/main_window.py" line="427" />
             <source>Training steps per second in Run mode</source>
             <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="445" />
+            <location filename="../../bpstudio/ui/main_window.py" line="450" />
             <source>layer {0}</source>
             <translation>lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="454" />
+            <location filename="../../bpstudio/ui/main_window.py" line="459" />
             <source>Next:</source>
             <translation>Tiếp theo:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="465" />
+            <location filename="../../bpstudio/ui/main_window.py" line="470" />
             <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
             <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; epoch · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="469" />
+            <location filename="../../bpstudio/ui/main_window.py" line="474" />
             <source>Running: {0} steps/s</source>
             <translation>Đang chạy: {0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="475" />
+            <location filename="../../bpstudio/ui/main_window.py" line="480" />
             <source>untitled</source>
             <translation>chưa đặt tên</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="486" />
+            <location filename="../../bpstudio/ui/main_window.py" line="491" />
             <source>&amp;Undo {0}</source>
             <translation>&amp;Hoàn tác: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="486" />
+            <location filename="../../bpstudio/ui/main_window.py" line="491" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="489" />
+            <location filename="../../bpstudio/ui/main_window.py" line="494" />
             <source>&amp;Redo {0}</source>
             <translation>&amp;Làm lại: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="489" />
+            <location filename="../../bpstudio/ui/main_window.py" line="494" />
             <source>&amp;Redo</source>
             <translation>&amp;Làm lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="559" />
+            <location filename="../../bpstudio/ui/main_window.py" line="564" />
             <source>Pause</source>
             <translation>Tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="595" />
-            <location filename="../../bpstudio/ui/main_window.py" line="597" />
+            <location filename="../../bpstudio/ui/main_window.py" line="600" />
+            <location filename="../../bpstudio/ui/main_window.py" line="602" />
             <source>BP Studio</source>
             <translation>BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="612" />
+            <location filename="../../bpstudio/ui/main_window.py" line="617" />
             <source>Unsaved changes</source>
             <translation>Thay đổi chưa lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="613" />
+            <location filename="../../bpstudio/ui/main_window.py" line="618" />
             <source>“{0}” has changes that are not saved. Save them first?</source>
             <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="634" />
+            <location filename="../../bpstudio/ui/main_window.py" line="639" />
             <source>Open a network</source>
             <translation>Mở một mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="636" />
+            <location filename="../../bpstudio/ui/main_window.py" line="641" />
             <source>BP Studio networks (*.json);;All files (*)</source>
             <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="663" />
+            <location filename="../../bpstudio/ui/main_window.py" line="668" />
             <source>Save the network as</source>
             <translation>Lưu mạng thành</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="663" />
+            <location filename="../../bpstudio/ui/main_window.py" line="668" />
             <source>BP Studio networks (*.json)</source>
             <translation>Mạng BP Studio (*.json)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="688" />
+            <location filename="../../bpstudio/ui/main_window.py" line="693" />
             <source>Cannot write {0}: {1}</source>
             <translation>Không thể ghi {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="696" />
+            <location filename="../../bpstudio/ui/main_window.py" line="701" />
             <source>Cannot write the explanation: {0}</source>
             <translation>Không thể ghi phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="699" />
+            <location filename="../../bpstudio/ui/main_window.py" line="704" />
             <source>Nothing to export yet: run a phase first (Next phase).</source>
             <translation>Chưa có gì để xuất: hãy chạy một pha trước (Pha tiếp theo).</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="702" />
+            <location filename="../../bpstudio/ui/main_window.py" line="707" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="702" />
+            <location filename="../../bpstudio/ui/main_window.py" line="707" />
             <source>HTML (*.html)</source>
             <translation>HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="704" />
+            <location filename="../../bpstudio/ui/main_window.py" line="709" />
             <source>Export the explanation</source>
             <translation>Xuất phần giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="717" />
+            <location filename="../../bpstudio/ui/main_window.py" line="722" />
             <source>Export the loss history</source>
             <translation>Xuất lịch sử mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="717" />
+            <location filename="../../bpstudio/ui/main_window.py" line="722" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="728" />
+            <location filename="../../bpstudio/ui/main_window.py" line="733" />
             <source>Export the loss plot</source>
             <translation>Xuất đồ thị mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="728" />
-            <location filename="../../bpstudio/ui/main_window.py" line="735" />
+            <location filename="../../bpstudio/ui/main_window.py" line="733" />
+            <location filename="../../bpstudio/ui/main_window.py" line="740" />
             <source>PNG image (*.png)</source>
             <translation>Ảnh PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="731" />
+            <location filename="../../bpstudio/ui/main_window.py" line="736" />
             <source>Cannot write {0}</source>
             <translation>Không thể ghi {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="735" />
+            <location filename="../../bpstudio/ui/main_window.py" line="740" />
             <source>SVG image (*.svg)</source>
             <translation>Ảnh SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="737" />
+            <location filename="../../bpstudio/ui/main_window.py" line="742" />
             <source>Export the network picture</source>
             <translation>Xuất hình mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="769" />
+            <location filename="../../bpstudio/ui/main_window.py" line="774" />
             <source>(no recent files)</source>
             <translation>(chưa có tệp gần đây)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="777" />
+            <location filename="../../bpstudio/ui/main_window.py" line="782" />
             <source>Clear the list</source>
             <translation>Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="819" />
+            <location filename="../../bpstudio/ui/main_window.py" line="824" />
             <source>The translation for {0} is missing; using English.</source>
             <translation>Thiếu bản dịch cho {0}; dùng tiếng Anh.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="832" />
+            <location filename="../../bpstudio/ui/main_window.py" line="837" />
             <source>About BP Studio</source>
             <translation>Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="833" />
+            <location filename="../../bpstudio/ui/main_window.py" line="838" />
             <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
             <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
         </message>

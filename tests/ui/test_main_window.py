@@ -575,3 +575,27 @@ def test_options_clip_batch_shuffle_and_initialiser(window: MainWindow) -> None:
         window.controller.undo()
     assert stepper.optimizer.clip_norm is None and stepper.training.batch_size == 1
     assert panel.batch_size.value() == 1 and not panel.shuffle.isChecked()
+
+
+def test_history_dock_lists_changes_and_jumps(window: MainWindow) -> None:
+    c = window.controller
+    opened = full_state(window.document)
+    for _ in range(3):
+        c.next_phase()
+    panel = window.history_panel
+    model = panel.model
+    texts = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    assert texts[0].startswith("Opened:") and texts[1:] == [
+        "Next phase: Feedforward",
+        "Next phase: Error terms δ",
+        "Next phase: Update",
+    ]
+    panel.view.clicked.emit(model.index(2, 0))
+    after_two = full_state(window.document)
+    assert window.document.history.index() == 2 and window.document.phase.value == "update"
+    assert model.data(model.index(3, 0), Qt.ItemDataRole.ForegroundRole) is not None  # undone: greyed
+    panel.view.clicked.emit(model.index(0, 0))
+    assert full_state(window.document) == opened
+    panel.view.clicked.emit(model.index(2, 0))
+    assert full_state(window.document) == after_two
+    assert window.docks["history"].windowTitle() == "History"
