@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from bpstudio.controller import Controller
@@ -80,7 +80,13 @@ class HistoryPanel(QWidget):
         self.controller.go_to(index.row())
         self._show_current()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_current()
+
     def _show_current(self) -> None:
+        if not self.isVisible():
+            return  # done when the dock is shown
         current = self.model.index(self.document.history.index(), 0)
         self.view.setCurrentIndex(current)
         self.view.scrollTo(current)
