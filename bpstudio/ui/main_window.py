@@ -475,10 +475,13 @@ class MainWindow(QMainWindow):
         else:
             self.status_label.setText("")
 
+    def _shown_name(self) -> str:
+        doc = self.document
+        return doc.path.name if doc.path is not None else (doc.name or self.tr("untitled"))
+
     def _update_title(self) -> None:
         doc = self.document
-        name = doc.path.name if doc.path is not None else (doc.name or self.tr("untitled"))
-        self.setWindowTitle(f"{name}[*] — BP Studio")
+        self.setWindowTitle(f"{self._shown_name()}[*] — BP Studio")
         self.setWindowModified(doc.modified)
 
     def _update_undo_actions(self) -> None:
@@ -615,9 +618,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self,
             self.tr("Unsaved changes"),
-            self.tr("“{0}” has changes that are not saved. Save them first?").format(
-                self.document.display_name
-            ),
+            self.tr("“{0}” has changes that are not saved. Save them first?").format(self._shown_name()),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
