@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
 from bpstudio.document import format as fmt
 from bpstudio.document.commands import MoveNeurons, RunSteps, SetParameter, StateCommand, StepPhase
-from bpstudio.document.document import NetworkDocument, Positions
+from bpstudio.document.document import NetworkDocument, Positions, file_fields
 from bpstudio.document.format import NetworkFile
 from bpstudio.document.history import Command, MacroCommand
 from bpstudio.engine import (
@@ -445,19 +445,7 @@ class Controller:
 
     # -- files ---------------------------------------------------------------------------------------
     def _load(self, nf: NetworkFile, path: Path | None) -> None:
-        self.document.replace(
-            nf.stepper,
-            name=nf.name,
-            description=nf.description,
-            init=nf.init,
-            positions=nf.positions,
-            path=path,
-            extras={
-                "description_vi": nf.description_vi,
-                "input_names": nf.input_names,
-                "output_names": nf.output_names,
-            },
-        )
+        self.document.replace(nf.stepper, **file_fields(nf, path))
 
     def new(self) -> bool:
         self._load(fmt.default_network(), None)

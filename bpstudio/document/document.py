@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from bpstudio.document.format import NetworkFile
 from bpstudio.document.history import UndoHistory
 from bpstudio.engine import (
     Dataset,
@@ -62,6 +63,22 @@ SIGNAL_ORDER = (
     "loss_history",
     "positions",
 )
+
+
+def file_fields(nf: NetworkFile, path: Path | None) -> dict[str, Any]:
+    """Keyword arguments of NetworkDocument(...) and replace(...) for a file just loaded."""
+    return {
+        "name": nf.name,
+        "description": nf.description,
+        "init": nf.init,
+        "positions": nf.positions,
+        "path": path,
+        "extras": {
+            "description_vi": nf.description_vi,
+            "input_names": nf.input_names,
+            "output_names": nf.output_names,
+        },
+    }
 
 
 class NetworkDocument(QObject):

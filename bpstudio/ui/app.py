@@ -33,7 +33,7 @@ def run(
     from bpstudio.assets import resource
     from bpstudio.controller import Controller
     from bpstudio.document import format as fmt
-    from bpstudio.document.document import NetworkDocument
+    from bpstudio.document.document import NetworkDocument, file_fields
     from bpstudio.ui import i18n
     from bpstudio.ui.main_window import MainWindow
 
@@ -66,19 +66,8 @@ def run(
         chosen = i18n.system_language()
     i18n.install(chosen)
 
-    document = NetworkDocument(
-        network_file.stepper,
-        name=network_file.name,
-        description=network_file.description,
-        init=network_file.init,
-        positions=network_file.positions,
-        path=Path(file) if file is not None else None,
-        extras={
-            "description_vi": network_file.description_vi,
-            "input_names": network_file.input_names,
-            "output_names": network_file.output_names,
-        },
-    )
+    path = Path(file) if file is not None else None
+    document = NetworkDocument(network_file.stepper, **file_fields(network_file, path))
     controller = Controller(document)
     window = MainWindow(document, controller, settings=settings, restore_layout=screenshot is None)
     window.quiet_errors = screenshot is not None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 from bpstudio.assets import resource
 from bpstudio.controller import Controller
 from bpstudio.document import format as fmt
-from bpstudio.document.document import NetworkDocument
+from bpstudio.document.document import NetworkDocument, file_fields
 
 
 def _lrelease() -> str | None:
@@ -56,19 +56,7 @@ def temporary_settings(tmp_path: Path) -> Iterator[Path]:
 
 def make_document(path: Path | None = None) -> NetworkDocument:
     nf = fmt.load_file(path) if path is not None else fmt.default_network()
-    return NetworkDocument(
-        nf.stepper,
-        name=nf.name,
-        description=nf.description,
-        init=nf.init,
-        positions=nf.positions,
-        path=path,
-        extras={
-            "description_vi": nf.description_vi,
-            "input_names": nf.input_names,
-            "output_names": nf.output_names,
-        },
-    )
+    return NetworkDocument(nf.stepper, **file_fields(nf, path))
 
 
 @pytest.fixture
