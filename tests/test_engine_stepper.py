@@ -300,3 +300,16 @@ def test_run_epoch_and_train_epochs() -> None:
     assert s.epoch == 3 and summary.steps == 6 and summary.epochs_completed == 2
     with pytest.raises(EngineError):
         s.train()
+
+
+def test_reset_training_starts_again_at_step_zero() -> None:
+    s = xor_stepper(2, True)
+    s.optimizer = OptimizerConfig("momentum", 0.1)
+    s.reset_optimizer()
+    s.train(steps=4)
+    s.next_layer()
+    s.reset_training()
+    assert (s.steps_done, s.epoch, s.batch_in_epoch) == (0, 0, 0)
+    assert s.cost_history == [] and s.epoch_history == [] and s.trace is None
+    assert s.optimizer_state.t == 0 and not s.optimizer_state.buffers["velocity"].any()
+    assert (s.phase, s.layer) == (Phase.FEEDFORWARD, 1)

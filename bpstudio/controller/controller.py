@@ -204,10 +204,7 @@ class Controller:
             initialize(network, init)
             stepper = doc.stepper
             stepper.reconfigure(network=network)
-            stepper.reset_optimizer()
-            stepper.steps_done = stepper.epoch = stepper.batch_in_epoch = 0
-            stepper.cost_history = []
-            stepper.epoch_history = []
+            stepper.reset_training()
             doc.init = init
 
         return self._state_command(

@@ -216,9 +216,7 @@ class NetworkDocument(QObject):
         if state.cost_history is not None and state.epoch_history is not None:
             s.cost_history = list(state.cost_history)
             s.epoch_history = list(state.epoch_history)
-            s.restore(state.snapshot)
-        else:
-            s.restore(state.snapshot)
+        s.restore(state.snapshot)
         self.positions = copy.deepcopy(state.positions)
         self.init = state.init
         self.last_event = state.last_event

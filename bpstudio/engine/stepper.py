@@ -335,6 +335,13 @@ class Stepper:
         self.layer = 1
         self._order_epoch = -1
 
+    def reset_training(self) -> None:
+        """Back to step 0 (after re-initialising): counters, cost history and moments cleared."""
+        self.steps_done = self.epoch = self.batch_in_epoch = 0
+        self.cost_history = []
+        self.epoch_history = []
+        self.reset_optimizer()
+
     def reset_optimizer(self) -> None:
         self.optimizer_state = new_state(self.optimizer, self.network.parameter_count)
         self.restart_step()
