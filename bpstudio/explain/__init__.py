@@ -13,15 +13,34 @@ from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import OptimizerConfig
 from bpstudio.engine.stepper import Phase, Stepper, Trace
 from bpstudio.explain import record, texts
-from bpstudio.explain.derive import Writer, phase_doc
+from bpstudio.explain.derive import COMPACT, FULL, Detail, Writer, phase_doc
 from bpstudio.explain.doc import Doc, render, render_html_page
 from bpstudio.explain.formula import format_number
 
 FORMATS = ("md", "html", "text", "json")
+DETAILS: dict[str, Detail] = {"full": FULL, "compact": COMPACT}
 LANGUAGES = texts.LANGUAGES
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
 
-__all__ = ["FORMATS", "LANGUAGES", "explain_phase", "explain_steps", "format_number"]
+__all__ = [
+    "DETAILS",
+    "FORMATS",
+    "LANGUAGES",
+    "explain_phase",
+    "explain_steps",
+    "format_number",
+    "suggested_detail",
+]
+
+COMPACT_PARAMETERS = 1000  # past this many parameters even narrow layers give a long derivation
+
+
+def suggested_detail(network: Network) -> str:
+    """ "compact" for a network whose full derivation is long (a layer wider than the full detail
+    works out, or many layers), else "full": what a window showing every phase should use."""
+    if max(network.sizes) > FULL.neurons or network.parameter_count > COMPACT_PARAMETERS:
+        return "compact"
+    return "full"
 
 
 def _check(lang: str, fmt: str) -> None:
@@ -39,8 +58,15 @@ def explain_phase(
     *,
     lang: str = "en",
     fmt: str = "md",
+    detail: str = "full",
 ) -> str:
     """The formulas of `phase` with the numbers of `trace` substituted.
+
+    `detail="full"` (the CLI's and the exports') works out up to 8 neurons per layer with 8 inputs
+    each; `detail="compact"` (the explanation dock, for large networks) keeps every formula of
+    every layer but works out 2 neurons with 2 inputs each, 3 terms per sum and 3 samples per
+    table, says in one line per layer how many more there are, and where every value is shown.
+    A network within the compact limits reads the same either way.
 
     FEEDFORWARD and BACKWARD may be partial (after `next_layer`): the layers computed so far are
     written. UPDATE needs the finished step. Raises ValueError for a phase that has not run.
@@ -48,10 +74,12 @@ def explain_phase(
     the updated values.
     """
     _check(lang, fmt)
+    if detail not in DETAILS:
+        raise ValueError(f"unknown detail {detail!r}; expected one of {', '.join(DETAILS)}")
     phase = Phase(phase)
     if fmt == "json":
         return record.dumps(record.step_record(trace, network))
-    writer = Writer(trace, network, loss, optimizer, lang)
+    writer = Writer(trace, network, loss, optimizer, lang, DETAILS[detail])
     return render(phase_doc(writer, phase), fmt)  # type: ignore[arg-type]
 
 

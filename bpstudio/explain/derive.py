@@ -8,6 +8,7 @@ that the substituted formulas spell out, whose results are again taken from the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -16,7 +17,7 @@ from bpstudio.engine.network import BN_EPSILON, BN_MOMENTUM, Network
 from bpstudio.engine.optimizers import CLIP_EPSILON, OptimizerConfig
 from bpstudio.engine.stepper import Phase, Trace
 from bpstudio.explain import texts
-from bpstudio.explain.doc import Doc, Inline, Line
+from bpstudio.explain.doc import Doc, Inline, Line, Para
 from bpstudio.explain.formula import (
     CDOTS,
     EQ,
@@ -63,6 +64,34 @@ MAX_SAMPLES = 8  # samples listed in a table before "…"
 MAX_NEURONS = 8  # neurons (and inputs per neuron) worked out before the rest is summarised
 MAX_TERMS = 6  # terms written out in a sum before "⋯"
 MAX_TABLE_NEURONS = 4  # neurons per table (each takes several columns)
+MAX_COST_TERMS = 8  # per-sample losses written out in the cost J
+
+
+@dataclass(frozen=True)
+class Detail:
+    """How much of a large network is written out; smaller networks are written in full anyway.
+
+    `compact` also changes the note that says what was left out: it points to where every value
+    can be read (the window's Parameters dock and canvas tooltips), so only the dock uses it.
+    """
+
+    neurons: int = MAX_NEURONS
+    terms: int = MAX_TERMS
+    samples: int = MAX_SAMPLES
+    table_neurons: int = MAX_TABLE_NEURONS
+    cost_terms: int = MAX_COST_TERMS
+    compact: bool = False
+    layer_tables: bool = True  # per-layer tables (z, a, δ per sample; Adam's moments per entry)
+
+
+FULL = Detail()
+# The explanation dock for large networks: the formulas once per layer, two neurons (two inputs
+# each) worked out with three terms per sum, short tables, one line for the rest.
+# Qt's rich text lays tables out slowly (about 0.1 ms a cell), so the dock keeps only the batch
+# and loss tables; Adam's other entries are one line each.
+COMPACT = Detail(
+    neurons=2, terms=4, samples=3, table_neurons=2, cost_terms=4, compact=True, layer_tables=False
+)
 
 ACT_NAME = {
     "sigmoid": SIGMA,
@@ -74,7 +103,7 @@ ACT_NAME = {
 }
 
 
-def _capped(terms: Sequence[Item], limit: int = MAX_TERMS) -> Seq:
+def _capped(terms: Sequence[Item], limit: int) -> Seq:
     """t₁ + t₂ + … written out, or the first few, ⋯ and the last one when there are many."""
     items: list[Item] = list(terms)
     if len(items) > limit:
@@ -95,9 +124,16 @@ class Writer:
     """Builds the document of one phase (or of the network) in one language."""
 
     def __init__(
-        self, trace: Trace, network: Network, loss: str, optimizer: OptimizerConfig, lang: str
+        self,
+        trace: Trace,
+        network: Network,
+        loss: str,
+        optimizer: OptimizerConfig,
+        lang: str,
+        detail: Detail = FULL,
     ) -> None:
         self.trace = trace
+        self.detail = detail
         self.net = network
         self.loss = loss
         self.opt = optimizer
@@ -156,21 +192,32 @@ class Writer:
             name += f" ({self.t('slope')} {spec.leaky_slope:g})"
         return name
 
-    def shown(self, count: int, limit: int = MAX_NEURONS) -> range:
-        return range(min(count, limit))
+    def shown(self, count: int, limit: int | None = None) -> range:
+        return range(min(count, self.detail.neurons if limit is None else limit))
+
+    def capped(self, terms: Sequence[Item], limit: int | None = None) -> Seq:
+        return _capped(terms, self.detail.terms if limit is None else limit)
 
     def sample_rows(self) -> range:
-        return range(min(self.m, MAX_SAMPLES))
+        return range(min(self.m, self.detail.samples))
 
     def sample_label(self, i: int) -> str:
         return str(int(self.trace.batch[i]) + 1)
 
     def more_rows(self, table_rows: list[list[Inline]], columns: int) -> None:
-        if self.m > MAX_SAMPLES:
+        if self.m > self.detail.samples:
             table_rows.append(["…"] * columns)
 
-    def note_cut(self, doc: Doc, shown: int, total: int, what: str) -> None:
-        if total > shown:
+    def note_cut(self, doc: Doc, *cuts: tuple[int, int, str]) -> None:
+        """Say what was left out: each (shown, total, what) with total > shown."""
+        cut = [(shown, total, what) for shown, total, what in cuts if total > shown]
+        if not cut:
+            return
+        if self.detail.compact:
+            items = [self.t("more_item", more=total - shown, what=self.t(what)) for shown, total, what in cut]
+            doc.para(self.t("more_compact", items=self.t("more_join").join(items)))
+            return
+        for shown, total, what in cut:
             doc.para(self.t("shown_of", shown=shown, total=total, what=self.t(what)))
 
     # -- activation pieces -------------------------------------------------------------------------
@@ -245,7 +292,8 @@ class Writer:
     # -- the batch -----------------------------------------------------------------------------------
     def batch_table(self, doc: Doc) -> None:
         n0, nl = self.net.sizes[0], self.net.sizes[-1]
-        ins, outs = self.shown(n0, MAX_TABLE_NEURONS * 2), self.shown(nl, MAX_TABLE_NEURONS)
+        tn = self.detail.table_neurons
+        ins, outs = self.shown(n0, tn * 2), self.shown(nl, tn)
         header: list[Inline] = [self.t("sample")]
         header += [self.a(0, k) for k in ins] + (["…"] if n0 > len(ins) else [])
         header += [self.y(k) for k in outs] + (["…"] if nl > len(outs) else [])
@@ -266,7 +314,8 @@ class Writer:
         if self.m == 1:
             doc.para(self.t("ff_batch_one", sample=self.first_no))
         else:
-            doc.para(self.t("ff_batch_many", m=self.m, sample=self.first_no))
+            key = "ff_batch_many" if self.detail.layer_tables else "ff_batch_many_compact"
+            doc.para(self.t(key, m=self.m, sample=self.first_no))
         self.batch_table(doc)
         for layer in range(1, self.depth + 1):
             if trace.layers[layer].a is None:
@@ -326,9 +375,10 @@ class Writer:
         lines: list[Line] = []
         neurons = self.shown(n)
         for j in neurons:
-            terms = [_product(W[j, k], a_prev[k]) for k in range(min(n_in, MAX_TERMS + 1))]
-            if n_in > MAX_TERMS:
-                terms = [*terms[: MAX_TERMS - 2], _product(W[j, n_in - 1], a_prev[n_in - 1])]
+            max_terms = self.detail.terms
+            terms = [_product(W[j, k], a_prev[k]) for k in range(min(n_in, max_terms + 1))]
+            if n_in > max_terms:
+                terms = [*terms[: max_terms - 2], _product(W[j, n_in - 1], a_prev[n_in - 1])]
                 body = seq(join(terms[:-1], PLUS), PLUS, CDOTS, PLUS, terms[-1])
             else:
                 body = join(terms, PLUS)
@@ -341,15 +391,15 @@ class Writer:
                 lhs = seq(self.a(layer, j), EQ, Sym("a", layer, self.sub(layer, j)))
             if spec.activation == "softmax":
                 exps = [Exp(Num(lt.u[f, k])) for k in range(n)]
-                rhs = seq(frac(Exp(Num(lt.u[f, j])), _capped(exps)), EQ, Num(lt.a[f, j]))
+                rhs = seq(frac(Exp(Num(lt.u[f, j])), self.capped(exps)), EQ, Num(lt.a[f, j]))
             else:
                 rhs = seq(self.g_of(layer, Num(lt.u[f, j])), EQ, Num(lt.a[f, j]))
             lines.append(Line(lhs, rhs))
         doc.display(lines)
-        self.note_cut(doc, len(neurons), n, "what_neurons")
-        if n_in > MAX_TERMS:
+        self.note_cut(doc, (len(neurons), n, "what_neurons"))
+        if n_in > self.detail.terms:
             doc.para(self.t("terms_cut", n=n_in))
-        if self.m > 1:
+        if self.m > 1 and self.detail.layer_tables:
             self.ff_table(doc, layer)
 
     def bn_forward_lines(self, layer: int, lines: list[Line], neurons: range) -> None:
@@ -362,12 +412,14 @@ class Writer:
             sub = self.sub(layer, j)
             mu, var = lt.batch_mean[j], lt.batch_var[j]
             zs = [Num(lt.z[i, j], paren=True) for i in range(m)]
-            lines.append(Line(Sym("mu", layer, sub), seq(frac("1", str(m)), paren(_capped(zs)), EQ, Num(mu))))
+            lines.append(
+                Line(Sym("mu", layer, sub), seq(frac("1", str(m)), paren(self.capped(zs)), EQ, Num(mu)))
+            )
             squares = [power(_difference(lt.z[i, j], mu), "2") for i in range(m)]
             lines.append(
                 Line(
                     power(Sym("sigma", layer, sub), "2"),
-                    seq(frac("1", str(m)), paren(_capped(squares)), EQ, Num(var)),
+                    seq(frac("1", str(m)), paren(self.capped(squares)), EQ, Num(var)),
                 )
             )
             lines.append(
@@ -391,7 +443,7 @@ class Writer:
         spec = self.net.specs[layer]
         lt = self.trace.layers[layer]
         n = self.net.sizes[layer]
-        neurons = self.shown(n, MAX_TABLE_NEURONS)
+        neurons = self.shown(n, self.detail.table_neurons)
         header: list[Inline] = [self.t("sample")]
         for j in neurons:
             header.append(self.z(layer, j))
@@ -446,7 +498,7 @@ class Writer:
             factor = frac("1", "2") if self.loss == "half_sse" else frac("1", str(n))
             if n == 1:
                 return seq(factor, squares[0])
-            return seq(factor, paren(_capped(squares)))
+            return seq(factor, paren(self.capped(squares)))
         if self.loss == "binary_cross_entropy":
             terms = [
                 seq(
@@ -460,9 +512,9 @@ class Writer:
             ]
             if n == 1:
                 return seq(Lit("-", "−"), paren(terms[0]))
-            return seq(Lit("-", "−"), frac("1", str(n)), paren(_capped(terms)))
+            return seq(Lit("-", "−"), frac("1", str(n)), paren(self.capped(terms)))
         terms = [seq(Num(y[k], paren=True), call(LOG, Num(p[k]))) for k in range(n)]
-        return seq(Lit("-", "−"), paren(_capped(terms)))
+        return seq(Lit("-", "−"), paren(self.capped(terms)))
 
     def loss_block(self, doc: Doc) -> None:
         trace = self.trace
@@ -485,7 +537,7 @@ class Writer:
         doc.para(self.t("loss_first", sample=self.first_no))
         doc.display(lines)
         nl = self.net.sizes[-1]
-        outs = self.shown(nl, 3)
+        outs = self.shown(nl, min(3, self.detail.table_neurons))
         yhat = trace.layers[self.depth].a
         assert yhat is not None
         header: list[Inline] = [self.t("sample")]
@@ -503,7 +555,17 @@ class Writer:
         doc.table(header, rows)
         cost_terms = [Num(v, paren=True) for v in trace.losses]
         doc.display(
-            [Line(Sym("J"), seq(frac("1", str(self.m)), paren(_capped(cost_terms, 8)), EQ, Num(trace.cost)))]
+            [
+                Line(
+                    Sym("J"),
+                    seq(
+                        frac("1", str(self.m)),
+                        paren(self.capped(cost_terms, self.detail.cost_terms)),
+                        EQ,
+                        Num(trace.cost),
+                    ),
+                )
+            ]
         )
         doc.para(self.t("cost_many", m=self.m))
 
@@ -512,7 +574,8 @@ class Writer:
         doc.heading(3, self.t("bw_title"))
         doc.para(self.t("bw_intro"))
         if self.m > 1:
-            doc.para(self.t("bw_batch_many", sample=self.first_no))
+            key = "bw_batch_many" if self.detail.layer_tables else "bw_batch_many_compact"
+            doc.para(self.t(key, sample=self.first_no))
         for layer in range(self.depth, 0, -1):
             lt = self.trace.layers[layer]
             if lt.delta is None:
@@ -521,7 +584,8 @@ class Writer:
                 self.output_delta(doc)
             else:
                 self.hidden_delta(doc, layer)
-            self.delta_table(doc, layer)
+            if self.detail.layer_tables:
+                self.delta_table(doc, layer)
             self.gradients(doc, layer)
 
     def output_delta(self, doc: Doc) -> None:
@@ -579,7 +643,7 @@ class Writer:
                 rhs = seq(_product(pv, float(y_sum[f])), MINUS, Num(yv, paren=True))
             lines.append(Line(Sym("delta", L, self.sub(L, k)), seq(rhs, EQ, Num(lt.delta[f, k]))))
         doc.display(lines)
-        self.note_cut(doc, len(lines), n, "what_neurons")
+        self.note_cut(doc, (len(lines), n, "what_neurons"))
 
     def hidden_delta(self, doc: Doc, layer: int) -> None:
         spec = self.net.specs[layer]
@@ -619,7 +683,7 @@ class Writer:
         for j in self.shown(n):
             terms = [_product(W_up[k, j], upper.delta[f, k]) for k in range(n_up)]
             rhs = seq(
-                paren(_capped(terms)),
+                paren(self.capped(terms)),
                 TIMES,
                 *self.g_prime_values(layer, float(lt.u[f, j]), float(lt.a[f, j])),
                 EQ,
@@ -627,7 +691,7 @@ class Writer:
             )
             lines.append(Line(Sym(target, layer, self.sub(layer, j)), rhs))
         doc.display(lines)
-        self.note_cut(doc, len(lines), n, "what_neurons")
+        self.note_cut(doc, (len(lines), n, "what_neurons"))
         if spec.batch_norm:
             self.bn_backward(doc, layer)
 
@@ -671,14 +735,14 @@ class Writer:
             lines.append(
                 Line(
                     Grad("J", Sym("gamma", layer, sub)),
-                    seq(frac("1", str(m)), paren(_capped(prods)), EQ, Num(lt.grad_gamma[j])),
+                    seq(frac("1", str(m)), paren(self.capped(prods)), EQ, Num(lt.grad_gamma[j])),
                 )
             )
             plain = [Num(lt.delta_u[i, j], paren=True) for i in range(m)]
             lines.append(
                 Line(
                     Grad("J", Sym("beta", layer, sub)),
-                    seq(frac("1", str(m)), paren(_capped(plain)), EQ, Num(lt.grad_beta[j])),
+                    seq(frac("1", str(m)), paren(self.capped(plain)), EQ, Num(lt.grad_beta[j])),
                 )
             )
             lines.append(
@@ -707,7 +771,7 @@ class Writer:
         lt = self.trace.layers[layer]
         assert lt.delta is not None
         spec = self.net.specs[layer]
-        neurons = self.shown(self.net.sizes[layer], MAX_TABLE_NEURONS * (1 if spec.batch_norm else 2))
+        neurons = self.shown(self.net.sizes[layer], self.detail.table_neurons * (1 if spec.batch_norm else 2))
         header: list[Inline] = [self.t("sample")]
         for j in neurons:
             if spec.batch_norm:
@@ -774,7 +838,7 @@ class Writer:
                     )
                 else:
                     prods = [_product(lt.delta[i, j], a_prev[i, k]) for i in range(m)]
-                    rhs = seq(frac("1", str(m)), paren(_capped(prods)), EQ, Num(lt.grad_w[j, k]))
+                    rhs = seq(frac("1", str(m)), paren(self.capped(prods)), EQ, Num(lt.grad_w[j, k]))
                 lines.append(Line(target, rhs))
         for j in rows:
             target = Grad(of, Sym("b", layer, self.sub(layer, j)))
@@ -782,11 +846,10 @@ class Writer:
                 rhs = seq(Sym("delta", layer, self.sub(layer, j)), EQ, Num(lt.grad_b[j]))
             else:
                 plain = [Num(lt.delta[i, j], paren=True) for i in range(m)]
-                rhs = seq(frac("1", str(m)), paren(_capped(plain)), EQ, Num(lt.grad_b[j]))
+                rhs = seq(frac("1", str(m)), paren(self.capped(plain)), EQ, Num(lt.grad_b[j]))
             lines.append(Line(target, rhs))
         doc.display(lines)
-        self.note_cut(doc, len(rows), n, "what_neurons")
-        self.note_cut(doc, len(cols), n_in, "what_inputs")
+        self.note_cut(doc, (len(rows), n, "what_neurons"), (len(cols), n_in, "what_inputs"))
 
     # -- phase 3 -----------------------------------------------------------------------------------------------
     def settings_text(self) -> list[Inline]:
@@ -978,12 +1041,15 @@ class Writer:
                     t = after.t
                     m_hat = m_new / (1.0 - opt.beta1**t)
                     v_hat = v_new / (1.0 - opt.beta2**t)
-                    rows.append(
-                        [sym, Num(o), Num(ge), Num(m_new), Num(v_new), Num(m_hat), Num(v_hat), Num(nv)]
-                    )
                     if not worked:
                         self.adam_worked(lines, layer, kind, index, o, ge, m_new, v_new, m_hat, v_hat, nv)
                         worked = True
+                    elif not self.detail.layer_tables:
+                        lines.append(self.adam_step(sym, o, m_hat, v_hat, nv))
+                    if self.detail.layer_tables:
+                        rows.append(
+                            [sym, Num(o), Num(ge), Num(m_new), Num(v_new), Num(m_hat), Num(v_hat), Num(nv)]
+                        )
         doc.display(lines)
         if rows:
             header: list[Inline] = [
@@ -998,8 +1064,11 @@ class Writer:
             ]
             doc.table(header, rows)
         n, n_in = self.net.sizes[layer], self.net.sizes[layer - 1]
-        self.note_cut(doc, min(n, MAX_NEURONS), n, "what_neurons")
-        self.note_cut(doc, min(n_in, MAX_NEURONS), n_in, "what_inputs")
+        self.note_cut(
+            doc,
+            (min(n, self.detail.neurons), n, "what_neurons"),
+            (min(n_in, self.detail.neurons), n_in, "what_inputs"),
+        )
 
     def adam_worked(
         self,
@@ -1061,20 +1130,25 @@ class Writer:
                 Indexed(Sym("vhat"), sym),
                 seq(frac(Num(v_new), seq("1", MINUS, power(Setting(opt.beta2), str(t)))), EQ, Num(v_hat)),
             ),
-            Line(
-                sym,
-                seq(
-                    Num(old),
-                    MINUS,
-                    Setting(opt.learning_rate),
-                    TIMES,
-                    frac(Num(m_hat), seq(Sqrt(Num(v_hat)), PLUS, Setting(opt.epsilon))),
-                    EQ,
-                    Num(new),
-                ),
-                LARROW,
-            ),
+            self.adam_step(sym, old, m_hat, v_hat, new),
         ]
+
+    def adam_step(self, sym: Node, old: float, m_hat: float, v_hat: float, new: float) -> Line:
+        """θ ← θ − α m̂ / (√v̂ + ε) with the numbers."""
+        opt = self.opt
+        return Line(
+            sym,
+            seq(
+                Num(old),
+                MINUS,
+                Setting(opt.learning_rate),
+                TIMES,
+                frac(Num(m_hat), seq(Sqrt(Num(v_hat)), PLUS, Setting(opt.epsilon))),
+                EQ,
+                Num(new),
+            ),
+            LARROW,
+        )
 
     def running_stats(self, doc: Doc) -> None:
         doc.para(self.t("running_intro"))
@@ -1184,4 +1258,8 @@ def phase_doc(writer: Writer, phase: Phase) -> Doc:
         writer.backward(doc)
     else:
         writer.update(doc)
+    detail = writer.detail
+    if detail.compact and max(writer.net.sizes) > detail.neurons:
+        # after the phase's heading and the sentence that introduces it
+        doc.blocks.insert(2, Para([writer.t("compact_intro", neurons=detail.neurons)]))
     return doc

@@ -56,6 +56,13 @@ EN: dict[str, str] = {
     "old_value": "before",
     "new_value": "after",
     "shown_of": "Only the first {shown} of {total} {what} are written out here.",
+    "more_compact": "… and {items}.",
+    "compact_intro": (
+        "This network is large, so each layer's formulas are worked out for its first {neurons} "
+        "neurons only. Every value can be read in the Parameters dock and in the canvas tooltips."
+    ),
+    "more_item": "{more} more {what}",
+    "more_join": " and ",
     "what_neurons": "neurons",
     "what_inputs": "inputs",
     "if_word": "if",
@@ -72,6 +79,10 @@ EN: dict[str, str] = {
     "ff_batch_many": (
         "This step uses a mini-batch of m = {m} samples. The formulas are worked out for sample "
         "{sample}, the first one of the batch; the tables give the values for every sample."
+    ),
+    "ff_batch_many_compact": (
+        "This step uses a mini-batch of m = {m} samples. The formulas are worked out for sample "
+        "{sample}, the first one of the batch."
     ),
     "layer_title": "Layer {layer} ({kind}, {neurons}, {act})",
     "ff_input_is_x": "For the first layer, the previous layer's output is the input itself: a⁽⁰⁾ = x.",
@@ -96,6 +107,7 @@ EN: dict[str, str] = {
         "gives δ for the output layer first and then for each earlier layer from the one after it."
     ),
     "bw_batch_many": "The δ formulas are worked out for sample {sample}; the tables list every sample.",
+    "bw_batch_many_compact": "The δ formulas are worked out for sample {sample}, the first one of the batch.",
     "delta_out_title": "Error term δ of the output layer (layer {layer})",
     "delta_out_half_sse": (
         "For L = ½(y − ŷ)² the derivative with respect to ŷ is ŷ − y; the chain rule multiplies it "
@@ -213,6 +225,13 @@ VI: dict[str, str] = {
     "old_value": "trước",
     "new_value": "sau",
     "shown_of": "Ở đây chỉ viết ra {shown} trong số {total} {what} đầu tiên.",
+    "more_compact": "… và {items} nữa.",
+    "compact_intro": (
+        "Mạng này lớn nên công thức của mỗi lớp chỉ được tính cụ thể cho {neurons} nơ-ron đầu tiên. "
+        "Mọi giá trị đều xem được trong bảng Tham số và trong chú thích hiện ra khi rê chuột trên sơ đồ mạng."
+    ),
+    "more_item": "{more} {what}",
+    "more_join": ", ",
     "what_neurons": "nơ-ron",
     "what_inputs": "đầu vào",
     "if_word": "nếu",
@@ -228,6 +247,10 @@ VI: dict[str, str] = {
     "ff_batch_many": (
         "Bước này dùng một mini-batch gồm m = {m} mẫu. Các công thức được thay số cho mẫu {sample} "
         "(mẫu đầu tiên của lô); các bảng ghi giá trị của từng mẫu."
+    ),
+    "ff_batch_many_compact": (
+        "Bước này dùng một mini-batch gồm m = {m} mẫu. Các công thức được thay số cho mẫu {sample} "
+        "(mẫu đầu tiên của lô)."
     ),
     "layer_title": "Lớp {layer} ({kind}, {neurons}, {act})",
     "ff_input_is_x": "Với lớp thứ nhất, đầu ra của “lớp trước” chính là dữ liệu vào: a⁽⁰⁾ = x.",
@@ -252,6 +275,7 @@ VI: dict[str, str] = {
         "chuỗi, ta tính δ ở lớp ra trước, rồi suy ra δ của mỗi lớp phía trước từ lớp ngay sau nó."
     ),
     "bw_batch_many": "Các công thức δ được thay số cho mẫu {sample}; các bảng liệt kê mọi mẫu.",
+    "bw_batch_many_compact": "Các công thức δ được thay số cho mẫu {sample}, mẫu đầu tiên của lô.",
     "delta_out_title": "Độ lỗi δ ở lớp ra (lớp {layer})",
     "delta_out_half_sse": (
         "Với L = ½(y − ŷ)², đạo hàm theo ŷ là ŷ − y; theo quy tắc chuỗi, ta nhân nó với đạo hàm "

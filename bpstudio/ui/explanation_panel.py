@@ -12,7 +12,7 @@ from bpstudio.engine import Phase
 from bpstudio.ui import i18n
 
 IMMEDIATE_PARAMETERS = 2000  # up to this size the explanation is written with the press itself
-DEFER_MS = 60
+DEFER_MS = 0  # larger ones just after: the other views repaint first, a burst is written once
 
 STYLE = """
 <style>
@@ -25,8 +25,11 @@ th { background: #eef3f9; }
 """
 
 
-def explanation(document: NetworkDocument, lang: str, fmt: str = "html") -> str | None:
-    """The explanation of the last phase done, or None when no phase has run in this step."""
+def explanation(document: NetworkDocument, lang: str, fmt: str = "html", detail: str = "full") -> str | None:
+    """The explanation of the last phase done, or None when no phase has run in this step.
+
+    `detail` is explain_phase's: the exports write it in full, the dock compact for large networks.
+    """
     from bpstudio.explain import explain_phase
 
     event = document.last_event
@@ -35,7 +38,7 @@ def explanation(document: NetworkDocument, lang: str, fmt: str = "html") -> str 
         return None
     s = document.stepper
     phase = Phase.UPDATE if event.step_completed else event.phase
-    return explain_phase(trace, s.network, s.loss, s.optimizer, phase, lang=lang, fmt=fmt)
+    return explain_phase(trace, s.network, s.loss, s.optimizer, phase, lang=lang, fmt=fmt, detail=detail)
 
 
 class ExplanationPanel(QWidget):
@@ -51,8 +54,9 @@ class ExplanationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
         self._stale = True
-        # Large networks give long explanations (tens of ms to write): they follow the repaint
-        # of the other views after a short pause, which also coalesces a burst of presses.
+        # Large networks are explained compactly (explain_phase's detail="compact": a few ms to
+        # write, about 10 ms for Qt to lay out) once control returns to the event loop, after
+        # the other views have asked for their repaint; presses within one burst write it once.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEFER_MS)
@@ -75,6 +79,11 @@ class ExplanationPanel(QWidget):
         else:
             self._timer.start()
 
+    @property
+    def pending(self) -> bool:
+        """An explanation is waiting to be written (it follows the other views' repaint)."""
+        return self._timer.isActive()
+
     def flush(self) -> None:
         """Write a pending explanation now."""
         if self._stale:
@@ -90,7 +99,7 @@ class ExplanationPanel(QWidget):
         self._timer.stop()
         self._stale = False
         try:
-            html = explanation(self.document, i18n.current_language())
+            html = explanation(self.document, i18n.current_language(), detail=self.detail())
         except Exception as exc:  # the panel must never take the window down
             self.browser.setHtml(
                 STYLE
@@ -103,6 +112,12 @@ class ExplanationPanel(QWidget):
             self.browser.setHtml(STYLE + self._intro())
         else:
             self.browser.setHtml(STYLE + html)
+
+    def detail(self) -> str:
+        """How much the dock writes out: compact for large networks (see explain_phase)."""
+        from bpstudio.explain import suggested_detail
+
+        return suggested_detail(self.document.network)
 
     def text(self) -> str:
         return self.browser.toPlainText()
