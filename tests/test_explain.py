@@ -520,3 +520,91 @@ def test_any_architecture_explains_every_phase(
         )
     )
     assert document["steps"][0]["cost"] == trace.cost
+
+
+# -- the compact detail of the explanation dock ------------------------------------------------
+def wide_stepper(layers: int = 7, width: int = 64, batch: int = 8) -> Stepper:
+    specs = [LayerSpec(width), *[LayerSpec(width, "tanh") for _ in range(layers - 2)]]
+    return make_stepper(
+        [*specs, LayerSpec(width, "sigmoid")], "mse", OptimizerConfig("adam", 0.01), 32, batch
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_compact_detail_of_a_6_x_64_network_is_short_and_shows_the_trace(lang: str) -> None:
+    stepper = wide_stepper()
+    net = stepper.network
+    texts = {}
+    for phase in (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE):
+        stepper.next_phase()
+        trace = stepper.trace
+        assert trace is not None
+        html = explain_phase(
+            trace, net, stepper.loss, stepper.optimizer, phase, lang=lang, fmt="html", detail="compact"
+        )
+        full = explain_phase(trace, net, stepper.loss, stepper.optimizer, phase, lang=lang, fmt="html")
+        assert len(html) < 20_000 < len(full)
+        assert "<i>z</i><sup>[1]</sup><sub>3</sub>" not in html  # two neurons per layer
+        assert ("… and 62 more neurons" if lang == "en" else "… và 62 nơ-ron") in html
+        texts[phase] = html
+    trace = stepper.trace
+    assert trace is not None and trace.params_after is not None and trace.cost is not None
+    for layer in range(1, net.depth + 1):
+        lt = trace.layers[layer]
+        shown(lt.z[0, :2], texts[Phase.FEEDFORWARD], "html")  # type: ignore[index]
+        shown(lt.a[0, :2], texts[Phase.FEEDFORWARD], "html")  # type: ignore[index]
+        shown(lt.delta[0, :2], texts[Phase.BACKWARD], "html")  # type: ignore[index]
+        shown(lt.grad_w[:2, :2], texts[Phase.BACKWARD], "html")  # type: ignore[index]
+        shown(lt.grad_b[:2], texts[Phase.BACKWARD], "html")  # type: ignore[index]
+        shown(net.view(trace.params_after, layer, "W")[:2, :2], texts[Phase.UPDATE], "html")
+        shown(net.view(trace.params_after, layer, "b")[:2], texts[Phase.UPDATE], "html")
+    shown(trace.cost, texts[Phase.FEEDFORWARD], "html")
+    assert "<i>z</i><sup>[1]</sup><sub>2</sub>" in texts[Phase.FEEDFORWARD]
+
+
+def test_full_detail_is_the_default_and_an_unknown_detail_is_refused() -> None:
+    stepper = wide_stepper(layers=3, width=12, batch=4)
+    stepper.next_phase()
+    trace = stepper.trace
+    assert trace is not None
+    args = (trace, stepper.network, stepper.loss, stepper.optimizer, Phase.FEEDFORWARD)
+    assert explain_phase(*args) == explain_phase(*args, detail="full")
+    assert "Only the first 8 of 12 neurons" in explain_phase(*args, fmt="text")
+    assert "Only the first" not in explain_phase(*args, fmt="text", detail="compact")
+    with pytest.raises(ValueError, match="unknown detail 'short'; expected one of full, compact"):
+        explain_phase(*args, detail="short")
+
+
+def test_the_article_network_reads_the_same_in_either_detail() -> None:
+    from bpstudio.document import format as document_format
+    from bpstudio.explain import suggested_detail
+
+    stepper = document_format.default_network().stepper
+    assert suggested_detail(stepper.network) == "full"
+    for phase in (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE):
+        stepper.next_phase()
+        trace = stepper.trace
+        assert trace is not None
+        for fmt in ("md", "html", "text"):
+            for lang in ("en", "vi"):
+                args = (trace, stepper.network, stepper.loss, stepper.optimizer, phase)
+                full = explain_phase(*args, lang=lang, fmt=fmt)
+                assert explain_phase(*args, lang=lang, fmt=fmt, detail="compact") == full
+
+
+@pytest.mark.parametrize(
+    ("sizes", "detail"),
+    [
+        ([2, 2, 1], "full"),
+        ([2, 8, 1], "full"),
+        ([1, 10, 1], "full"),
+        ([2, 16, 16, 1], "compact"),
+        ([2, 8, 8, 8, 8, 8, 8, 8, 8, 1], "compact"),
+        ([64] * 7, "compact"),
+    ],
+)
+def test_suggested_detail_follows_the_length_of_the_full_derivation(sizes: list[int], detail: str) -> None:
+    from bpstudio.explain import suggested_detail
+
+    network = Network([LayerSpec(sizes[0]), *[LayerSpec(n, "tanh") for n in sizes[1:]]])
+    assert suggested_detail(network) == detail

@@ -32,15 +32,17 @@ __all__ = [
     "suggested_detail",
 ]
 
-COMPACT_PARAMETERS = 1000  # past this many parameters even narrow layers give a long derivation
+COMPACT_WEIGHTS = 32  # weights worked out in full past which the dock goes compact
 
 
 def suggested_detail(network: Network) -> str:
-    """ "compact" for a network whose full derivation is long (a layer wider than the full detail
-    works out, or many layers), else "full": what a window showing every phase should use."""
-    if max(network.sizes) > FULL.neurons or network.parameter_count > COMPACT_PARAMETERS:
-        return "compact"
-    return "full"
+    """The detail for a window that explains every phase as it runs: "full" while the full
+    derivation stays short (it works out at most 32 weights, as for the article's network or
+    a 2-8-1 one), "compact" beyond (a 2-16-16-1 network, eight layers of 8, 6 × 64)."""
+    limit = FULL.neurons
+    sizes = network.sizes
+    worked = sum(min(n, limit) * min(n_in, limit) for n, n_in in zip(sizes[1:], sizes[:-1], strict=True))
+    return "compact" if worked > COMPACT_WEIGHTS else "full"
 
 
 def _check(lang: str, fmt: str) -> None:

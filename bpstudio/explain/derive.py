@@ -82,6 +82,7 @@ class Detail:
     cost_terms: int = MAX_COST_TERMS
     compact: bool = False
     layer_tables: bool = True  # per-layer tables (z, a, δ per sample; Adam's moments per entry)
+    batch_inputs: int = 2 * MAX_TABLE_NEURONS  # input columns of the batch table
 
 
 FULL = Detail()
@@ -90,7 +91,14 @@ FULL = Detail()
 # Qt's rich text lays tables out slowly (about 0.1 ms a cell), so the dock keeps only the batch
 # and loss tables; Adam's other entries are one line each.
 COMPACT = Detail(
-    neurons=2, terms=4, samples=3, table_neurons=2, cost_terms=4, compact=True, layer_tables=False
+    neurons=2,
+    terms=4,
+    samples=3,
+    table_neurons=2,
+    cost_terms=4,
+    compact=True,
+    layer_tables=False,
+    batch_inputs=3,
 )
 
 ACT_NAME = {
@@ -143,6 +151,7 @@ class Writer:
         self.of = "L" if self.m == 1 else "J"
         self.first = 0  # the sample of the batch worked in detail
         self.first_no = int(trace.batch[0]) + 1
+        self.terms_said: set[int] = set()
 
     # -- helpers --------------------------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:
@@ -292,8 +301,7 @@ class Writer:
     # -- the batch -----------------------------------------------------------------------------------
     def batch_table(self, doc: Doc) -> None:
         n0, nl = self.net.sizes[0], self.net.sizes[-1]
-        tn = self.detail.table_neurons
-        ins, outs = self.shown(n0, tn * 2), self.shown(nl, tn)
+        ins, outs = self.shown(n0, self.detail.batch_inputs), self.shown(nl, self.detail.table_neurons)
         header: list[Inline] = [self.t("sample")]
         header += [self.a(0, k) for k in ins] + (["…"] if n0 > len(ins) else [])
         header += [self.y(k) for k in outs] + (["…"] if nl > len(outs) else [])
@@ -397,8 +405,9 @@ class Writer:
             lines.append(Line(lhs, rhs))
         doc.display(lines)
         self.note_cut(doc, (len(neurons), n, "what_neurons"))
-        if n_in > self.detail.terms:
+        if n_in > self.detail.terms and not (self.detail.compact and n_in in self.terms_said):
             doc.para(self.t("terms_cut", n=n_in))
+            self.terms_said.add(n_in)  # said once per size in a compact derivation
         if self.m > 1 and self.detail.layer_tables:
             self.ff_table(doc, layer)
 
