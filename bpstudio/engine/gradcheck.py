@@ -21,7 +21,7 @@ from bpstudio.engine.optimizers import OptimizerConfig
 from bpstudio.engine.stepper import Dataset, Phase, Stepper, TrainingConfig
 
 Array = NDArray[np.float64]
-FLOOR = 1e-5
+FLOOR = 1e-4  # below this size, gradients are compared in absolute terms (to 1e-10)
 DEFAULT_TOLERANCE = 1e-6
 
 

@@ -259,7 +259,16 @@ class Stepper:
         return self._plan
 
     def _params_before(self) -> Array:
-        """A copy of theta in one of two alternating buffers (the other may be the last trace's)."""
+        """Theta as the step begins, without a second copy where one already exists.
+
+        Right after an update theta equals the finished trace's `params_after` (every edit or
+        restore in between throws that trace away or restores it together with theta), and that
+        buffer is not written again until the update after next. Otherwise theta is copied into
+        one of two alternating buffers (the other may still be the last trace's).
+        """
+        last = self.trace
+        if last is not None and last.complete and last.params_after is not None:
+            return last.params_after
         self._before.reverse()
         buffer = self._before[0]
         np.copyto(buffer, self.network.theta)
