@@ -106,6 +106,21 @@ class NetworkDocument(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.history = UndoHistory(parent=self)
+        self.history.clean_changed.connect(self._on_clean_changed)
+        self._hold(stepper, name, description, init, positions, path, extras)
+
+    def _hold(
+        self,
+        stepper: Stepper,
+        name: str,
+        description: str,
+        init: InitConfig | None,
+        positions: Positions | None,
+        path: Path | None,
+        extras: dict[str, Any] | None,
+    ) -> None:
+        """Take a whole network (a new document, or New/Open); it becomes the Reset state."""
         self.extras: dict[str, Any] = dict(extras or {})
         self.stepper = stepper
         self.name = name
@@ -114,8 +129,6 @@ class NetworkDocument(QObject):
         self.positions: Positions | None = copy.deepcopy(positions)
         self.path: Path | None = path
         self.last_event: PhaseEvent | None = None
-        self.history = UndoHistory(parent=self)
-        self.history.clean_changed.connect(self._on_clean_changed)
         self._original = self.capture(full_history=True)
 
     # -- read-only views of the state -----------------------------------------------------------
@@ -164,15 +177,7 @@ class NetworkDocument(QObject):
         path: Path | None = None,
         extras: dict[str, Any] | None = None,
     ) -> None:
-        self.extras = dict(extras or {})
-        self.stepper = stepper
-        self.name = name
-        self.description = description
-        self.init = init if init is not None else InitConfig()
-        self.positions = copy.deepcopy(positions)
-        self.path = path
-        self.last_event = None
-        self._original = self.capture(full_history=True)
+        self._hold(stepper, name, description, init, positions, path, extras)
         self.history.clear()
         self.replaced.emit()
         self.notify(*SIGNAL_ORDER)
