@@ -55,6 +55,7 @@ def run(
         else QApplication([sys.argv[0] if sys.argv else "bpstudio"])
     )
     app.setApplicationDisplayName("BP Studio")
+    app.setDesktopFileName("bpstudio")  # Wayland matches the window to bpstudio.desktop by this
     icon = resource("icons", "bpstudio.svg")
     if icon.is_file():
         from PySide6.QtGui import QIcon

@@ -62,6 +62,9 @@ def _make_canvas(document: NetworkDocument, controller: Controller) -> NetworkCa
     return NetworkCanvas(document, controller)
 
 
+NETWORK_SUFFIX = ".bpstudio.json"
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -664,15 +667,20 @@ class MainWindow(QMainWindow):
         return self.controller.save()
 
     def save_as(self) -> bool:
-        suggested = self.document.path or Path(self._start_dir()) / f"{self.document.name or 'network'}.json"
+        # *.bpstudio.json is what the installed desktop entry opens on a double-click.
+        default_name = f"{self.document.name or 'network'}{NETWORK_SUFFIX}"
+        suggested = self.document.path or Path(self._start_dir()) / default_name
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the network as"), str(suggested), self.tr("BP Studio networks (*.json)")
+            self,
+            self.tr("Save the network as"),
+            str(suggested),
+            self.tr("BP Studio networks (*.bpstudio.json *.json)"),
         )
         if not chosen:
             return False
         path = Path(chosen)
         if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
+            path = path.with_name(path.name + NETWORK_SUFFIX)
         if not self.controller.save_as(path):
             return False
         self._add_recent(path)

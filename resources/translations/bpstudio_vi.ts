@@ -842,8 +842,8 @@
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="668" />
-            <source>BP Studio networks (*.json)</source>
-            <translation>Mạng BP Studio (*.json)</translation>
+            <source>BP Studio networks (*.bpstudio.json *.json)</source>
+            <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="693" />

@@ -140,9 +140,9 @@ def test_save_as_and_reopen_through_the_dialogs(
     target = tmp_path / "my network"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     window.actions_by_key["save_as"].trigger()
-    path = tmp_path / "my network.json"
+    path = tmp_path / "my network.bpstudio.json"  # the suffix the installed desktop entry opens
     assert path.exists() and window.document.path == path
-    assert not window.isWindowModified() and "my network.json" in window.windowTitle()
+    assert not window.isWindowModified() and "my network.bpstudio.json" in window.windowTitle()
 
     window.controller.step()  # unsaved work, then open the file again: Discard it
     dialogs["answers"].append(QMessageBox.StandardButton.Discard)
