@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QDoubleValidator, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
-from bpstudio.engine import Phase
+from bpstudio.engine import Phase, PhaseEvent
 from bpstudio.ui.labels import format_value, layer_title, neuron_name, sup
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
@@ -330,7 +331,12 @@ class ParameterTable(QTableView):
 
 
 class ParametersPanel(QWidget):
-    """Layer selector and, for that layer, the tables of parameters, gradients and optimizer state."""
+    """Layer selector and, for that layer, the tables of parameters, gradients and optimizer state.
+
+    The selector follows the computation: after a feedforward or δ phase (or one layer of it) it
+    shows the last layer that phase worked on, so the new ∂J/∂W is on screen without searching.
+    A layer the learner picks in the combo stays until the next step starts.
+    """
 
     def __init__(
         self, document: NetworkDocument, controller: Controller, parent: QWidget | None = None
@@ -345,9 +351,15 @@ class ParametersPanel(QWidget):
         self.layer_label = QLabel()
         self.layer_combo = QComboBox()
         self.layer_combo.currentIndexChanged.connect(self._rebuild)
+        self.layer_combo.activated.connect(self._layer_picked)
+        self.following = True  # False once the learner picks a layer, until the next step starts
+        self.batch_norm_box = QCheckBox()
+        self.batch_norm_box.setObjectName("batch_norm_box")
+        self.batch_norm_box.clicked.connect(self._batch_norm_clicked)
         top = QHBoxLayout()
         top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo, 1)
+        top.addWidget(self.batch_norm_box)
 
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
@@ -365,6 +377,8 @@ class ParametersPanel(QWidget):
         document.structure_changed.connect(self._fill_layers)
         document.replaced.connect(self._fill_layers)
         document.settings_changed.connect(self._rebuild_if_buffers_changed)
+        document.settings_changed.connect(self._update_batch_norm_box)
+        document.step_changed.connect(self._follow)
         self._buffers: tuple[str, ...] = ()
         self._fill_layers()
         self.retranslate()
@@ -375,6 +389,43 @@ class ParametersPanel(QWidget):
 
     def select_layer(self, layer: int) -> None:
         self.layer_combo.setCurrentIndex(layer - 1)
+
+    def _layer_picked(self, _index: int) -> None:
+        """The learner chose a layer in the combo (mouse or keys): it stays until the next step."""
+        self.following = False
+
+    def _follow(self, event: PhaseEvent | None) -> None:
+        """Show the layer the phase just computed; a finished step releases the learner's pick."""
+        if event is None:
+            return  # undo, edit or reset: nothing was computed
+        if event.step_completed:
+            self.following = True
+            return  # the update touched every layer: the one on screen is as good as any
+        if self.following and event.layers and event.phase in (Phase.FEEDFORWARD, Phase.BACKWARD):
+            layer = event.layers[-1]
+            if 1 <= layer <= self.layer_combo.count() and layer != self.layer:
+                self.select_layer(layer)
+
+    def _batch_norm_clicked(self, on: bool) -> None:
+        self.controller.set_batch_norm(self.layer, on)
+        self._update_batch_norm_box()  # the document's word is final (also when it refused)
+
+    def _update_batch_norm_box(self) -> None:
+        net = self.document.network
+        layer = self.layer
+        hidden = 1 <= layer < net.depth
+        box = self.batch_norm_box
+        box.setChecked(hidden and net.specs[layer].batch_norm)
+        box.setEnabled(hidden and not self.controller.running)
+        if hidden:
+            box.setToolTip(
+                self.tr(
+                    "Normalise this layer's z over the batch, then scale by γ and shift by β "
+                    "(needs a batch size of 2 or more)"
+                )
+            )
+        else:
+            box.setToolTip(self.tr("Batch normalisation is for hidden layers only"))
 
     def model(self, quantity: str) -> ParameterModel:
         return self.models[quantity]
@@ -448,6 +499,7 @@ class ParametersPanel(QWidget):
         self.grid.setColumnStretch(1, 0)
         self.grid.setRowStretch(self.grid.rowCount(), 1)
         self._retitle()
+        self._update_batch_norm_box()
 
     def _retitle(self) -> None:
         descriptions = {
@@ -469,6 +521,11 @@ class ParametersPanel(QWidget):
 
     def retranslate(self) -> None:
         self.layer_label.setText(self.tr("Layer:"))
+        self.layer_combo.setToolTip(
+            self.tr("Follows the layer being computed; a layer you pick stays until the next step starts")
+        )
+        self.batch_norm_box.setText(self.tr("Batch normalisation"))
+        self._update_batch_norm_box()
         net = self.document.network
         for layer in range(1, min(net.depth, self.layer_combo.count()) + 1):
             self.layer_combo.setItemText(layer - 1, layer_title(net, layer))
