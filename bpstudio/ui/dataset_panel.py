@@ -297,6 +297,7 @@ class DatasetPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_moved)
         self._fit_columns()
         self.model.modelReset.connect(self._fit_columns)
+        self.model.headerDataChanged.connect(self._fit_columns)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.info = QLabel()
         self.info.setWordWrap(True)  # a long batch list must not widen the dock
@@ -336,14 +337,27 @@ class DatasetPanel(QWidget):
         if current.isValid() and previous.isValid() and current.row() != previous.row():
             self.controller.show_sample(current.row())
 
-    def _fit_columns(self) -> None:
-        """Few columns share the width; many get a readable fixed width and a scroll bar."""
+    def _fit_columns(self, *_: object) -> None:
+        """Few columns share the width; many get a readable fixed width and a scroll bar.
+
+        A column whose title is wider than its numbers (y (x1 XOR x2)) keeps the title's width, so
+        the title is never cut; measured from the header only, not from every cell on each step.
+        """
         header = self.table.horizontalHeader()
-        if self.model.columnCount() <= STRETCH_COLUMNS:
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        else:
+        number = self.fontMetrics().horizontalAdvance("−0.0000000") + 12
+        if self.model.columnCount() > STRETCH_COLUMNS:
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("−0.0000000") + 12)
+            header.setDefaultSectionSize(number)
+            return
+        metrics = header.fontMetrics()
+        for section in range(self.model.columnCount()):
+            title = str(self.model.headerData(section, Qt.Orientation.Horizontal) or "")
+            width = metrics.horizontalAdvance(title) + 16
+            if width > number:
+                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(section, width)
+            else:
+                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
 
     def remove_selected(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

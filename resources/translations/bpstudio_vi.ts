@@ -1220,6 +1220,11 @@
             <source>Batch normalisation</source>
             <translation>Chuẩn hoá theo lô</translation>
         </message>
+        <message>
+            <location filename="../../work/wt/sample/bpstudio/ui/canvas/canvas.py" line="593" />
+            <source>{count} · sample {row}</source>
+            <translation>{count} · mẫu {row}</translation>
+        </message>
     </context>
     <context>
         <name>OptionsPanel</name>

@@ -79,6 +79,7 @@ def test_clicking_a_dataset_row_shows_that_sample_on_the_canvas(qtbot: QtBot, xo
     a = trace.layers[2].a
     assert fmt(a[0, 0]) != fmt(a[2, 0])  # the test tells the samples apart
     assert output.value_text() == fmt(a[0, 0])  # sample 1 by default
+    assert canvas.layer_band(0).subtitle == "2 neurons · sample 1"
 
     click_row(window, 2)
     assert doc.shown_sample == 2
@@ -88,6 +89,7 @@ def test_clicking_a_dataset_row_shows_that_sample_on_the_canvas(qtbot: QtBot, xo
     z = trace.layers[1].z
     assert z is not None
     assert canvas.neuron_item(1, 0).z_text() == f"z = {fmt(z[2, 0])}"
+    assert canvas.layer_band(0).subtitle == "2 neurons · sample 3"  # said on the canvas too
     tooltip = canvas.neuron_tooltip(2, 0)
     assert "sample 3 of the 4" in tooltip
     assert f"{float(a[2, 0]):.6f}" in tooltip

@@ -574,7 +574,7 @@ class NetworkCanvas(QGraphicsView):
             size = net.sizes[layer]
             count = self.tr("1 neuron") if size == 1 else self.tr("{count} neurons").format(count=size)
             if layer == 0:
-                band.set_titles(self.tr("Input layer"), count)
+                band.set_titles(self.tr("Input layer"), self._input_subtitle(count))
                 continue
             activation = net.specs[layer].activation
             if layer == depth:
@@ -585,6 +585,21 @@ class NetworkCanvas(QGraphicsView):
                 title = self.tr("Hidden layer {index}").format(index=layer)
             extra = " · BN" if net.specs[layer].batch_norm else ""
             band.set_titles(title, f"{activation}{extra} · {count}")
+
+    def _input_subtitle(self, count: str) -> str:
+        """The input layer's subtitle names the sample on screen when the batch has several."""
+        if self.state.batch_size <= 1:
+            return count
+        return self.tr("{count} · sample {row}").format(count=count, row=self.state.sample_row + 1)
+
+    def _update_sample_caption(self) -> None:
+        if self.bands:
+            size = self.document.stepper.network.sizes[0]
+            count = self.tr("1 neuron") if size == 1 else self.tr("{count} neurons").format(count=size)
+            band = self.bands[0]
+            subtitle = self._input_subtitle(count)
+            if band.subtitle != subtitle:
+                band.set_titles(band.title, subtitle)
 
     def _new_layer_activation(self) -> str:
         net = self.document.stepper.network
@@ -609,6 +624,7 @@ class NetworkCanvas(QGraphicsView):
             animate=event is not None,
         )
         self._refresh_small_neurons()
+        self._update_sample_caption()
         self.viewport().update()
 
     def _on_parameters_changed(self) -> None:
@@ -623,6 +639,7 @@ class NetworkCanvas(QGraphicsView):
         self.state.refresh(self.document.stepper, self.document.displayed_sample())
         self._set_lit(self.document.last_event, animate=False)
         self._refresh_small_neurons()
+        self._update_sample_caption()
         self.viewport().update()
 
     def _refresh_small_neurons(self) -> None:
