@@ -171,8 +171,10 @@ class NetworkDocument(QObject):
     # -- which sample the canvas shows (view state: not an undo entry, not in the file) --------
     @property
     def shown_sample(self) -> int | None:
-        """The dataset row (0-based) the learner chose to see on the canvas; None: the first of the batch."""
-        return self._shown_sample
+        """The dataset row (0-based) the learner chose to see on the canvas; None: the first of the batch
+        (also when samples were removed and the row no longer exists)."""
+        row = self._shown_sample
+        return row if row is not None and row < self.stepper.dataset.size else None
 
     def set_shown_sample(self, row: int | None) -> None:
         if row == self._shown_sample:
@@ -195,7 +197,7 @@ class NetworkDocument(QObject):
         batch = self.shown_batch()
         if len(batch) == 0:
             return None
-        chosen = self._shown_sample
+        chosen = self.shown_sample
         if chosen is not None:
             hits = np.flatnonzero(batch == chosen)
             if hits.size:

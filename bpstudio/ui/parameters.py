@@ -265,6 +265,14 @@ class ParameterModel(QAbstractTableModel):
         if rows and cols:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
 
+    def retarget(self, layer: int) -> None:
+        """Show the same quantity of another layer (cheaper than a new model and table)."""
+        self.beginResetModel()
+        self.layer = layer
+        self._fresh = False
+        self._values = self._mask = None
+        self.endResetModel()
+
     def detach(self) -> None:
         for signal in (
             self.document.parameters_changed,
@@ -308,12 +316,17 @@ class ParameterTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fitted: tuple[int, int] | None = None
         self._fit()
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
         """As tall as its rows (up to eight), so the small article tables need no scrolling."""
         model = self.model()
+        shape = (model.rowCount(), model.columnCount())
+        if shape == self._fitted:
+            return  # another layer of the same shape (the dock following the phases): same size
+        self._fitted = shape
         rows = min(model.rowCount(), 8)
         header = self.verticalHeader()
         body = sum(header.sectionSize(row) for row in range(rows))
@@ -380,6 +393,7 @@ class ParametersPanel(QWidget):
         document.settings_changed.connect(self._update_batch_norm_box)
         document.step_changed.connect(self._follow)
         self._buffers: tuple[str, ...] = ()
+        self._arrangement: list[tuple[str, int, int]] = []  # (quantity, row, column) of the grid
         self._fill_layers()
         self.retranslate()
 
@@ -471,6 +485,24 @@ class ParametersPanel(QWidget):
         return items
 
     def _rebuild(self) -> None:
+        """Show the tables of the selected layer.
+
+        When the new layer has the same tables (the usual case when the dock follows the phases),
+        the models are pointed at it and reset: rebuilding the widgets of a 64 × 64 layer on every
+        phase would cost more than the phase itself.
+        """
+        self._buffers = tuple(self.document.stepper.optimizer_state.buffers)
+        quantities = self._quantities()
+        if self.models and [(q, r, c) for q, _, r, c in quantities] == self._arrangement:
+            for quantity, _title, _row, _column in quantities:
+                self.models[quantity].retarget(self.layer)
+            self._groups = [
+                (group, title) for (group, _), (_, title, _, _) in zip(self._groups, quantities, strict=True)
+            ]
+            self._retitle()
+            self._update_batch_norm_box()
+            return
+        self._arrangement = [(q, r, c) for q, _, r, c in quantities]
         for model in self.models.values():
             model.detach()
         while self.grid.count():
@@ -483,8 +515,7 @@ class ParametersPanel(QWidget):
         self.models.clear()
         self.tables.clear()
         self._groups.clear()
-        self._buffers = tuple(self.document.stepper.optimizer_state.buffers)
-        for quantity, title, row, column in self._quantities():
+        for quantity, title, row, column in quantities:
             model = ParameterModel(self.document, self.controller, self.layer, quantity, self)
             table = ParameterTable(model)
             group = QGroupBox()
