@@ -206,9 +206,10 @@ class DatasetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return NOT_COMPUTED if value is None else format_value(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if value is None:
+            trace = self.document.trace
+            if value is None or trace is None:
                 return self.tr("Computed by the feedforward phase for the samples of the batch")
-            return repr(value)
+            return repr(value) + "\n" + self.tr("from the feedforward of step {0}").format(trace.step + 1)
         return None
 
     def headerData(

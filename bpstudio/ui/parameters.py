@@ -430,7 +430,7 @@ class ParametersPanel(QWidget):
         hidden = 1 <= layer < net.depth
         box = self.batch_norm_box
         box.setChecked(hidden and net.specs[layer].batch_norm)
-        box.setEnabled(hidden and not self.controller.running)
+        box.setEnabled(hidden)
         if hidden:
             box.setToolTip(
                 self.tr(

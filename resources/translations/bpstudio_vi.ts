@@ -389,6 +389,11 @@
             <source>output of the network for the sample, computed by feedforward</source>
             <translation>đầu ra của mạng cho mẫu, tính bằng lan truyền tiến</translation>
         </message>
+        <message>
+            <location filename="../../work/wt/sample/bpstudio/ui/dataset_panel.py" line="212" />
+            <source>from the feedforward of step {0}</source>
+            <translation>từ pha lan truyền tiến của bước {0}</translation>
+        </message>
     </context>
     <context>
         <name>DatasetPanel</name>

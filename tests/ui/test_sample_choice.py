@@ -147,6 +147,8 @@ def test_dataset_table_shows_y_hat_and_loss_after_feedforward(qtbot: QtBot, xor_
     assert [cell(window, r, 3) for r in range(4)] == expected_y
     assert [cell(window, r, 4) for r in range(4)] == expected_loss
     model = window.dataset_panel.table.model()
+    tip = str(model.data(model.index(2, 3), Qt.ItemDataRole.ToolTipRole))
+    assert repr(float(trace.layers[2].a[2, 0])) in tip and "feedforward of step 1" in tip
     assert not model.flags(model.index(0, 3)) & Qt.ItemFlag.ItemIsEditable
     assert model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
 
