@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
+from ui_state import file_text, full_state
 
 from bpstudio.assets import resource
 from bpstudio.controller import Controller
@@ -197,3 +198,67 @@ def test_batch_norm_checkbox_is_off_for_the_output_layer(xor: MainWindow) -> Non
     panel.select_layer(2)
     assert not panel.batch_norm_box.isEnabled()
     assert "hidden layers only" in panel.batch_norm_box.toolTip()
+
+
+def test_set_batch_norm_keeps_every_parameter_and_undoes_bit_for_bit() -> None:
+    document = make_document(resource("examples", "xor.json"))
+    controller = Controller(document)
+    errors: list[str] = []
+    document.error_occurred.connect(errors.append)
+    assert controller.add_layer(2, 3, "tanh")  # two hidden layers: 1 (4 neurons) and 2 (3 neurons)
+    assert controller.set_batch_norm(1, True)
+    assert controller.set_parameter(1, "gamma", 2, None, 1.5)
+    assert controller.run_steps(3)  # running statistics move away from 0 and 1
+    net = document.network
+    kept = {
+        "theta_w": [net.W(layer).copy() for layer in (1, 2, 3)],
+        "b": [net.b(layer).copy() for layer in (1, 2, 3)],
+        "gamma1": net.gamma(1).copy(),
+        "beta1": net.beta(1).copy(),
+        "mean1": np.array(net.running_mean[1]),
+    }
+    before = full_state(document)
+    assert controller.set_batch_norm(2, True)
+    net = document.network
+    assert net.specs[2].batch_norm and net.specs[1].batch_norm
+    for layer, w in zip((1, 2, 3), kept["theta_w"], strict=True):
+        np.testing.assert_array_equal(net.W(layer), w)
+    for layer, b in zip((1, 2, 3), kept["b"], strict=True):
+        np.testing.assert_array_equal(net.b(layer), b)
+    np.testing.assert_array_equal(net.gamma(1), kept["gamma1"])
+    np.testing.assert_array_equal(net.beta(1), kept["beta1"])
+    np.testing.assert_array_equal(net.running_mean[1], kept["mean1"])
+    np.testing.assert_array_equal(net.gamma(2), np.ones(3))
+    np.testing.assert_array_equal(net.beta(2), np.zeros(3))
+    after = full_state(document)
+    controller.undo()
+    assert full_state(document) == before
+    controller.redo()
+    assert full_state(document) == after
+    # nothing to do, or nowhere to do it
+    assert controller.set_batch_norm(2, True)
+    assert document.history.index() == document.history.count()
+    count = document.history.count()
+    assert not controller.set_batch_norm(3, True)
+    assert "hidden layers only" in errors[-1]
+    assert not controller.set_batch_norm(0, True)
+    assert document.history.count() == count
+
+
+def test_the_shown_sample_is_view_state_only() -> None:
+    document = make_document(resource("examples", "xor.json"))
+    controller = Controller(document)
+    text = file_text(document)
+    seen: list[bool] = []
+    document.shown_sample_changed.connect(lambda: seen.append(True))
+    assert controller.show_sample(3)
+    assert document.shown_sample == 3 and document.displayed_sample() == (3, 3)
+    assert seen and document.history.count() == 0 and not document.modified
+    assert file_text(document) == text
+    assert not controller.show_sample(4)  # no such sample
+    assert document.shown_sample == 3
+    assert controller.set_training_option(batch_size=2)
+    assert document.displayed_sample() == (0, 0)  # sample 4 is not in the first batch
+    assert document.shown_sample == 3  # ... but stays chosen for when it is
+    assert controller.remove_samples([3])  # the chosen sample is gone: back to the first
+    assert document.shown_sample is None and document.displayed_sample() == (0, 0)
