@@ -392,6 +392,7 @@ class ParametersPanel(QWidget):
         document.settings_changed.connect(self._rebuild_if_buffers_changed)
         document.settings_changed.connect(self._update_batch_norm_box)
         document.step_changed.connect(self._follow)
+        document.replaced.connect(self._follow_again)
         self._buffers: tuple[str, ...] = ()
         self._arrangement: list[tuple[str, int, int]] = []  # (quantity, row, column) of the grid
         self._fill_layers()
@@ -419,6 +420,9 @@ class ParametersPanel(QWidget):
             layer = event.layers[-1]
             if 1 <= layer <= self.layer_combo.count() and layer != self.layer:
                 self.select_layer(layer)
+
+    def _follow_again(self) -> None:
+        self.following = True
 
     def _batch_norm_clicked(self, on: bool) -> None:
         self.controller.set_batch_norm(self.layer, on)
