@@ -303,6 +303,60 @@ class Controller:
             lambda: (structure.set_activation(doc.network, layer, activation), doc.dataset, doc.positions),
         )
 
+    def set_batch_norm(self, layer: int, on: bool) -> bool:
+        """Switch batch normalisation on or off on a hidden layer, keeping every W and b (undoable).
+
+        Switching on adds γ = 1 and β = 0; switching off drops γ, β and the running statistics.
+        """
+        doc = self.document
+        net = doc.network
+        on = bool(on)
+        if 1 <= layer <= net.depth and net.specs[layer].batch_norm == on:
+            return True
+        if on:
+            failure = tr("Cannot switch on batch normalisation in layer {0}").format(layer)
+        else:
+            failure = tr("Cannot switch off batch normalisation in layer {0}").format(layer)
+        if not 1 <= layer < net.depth:
+            doc.report_error(
+                tr("{0}: batch normalisation is for hidden layers only").format(failure)
+                if net.depth > 1
+                else tr("{0}: this network has no hidden layer").format(failure)
+            )
+            return False
+        if on and doc.stepper.training.batch_size == 1:
+            doc.report_error(
+                tr(
+                    "{0}: the batch size is 1, and a batch of one sample has no variance to normalise. "
+                    "Set the batch size to 2 or more first."
+                ).format(failure)
+            )
+            return False
+        text = (
+            tr("Switch on batch normalisation in layer {0}")
+            if on
+            else tr("Switch off batch normalisation in layer {0}")
+        ).format(layer)
+        return self._replace_structure(
+            text,
+            failure,
+            lambda: (structure.set_batch_norm(doc.network, layer, on), doc.dataset, doc.positions),
+        )
+
+    def show_sample(self, row: int | None) -> bool:
+        """Choose the dataset row whose values the canvas and its tooltips show (view state, not undoable).
+
+        None goes back to the first sample of the batch. A row outside the dataset is refused.
+        """
+        doc = self.document
+        if row is not None and not 0 <= row < doc.dataset.size:
+            doc.report_error(
+                tr("Cannot show sample {0}: the dataset has {1} samples").format(row + 1, doc.dataset.size)
+            )
+            return False
+        doc.set_shown_sample(row)
+        return True
+
     def move_neurons(self, moves: dict[tuple[int, int], tuple[float, float]]) -> bool:
         """Neurons dropped at new places (one undo entry per drag)."""
         doc = self.document

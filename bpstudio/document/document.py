@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal
 
 from bpstudio.document.format import NetworkFile
@@ -92,6 +94,8 @@ class NetworkDocument(QObject):
     file_state_changed = Signal()  # path / modified flag / name
     error_occurred = Signal(str)  # a refused intent or a failed phase, as one clear sentence
     replaced = Signal()  # a whole new network was opened (New/Open): views rebuild everything
+    # view state, neither undone nor saved: the dataset row the canvas shows (see shown_sample)
+    shown_sample_changed = Signal()
 
     def __init__(
         self,
@@ -106,6 +110,7 @@ class NetworkDocument(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._shown_sample: int | None = None
         self.history = UndoHistory(parent=self)
         self.history.clean_changed.connect(self._on_clean_changed)
         self._hold(stepper, name, description, init, positions, path, extras)
@@ -129,6 +134,7 @@ class NetworkDocument(QObject):
         self.positions: Positions | None = copy.deepcopy(positions)
         self.path: Path | None = path
         self.last_event: PhaseEvent | None = None
+        self._shown_sample = None
         self._original = self.capture(full_history=True)
 
     # -- read-only views of the state -----------------------------------------------------------
@@ -162,6 +168,42 @@ class NetworkDocument(QObject):
             return self.path.name
         return self.name or "untitled"
 
+    # -- which sample the canvas shows (view state: not an undo entry, not in the file) --------
+    @property
+    def shown_sample(self) -> int | None:
+        """The dataset row (0-based) the learner chose to see on the canvas; None: the first of the batch
+        (also when samples were removed and the row no longer exists)."""
+        row = self._shown_sample
+        return row if row is not None and row < self.stepper.dataset.size else None
+
+    def set_shown_sample(self, row: int | None) -> None:
+        if row == self._shown_sample:
+            return
+        self._shown_sample = row
+        self.shown_sample_changed.emit()
+
+    def shown_batch(self) -> NDArray[np.int64]:
+        """The dataset rows behind the canvas's numbers: the trace's batch once a step has begun
+        (also a finished one, whose values stay on screen), else the batch the next step will use."""
+        trace = self.stepper.trace
+        return trace.batch if trace is not None else self.stepper.current_batch()
+
+    def displayed_sample(self) -> tuple[int, int] | None:
+        """(dataset row, position in the batch) of the sample the canvas shows.
+
+        The chosen row when it is in the batch; otherwise the batch's first sample (the choice is
+        kept, and shows again once a batch holds it). None for an empty batch.
+        """
+        batch = self.shown_batch()
+        if len(batch) == 0:
+            return None
+        chosen = self.shown_sample
+        if chosen is not None:
+            hits = np.flatnonzero(batch == chosen)
+            if hits.size:
+                return chosen, int(hits[0])
+        return int(batch[0]), 0
+
     def mid_step(self) -> bool:
         return not (self.stepper.phase is Phase.FEEDFORWARD and self.stepper.layer == 1)
 
@@ -181,6 +223,7 @@ class NetworkDocument(QObject):
         self.history.clear()
         self.replaced.emit()
         self.notify(*SIGNAL_ORDER)
+        self.shown_sample_changed.emit()
         self.file_state_changed.emit()
 
     def mark_saved(self, path: Path, name: str | None = None) -> None:

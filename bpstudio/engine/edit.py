@@ -127,6 +127,23 @@ def remove_neuron(
     return _rebuild(net, specs, mapping, seed), data
 
 
+def set_batch_norm(net: Network, layer: int, on: bool) -> Network:
+    """A copy of the network with batch normalisation switched on or off on hidden layer `layer`.
+
+    Every W and b keeps its value; switching on adds γ = 1, β = 0 and running statistics
+    (mean 0, variance 1), switching off drops them. Other layers keep theirs.
+    """
+    if not 1 <= layer < net.depth:
+        raise EngineError(
+            f"batch normalisation is for hidden layers only (1 to {net.depth - 1}), not layer {layer}"
+            if net.depth > 1
+            else "batch normalisation is for hidden layers only, and this network has none"
+        )
+    specs = list(net.specs)
+    specs[layer] = replace(specs[layer], batch_norm=bool(on))
+    return _rebuild(net, specs, _identity(net), seed=0)
+
+
 def set_activation(net: Network, layer: int, activation: str) -> Network:
     """A copy of the network with another activation on `layer` (parameters unchanged)."""
     if not 1 <= layer <= net.depth:

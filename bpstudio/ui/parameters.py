@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QDoubleValidator, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
-from bpstudio.engine import Phase
+from bpstudio.engine import Phase, PhaseEvent
 from bpstudio.ui.labels import format_value, layer_title, neuron_name, sup
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
@@ -264,6 +265,14 @@ class ParameterModel(QAbstractTableModel):
         if rows and cols:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
 
+    def retarget(self, layer: int) -> None:
+        """Show the same quantity of another layer (cheaper than a new model and table)."""
+        self.beginResetModel()
+        self.layer = layer
+        self._fresh = False
+        self._values = self._mask = None
+        self.endResetModel()
+
     def detach(self) -> None:
         for signal in (
             self.document.parameters_changed,
@@ -307,12 +316,17 @@ class ParameterTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fitted: tuple[int, int] | None = None
         self._fit()
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
         """As tall as its rows (up to eight), so the small article tables need no scrolling."""
         model = self.model()
+        shape = (model.rowCount(), model.columnCount())
+        if shape == self._fitted:
+            return  # another layer of the same shape (the dock following the phases): same size
+        self._fitted = shape
         rows = min(model.rowCount(), 8)
         header = self.verticalHeader()
         body = sum(header.sectionSize(row) for row in range(rows))
@@ -330,7 +344,12 @@ class ParameterTable(QTableView):
 
 
 class ParametersPanel(QWidget):
-    """Layer selector and, for that layer, the tables of parameters, gradients and optimizer state."""
+    """Layer selector and, for that layer, the tables of parameters, gradients and optimizer state.
+
+    The selector follows the computation: after a feedforward or δ phase (or one layer of it) it
+    shows the last layer that phase worked on, so the new ∂J/∂W is on screen without searching.
+    A layer the learner picks in the combo stays until the next step starts.
+    """
 
     def __init__(
         self, document: NetworkDocument, controller: Controller, parent: QWidget | None = None
@@ -345,9 +364,15 @@ class ParametersPanel(QWidget):
         self.layer_label = QLabel()
         self.layer_combo = QComboBox()
         self.layer_combo.currentIndexChanged.connect(self._rebuild)
+        self.layer_combo.activated.connect(self._layer_picked)
+        self.following = True  # False once the learner picks a layer, until the next step starts
+        self.batch_norm_box = QCheckBox()
+        self.batch_norm_box.setObjectName("batch_norm_box")
+        self.batch_norm_box.clicked.connect(self._batch_norm_clicked)
         top = QHBoxLayout()
         top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo, 1)
+        top.addWidget(self.batch_norm_box)
 
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
@@ -365,7 +390,11 @@ class ParametersPanel(QWidget):
         document.structure_changed.connect(self._fill_layers)
         document.replaced.connect(self._fill_layers)
         document.settings_changed.connect(self._rebuild_if_buffers_changed)
+        document.settings_changed.connect(self._update_batch_norm_box)
+        document.step_changed.connect(self._follow)
+        document.replaced.connect(self._follow_again)
         self._buffers: tuple[str, ...] = ()
+        self._arrangement: list[tuple[str, int, int]] = []  # (quantity, row, column) of the grid
         self._fill_layers()
         self.retranslate()
 
@@ -375,6 +404,46 @@ class ParametersPanel(QWidget):
 
     def select_layer(self, layer: int) -> None:
         self.layer_combo.setCurrentIndex(layer - 1)
+
+    def _layer_picked(self, _index: int) -> None:
+        """The learner chose a layer in the combo (mouse or keys): it stays until the next step."""
+        self.following = False
+
+    def _follow(self, event: PhaseEvent | None) -> None:
+        """Show the layer the phase just computed; a finished step releases the learner's pick."""
+        if event is None:
+            return  # undo, edit or reset: nothing was computed
+        if event.step_completed:
+            self.following = True
+            return  # the update touched every layer: the one on screen is as good as any
+        if self.following and event.layers and event.phase in (Phase.FEEDFORWARD, Phase.BACKWARD):
+            layer = event.layers[-1]
+            if 1 <= layer <= self.layer_combo.count() and layer != self.layer:
+                self.select_layer(layer)
+
+    def _follow_again(self) -> None:
+        self.following = True
+
+    def _batch_norm_clicked(self, on: bool) -> None:
+        self.controller.set_batch_norm(self.layer, on)
+        self._update_batch_norm_box()  # the document's word is final (also when it refused)
+
+    def _update_batch_norm_box(self) -> None:
+        net = self.document.network
+        layer = self.layer
+        hidden = 1 <= layer < net.depth
+        box = self.batch_norm_box
+        box.setChecked(hidden and net.specs[layer].batch_norm)
+        box.setEnabled(hidden)
+        if hidden:
+            box.setToolTip(
+                self.tr(
+                    "Normalise this layer's z over the batch, then scale by γ and shift by β "
+                    "(needs a batch size of 2 or more)"
+                )
+            )
+        else:
+            box.setToolTip(self.tr("Batch normalisation is for hidden layers only"))
 
     def model(self, quantity: str) -> ParameterModel:
         return self.models[quantity]
@@ -420,6 +489,24 @@ class ParametersPanel(QWidget):
         return items
 
     def _rebuild(self) -> None:
+        """Show the tables of the selected layer.
+
+        When the new layer has the same tables (the usual case when the dock follows the phases),
+        the models are pointed at it and reset: rebuilding the widgets of a 64 × 64 layer on every
+        phase would cost more than the phase itself.
+        """
+        self._buffers = tuple(self.document.stepper.optimizer_state.buffers)
+        quantities = self._quantities()
+        if self.models and [(q, r, c) for q, _, r, c in quantities] == self._arrangement:
+            for quantity, _title, _row, _column in quantities:
+                self.models[quantity].retarget(self.layer)
+            self._groups = [
+                (group, title) for (group, _), (_, title, _, _) in zip(self._groups, quantities, strict=True)
+            ]
+            self._retitle()
+            self._update_batch_norm_box()
+            return
+        self._arrangement = [(q, r, c) for q, _, r, c in quantities]
         for model in self.models.values():
             model.detach()
         while self.grid.count():
@@ -432,8 +519,7 @@ class ParametersPanel(QWidget):
         self.models.clear()
         self.tables.clear()
         self._groups.clear()
-        self._buffers = tuple(self.document.stepper.optimizer_state.buffers)
-        for quantity, title, row, column in self._quantities():
+        for quantity, title, row, column in quantities:
             model = ParameterModel(self.document, self.controller, self.layer, quantity, self)
             table = ParameterTable(model)
             group = QGroupBox()
@@ -448,6 +534,7 @@ class ParametersPanel(QWidget):
         self.grid.setColumnStretch(1, 0)
         self.grid.setRowStretch(self.grid.rowCount(), 1)
         self._retitle()
+        self._update_batch_norm_box()
 
     def _retitle(self) -> None:
         descriptions = {
@@ -469,6 +556,11 @@ class ParametersPanel(QWidget):
 
     def retranslate(self) -> None:
         self.layer_label.setText(self.tr("Layer:"))
+        self.layer_combo.setToolTip(
+            self.tr("Follows the layer being computed; a layer you pick stays until the next step starts")
+        )
+        self.batch_norm_box.setText(self.tr("Batch normalisation"))
+        self._update_batch_norm_box()
         net = self.document.network
         for layer in range(1, min(net.depth, self.layer_combo.count()) + 1):
             self.layer_combo.setItemText(layer - 1, layer_title(net, layer))

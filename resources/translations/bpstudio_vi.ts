@@ -283,6 +283,46 @@
             <source>Layer {0} (hidden, {1})</source>
             <translation>Lớp {0} (ẩn, {1})</translation>
         </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="317" />
+            <source>Cannot switch on batch normalisation in layer {0}</source>
+            <translation>Không thể bật chuẩn hoá theo lô ở lớp {0}</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="319" />
+            <source>Cannot switch off batch normalisation in layer {0}</source>
+            <translation>Không thể tắt chuẩn hoá theo lô ở lớp {0}</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="322" />
+            <source>{0}: batch normalisation is for hidden layers only</source>
+            <translation>{0}: chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="324" />
+            <source>{0}: this network has no hidden layer</source>
+            <translation>{0}: mạng này không có lớp ẩn</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="330" />
+            <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
+            <translation>{0}: kích thước lô là 1, mà một lô chỉ có một mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên trước.</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="336" />
+            <source>Switch on batch normalisation in layer {0}</source>
+            <translation>Bật chuẩn hoá theo lô ở lớp {0}</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="338" />
+            <source>Switch off batch normalisation in layer {0}</source>
+            <translation>Tắt chuẩn hoá theo lô ở lớp {0}</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/controller/controller.py" line="354" />
+            <source>Cannot show sample {0}: the dataset has {1} samples</source>
+            <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
+        </message>
     </context>
     <context>
         <name>AboutDialog</name>
@@ -329,6 +369,31 @@
             <source>target</source>
             <translation>giá trị đích</translation>
         </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="210" />
+            <source>Computed by the feedforward phase for the samples of the batch</source>
+            <translation>Được tính ở pha lan truyền tiến cho các mẫu của lô</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="222" />
+            <source>The canvas shows this sample</source>
+            <translation>Sơ đồ mạng đang hiển thị mẫu này</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="252" />
+            <source>loss of the sample, computed by feedforward</source>
+            <translation>mất mát của mẫu, tính bằng lan truyền tiến</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="253" />
+            <source>output of the network for the sample, computed by feedforward</source>
+            <translation>đầu ra của mạng cho mẫu, tính bằng lan truyền tiến</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt/sample/bpstudio/ui/dataset_panel.py" line="212" />
+            <source>from the feedforward of step {0}</source>
+            <translation>từ pha lan truyền tiến của bước {0}</translation>
+        </message>
     </context>
     <context>
         <name>DatasetPanel</name>
@@ -371,6 +436,26 @@
             <location filename="../../bpstudio/ui/dataset_panel.py" line="246" />
             <source>Each row: the inputs, then the targets, separated by commas; a header row is allowed</source>
             <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy; có thể có một dòng tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="380" />
+            <source>The canvas shows sample {0}.</source>
+            <translation>Sơ đồ mạng hiển thị mẫu {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="382" />
+            <source>The canvas shows sample {0} ({1} of {2} in the batch).</source>
+            <translation>Sơ đồ mạng hiển thị mẫu {0} (mẫu thứ {1} trong {2} mẫu của lô).</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="387" />
+            <source>Sample {0} is not in this batch.</source>
+            <translation>Mẫu {0} không thuộc lô này.</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/dataset_panel.py" line="389" />
+            <source>Click a row to show another.</source>
+            <translation>Bấm vào một hàng để xem mẫu khác.</translation>
         </message>
     </context>
     <context>
@@ -1067,8 +1152,8 @@
         </message>
         <message>
             <location filename="../../bpstudio/ui/canvas/tooltips.py" line="65" />
-            <source>Values of sample 1 of the {m} in this batch; gradients are means over the batch.</source>
-            <translation>Giá trị của mẫu 1 trong {m} mẫu của lô này; gradient là trung bình trên cả lô.</translation>
+            <source>Values of sample {k} of the {m} in this batch (dataset row {row}); gradients are means over the batch.</source>
+            <translation>Giá trị của mẫu thứ {k} trong {m} mẫu của lô này (hàng {row} của tập dữ liệu); gradient là trung bình trên cả lô.</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/canvas/tooltips.py" line="100" />
@@ -1077,8 +1162,8 @@
         </message>
         <message>
             <location filename="../../bpstudio/ui/canvas/tooltips.py" line="112" />
-            <source>target y = {y}; loss of sample 1: L = {loss}</source>
-            <translation>giá trị đích y = {y}; mất mát của mẫu 1: L = {loss}</translation>
+            <source>target y = {y}; loss of this sample: L = {loss}</source>
+            <translation>giá trị đích y = {y}; mất mát của mẫu này: L = {loss}</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/canvas/tooltips.py" line="118" />
@@ -1134,6 +1219,16 @@
             <location filename="../../bpstudio/ui/canvas/tooltips.py" line="269" />
             <source>{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. Hover a neuron for its formula, or read every weight in the parameter tables.</source>
             <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/canvas/canvas.py" line="397" />
+            <source>Batch normalisation</source>
+            <translation>Chuẩn hoá theo lô</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt/sample/bpstudio/ui/canvas/canvas.py" line="593" />
+            <source>{count} · sample {row}</source>
+            <translation>{count} · mẫu {row}</translation>
         </message>
     </context>
     <context>
@@ -1320,6 +1415,26 @@
             <location filename="../../bpstudio/ui/parameters.py" line="471" />
             <source>Layer:</source>
             <translation>Lớp:</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/parameters.py" line="423" />
+            <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
+            <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/parameters.py" line="428" />
+            <source>Batch normalisation is for hidden layers only</source>
+            <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/parameters.py" line="525" />
+            <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
+            <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/parameters.py" line="527" />
+            <source>Batch normalisation</source>
+            <translation>Chuẩn hoá theo lô</translation>
         </message>
     </context>
     <context>

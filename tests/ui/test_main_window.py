@@ -248,7 +248,8 @@ def test_options_panel_rejects_invalid_values(window: MainWindow) -> None:
 
 def test_dataset_panel_edits_and_batch_highlight(window: MainWindow) -> None:
     model = window.dataset_panel.model
-    assert model.rowCount() == 1 and model.columnCount() == 3
+    assert model.rowCount() == 1 and model.data_columns == 3
+    assert model.columnCount() == 5  # then ŷ and L, filled by feedforward
     window.dataset_panel.add_button.click()
     assert model.rowCount() == 2
     assert model.setData(model.index(1, 2), "0")

@@ -169,6 +169,7 @@ class NetworkCanvas(QGraphicsView):
         document.positions_changed.connect(self.apply_positions)
         document.dataset_changed.connect(self._on_values_changed)
         document.settings_changed.connect(self._on_values_changed)
+        document.shown_sample_changed.connect(self._on_values_changed)
         self.rebuild()
 
     # ------------------------------------------------------------------ public API
@@ -391,6 +392,14 @@ class NetworkCanvas(QGraphicsView):
                     action.setCheckable(True)
                     action.setChecked(name == current)
                     group.addAction(action)
+            if 1 <= layer < depth:
+                batch_norm = add(
+                    self.tr("Batch normalisation"),
+                    "batch_norm",
+                    lambda checked=False: self.controller.set_batch_norm(layer, checked),
+                )
+                batch_norm.setCheckable(True)
+                batch_norm.setChecked(net.specs[layer].batch_norm)
             menu.addSeparator()
         else:
             add(
@@ -413,7 +422,7 @@ class NetworkCanvas(QGraphicsView):
             self.neurons, self.edges, self.batched, self.bands, self._labels = [], {}, {}, [], []
             stepper = self.document.stepper
             net = stepper.network
-            self.state.refresh(stepper)
+            self.state.refresh(stepper, self.document.displayed_sample())
             sizes = net.sizes
             self.geometries = [layer_geometry(n) for n in sizes]
             tallest = max(
@@ -565,7 +574,7 @@ class NetworkCanvas(QGraphicsView):
             size = net.sizes[layer]
             count = self.tr("1 neuron") if size == 1 else self.tr("{count} neurons").format(count=size)
             if layer == 0:
-                band.set_titles(self.tr("Input layer"), count)
+                band.set_titles(self.tr("Input layer"), self._input_subtitle(count))
                 continue
             activation = net.specs[layer].activation
             if layer == depth:
@@ -576,6 +585,21 @@ class NetworkCanvas(QGraphicsView):
                 title = self.tr("Hidden layer {index}").format(index=layer)
             extra = " · BN" if net.specs[layer].batch_norm else ""
             band.set_titles(title, f"{activation}{extra} · {count}")
+
+    def _input_subtitle(self, count: str) -> str:
+        """The input layer's subtitle names the sample on screen when the batch has several."""
+        if self.state.batch_size <= 1:
+            return count
+        return self.tr("{count} · sample {row}").format(count=count, row=self.state.sample_row + 1)
+
+    def _update_sample_caption(self) -> None:
+        if self.bands:
+            size = self.document.stepper.network.sizes[0]
+            count = self.tr("1 neuron") if size == 1 else self.tr("{count} neurons").format(count=size)
+            band = self.bands[0]
+            subtitle = self._input_subtitle(count)
+            if band.subtitle != subtitle:
+                band.set_titles(band.title, subtitle)
 
     def _new_layer_activation(self) -> str:
         net = self.document.stepper.network
@@ -593,26 +617,29 @@ class NetworkCanvas(QGraphicsView):
     def _on_step_changed(self, event: PhaseEvent | None) -> None:
         if self._structure_is_stale():
             return
-        self.state.refresh(self.document.stepper)  # (new weights arrive by parameters_changed)
+        # (new weights arrive by parameters_changed)
+        self.state.refresh(self.document.stepper, self.document.displayed_sample())
         self._set_lit(
             event if event is not None else self.document.last_event,
             animate=event is not None,
         )
         self._refresh_small_neurons()
+        self._update_sample_caption()
         self.viewport().update()
 
     def _on_parameters_changed(self) -> None:
         if self._structure_is_stale():
             return
-        self.state.refresh(self.document.stepper)
+        self.state.refresh(self.document.stepper, self.document.displayed_sample())
         self._refresh_batches()
         self._refresh_small_neurons()
         self.viewport().update()
 
     def _on_values_changed(self) -> None:
-        self.state.refresh(self.document.stepper)
+        self.state.refresh(self.document.stepper, self.document.displayed_sample())
         self._set_lit(self.document.last_event, animate=False)
         self._refresh_small_neurons()
+        self._update_sample_caption()
         self.viewport().update()
 
     def _refresh_small_neurons(self) -> None:

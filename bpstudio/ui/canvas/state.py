@@ -17,8 +17,8 @@ from bpstudio.ui.canvas.text import fmt, neuron_name
 Array = NDArray[np.float64]
 
 
-def _first(values: Array | None) -> Array | None:
-    return None if values is None else values[0]
+def _row(values: Array | None, position: int) -> Array | None:
+    return None if values is None else values[position]
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class TextLine:
 
 
 class DisplayState:
-    """Per-layer values of sample 1 of the current batch, gradients, and old → new parameters."""
+    """Per-layer values of one sample of the current batch (the one the learner chose in the
+    dataset, else the first), gradients, and old → new parameters."""
 
     def __init__(self) -> None:
         self.stepper: Stepper | None = None
@@ -36,6 +37,8 @@ class DisplayState:
         self.trace: Trace | None = None
         self.sizes: list[int] = []
         self.batch_size = 1
+        self.position = 0  # which sample of the batch the values belong to
+        self.sample_row = 0  # ... and its row in the dataset
         self.inputs: Array = np.zeros(0)
         self.a: list[Array | None] = []
         self.z: list[Array | None] = []
@@ -46,7 +49,8 @@ class DisplayState:
         self.weight_scale = 1.0
 
     # -- refresh ---------------------------------------------------------------------------
-    def refresh(self, stepper: Stepper) -> None:
+    def refresh(self, stepper: Stepper, sample: tuple[int, int] | None = None) -> None:
+        """Read the stepper; `sample` is (dataset row, position in the batch) to show, default the first."""
         self.stepper = stepper
         net = stepper.network
         trace = stepper.trace
@@ -60,18 +64,24 @@ class DisplayState:
         depth = net.depth
         if trace is not None:
             self.batch_size = int(trace.x.shape[0])
-            self.inputs = trace.x[0]
-            # sample 1 of the batch; layer 0's "a" is the input, shown from self.inputs
-            self.a = [_first(lt.a) if layer else None for layer, lt in enumerate(trace.layers)]
-            self.z = [_first(lt.z) for lt in trace.layers]
-            self.delta = [_first(lt.delta) for lt in trace.layers]
+            row, p = sample if sample is not None and 0 <= sample[1] < self.batch_size else (-1, 0)
+            self.position = p
+            self.sample_row = row if row >= 0 else int(trace.batch[0]) if len(trace.batch) else 0
+            self.inputs = trace.x[p]
+            # layer 0's "a" is the input, shown from self.inputs
+            self.a = [_row(lt.a, p) if layer else None for layer, lt in enumerate(trace.layers)]
+            self.z = [_row(lt.z, p) for lt in trace.layers]
+            self.delta = [_row(lt.delta, p) for lt in trace.layers]
             self.has_grad = [False] + [lt.grad_w is not None for lt in trace.layers[1:]]
             self.updated = bool(trace.complete and trace.params_after is not None)
         else:
             batch = stepper.current_batch()
             self.batch_size = len(batch)
+            p = sample[1] if sample is not None and 0 <= sample[1] < len(batch) else 0
+            self.position = p
+            self.sample_row = int(batch[p]) if len(batch) else 0
             data = stepper.dataset.inputs
-            self.inputs = data[int(batch[0])] if len(batch) and data.shape[1] == net.sizes[0] else np.zeros(0)
+            self.inputs = data[int(batch[p])] if len(batch) and data.shape[1] == net.sizes[0] else np.zeros(0)
             empty: list[Array | None] = [None] * (depth + 1)
             self.a, self.z, self.delta = list(empty), list(empty), list(empty)
             self.has_grad = [False] * (depth + 1)

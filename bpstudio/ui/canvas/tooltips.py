@@ -64,8 +64,9 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         lines.append(
             QCoreApplication.translate(
                 "NetworkCanvas",
-                "Values of sample 1 of the {m} in this batch; gradients are means over the batch.",
-            ).format(m=state.batch_size)
+                "Values of sample {k} of the {m} in this batch (dataset row {row}); "
+                "gradients are means over the batch.",
+            ).format(k=state.position + 1, m=state.batch_size, row=state.sample_row + 1)
         )
     exact: list[str] = []
     if layer == 0:
@@ -76,6 +77,7 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         return _finish(lines, exact)
 
     trace = state.trace
+    p = state.position
     mark = layer_mark(layer) if depth > 1 else ""
     j = sub(neuron + 1)
     z_name, a_name, d_name = f"z{j}{mark}", f"a{j}{mark}", f"δ{j}{mark}"
@@ -89,9 +91,9 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         shown = min(n_in, MAX_TERMS)
         sources = state.names[layer - 1]
         symbolic = [f"{weight_name(layer, neuron, i, 1)}·{sources[i]}" for i in range(shown)]
-        numeric = [f"{paren(w_used[neuron, i])}·{paren(a_prev[0, i])}" for i in range(shown)]
+        numeric = [f"{paren(w_used[neuron, i])}·{paren(a_prev[p, i])}" for i in range(shown)]
         b_sym = bias_name(layer, neuron, 1)
-        z_value = float(lt.z[0, neuron])
+        z_value = float(lt.z[p, neuron])
         lines.append(f"{z_name} = {_sum(symbolic, n_in)} + {b_sym}")
         lines.append(f"    = {_sum(numeric, n_in)} + {paren(b_used[neuron])} = {fmt6(z_value)}")
         exact.append(f"z = {full(z_value)}")
@@ -99,19 +101,19 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
             lines.append(
                 QCoreApplication.translate(
                     "NetworkCanvas", "batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}"
-                ).format(z_hat=fmt6(lt.z_hat[0, neuron]), u=fmt6(lt.u[0, neuron]))
+                ).format(z_hat=fmt6(lt.z_hat[p, neuron]), u=fmt6(lt.u[p, neuron]))
             )
         assert lt.a is not None
-        a_value = float(lt.a[0, neuron])
+        a_value = float(lt.a[p, neuron])
         argument = "u" if spec.batch_norm else "z"
         lines.append(f"{a_name} = {symbol}({argument}) = {fmt6(a_value)}")
         exact.append(f"a = {full(a_value)}")
         if layer == depth and trace.losses is not None:
-            target = float(trace.y[0, neuron])
+            target = float(trace.y[p, neuron])
             lines.append(
                 QCoreApplication.translate(
-                    "NetworkCanvas", "target y = {y}; loss of sample 1: L = {loss}"
-                ).format(y=fmt6(target), loss=fmt6(trace.losses[0]))
+                    "NetworkCanvas", "target y = {y}; loss of this sample: L = {loss}"
+                ).format(y=fmt6(target), loss=fmt6(trace.losses[p]))
             )
     else:
         lines.append(
@@ -122,7 +124,7 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         )
     if trace is not None and lt is not None and lt.delta is not None:
         lines.append(_delta_formula(state, layer, neuron, d_name))
-        exact.append(f"δ = {full(lt.delta[0, neuron])}")
+        exact.append(f"δ = {full(lt.delta[p, neuron])}")
     lines.extend(_bias_lines(state, layer, neuron, exact))
     return _finish(lines, exact)
 
@@ -132,19 +134,20 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     assert net is not None and stepper is not None and trace is not None
     spec = net.specs[layer]
     lt = trace.layers[layer]
+    p = state.position
     assert lt.delta is not None and lt.a is not None and lt.u is not None
-    value = float(lt.delta[0, neuron])
+    value = float(lt.delta[p, neuron])
     symbol = _activation_symbol(spec.activation)
     elementwise = spec.activation != "softmax" and not spec.batch_norm
     if layer == net.depth:
-        a, y = float(lt.a[0, neuron]), float(trace.y[0, neuron])
+        a, y = float(lt.a[p, neuron]), float(trace.y[p, neuron])
         loss = stepper.loss
         if loss in ("half_sse", "mse") and elementwise:
             slope = float(
                 activations.derivative(
                     spec.activation,
-                    lt.u[:1, neuron : neuron + 1],
-                    lt.a[:1, neuron : neuron + 1],
+                    lt.u[p : p + 1, neuron : neuron + 1],
+                    lt.a[p : p + 1, neuron : neuron + 1],
                     spec.leaky_slope,
                 )[0, 0]
             )
@@ -152,7 +155,7 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
             return f"{d_name} = {factor}(ŷ − y)·{symbol}′(z) = {factor}({fmt6(a)} − {fmt6(y)})·{fmt6(slope)} = {fmt6(value)}"
         if loss == "binary_cross_entropy" and net.sizes[-1] == 1:
             return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
-        if loss == "cross_entropy" and abs(float(trace.y[0].sum()) - 1.0) < 1e-12:
+        if loss == "cross_entropy" and abs(float(trace.y[p].sum()) - 1.0) < 1e-12:
             return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
         return f"{d_name} = ∂L/∂z = {fmt6(value)}"
     if not elementwise:
@@ -166,10 +169,13 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     shown = min(n_next, MAX_TERMS)
     mark = layer_mark(layer + 1)
     symbolic = [f"{weight_name(layer + 1, k, neuron, 2)}·δ{sub(k + 1)}{mark}" for k in range(shown)]
-    numeric = [f"{paren(w_next[k, neuron])}·{paren(upper[0, k])}" for k in range(shown)]
+    numeric = [f"{paren(w_next[k, neuron])}·{paren(upper[p, k])}" for k in range(shown)]
     slope = float(
         activations.derivative(
-            spec.activation, lt.u[:1, neuron : neuron + 1], lt.a[:1, neuron : neuron + 1], spec.leaky_slope
+            spec.activation,
+            lt.u[p : p + 1, neuron : neuron + 1],
+            lt.a[p : p + 1, neuron : neuron + 1],
+            spec.leaky_slope,
         )[0, 0]
     )
     return (
