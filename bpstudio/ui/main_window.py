@@ -830,7 +830,7 @@ class MainWindow(QMainWindow):
         lang = i18n.system_language() if key == "system" else key
         self.settings.setValue("language", key)
         if not i18n.install(lang):
-            self.show_error(self.tr("The translation for {0} is missing; using English.").format(lang))
+            self.show_error(i18n.missing_message())
         # Qt posts LanguageChange to every window; deliver it now so the switch is immediate
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         for action in self.language_group.actions():

@@ -1370,4 +1370,17 @@
             <translation>Cận dưới phải nhỏ hơn cận trên.</translation>
         </message>
     </context>
+    <context>
+        <name>i18n</name>
+        <message>
+            <location filename="../../bpstudio/ui/i18n.py" line="91" />
+            <source>{0} is not available: its translation file is missing ({1}), so BP Studio is shown in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
+            <translation>{0} không dùng được: thiếu tệp bản dịch ({1}), nên BP Studio hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/i18n.py" line="97" />
+            <source>{0}: the translation of Qt&apos;s own buttons and dialogs is missing ({1}); they stay in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
+            <translation>{0}: thiếu bản dịch cho các nút và hộp thoại của chính Qt ({1}); chúng sẽ hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
+        </message>
+    </context>
 </TS>
