@@ -290,11 +290,30 @@ EXAMPLES = {
 }
 
 
+# Each example's title in Vietnamese (the "name_vi" field, written right after "name").
+NAMES_VI = {
+    "article.json": "Mạng trong bài viết",
+    "xor.json": "Phép XOR",
+    "and_or.json": "AND và OR",
+    "circles.json": "Hai vòng tròn",
+    "spirals.json": "Hai đường xoắn ốc",
+    "sine_regression.json": "Hồi quy sin(x)",
+    "deep_sigmoid_vanishing.json": "Mạng sigmoid sâu (gradient triệt tiêu)",
+    "deep_relu_he.json": "Mạng ReLU sâu với khởi tạo He",
+}
+
+
+def _with_name_vi(document: dict[str, Any], name_vi: str) -> dict[str, Any]:
+    fields = list(document.items())
+    at = [key for key, _ in fields].index("name") + 1
+    return dict([*fields[:at], ("name_vi", name_vi), *fields[at:]])
+
+
 def render_all() -> dict[str, str]:
     """File name -> exact text of every example; each is checked by the real loader."""
     texts = {}
     for filename, build in EXAMPLES.items():
-        text = format_json(build())
+        text = format_json(_with_name_vi(build(), NAMES_VI[filename]))
         loads(text, filename)  # raises LoadError if the generator wrote something invalid
         texts[filename] = text
     return texts

@@ -480,7 +480,10 @@ class MainWindow(QMainWindow):
 
     def _shown_name(self) -> str:
         doc = self.document
-        return doc.path.name if doc.path is not None else (doc.name or self.tr("untitled"))
+        if doc.path is not None:
+            return doc.path.name
+        name_vi = doc.extras.get("name_vi") if i18n.current_language() == "vi" else None
+        return str(name_vi or doc.name or self.tr("untitled"))
 
     def _update_title(self) -> None:
         doc = self.document
@@ -793,10 +796,12 @@ class MainWindow(QMainWindow):
 
     def _fill_examples(self) -> None:
         self.examples_menu.clear()
-        for title, path in fmt.example_files():
-            action = self.examples_menu.addAction(title)
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _checked=False, path=path: self.open_example(path))
+        self.examples_menu.setToolTipsVisible(True)
+        for example in fmt.examples(i18n.current_language()):
+            action = self.examples_menu.addAction(example.title)
+            action.setToolTip(example.description)
+            action.setStatusTip(example.description)
+            action.triggered.connect(lambda _checked=False, path=example.path: self.open_example(path))
 
     def example_actions(self) -> list[QAction]:
         self._fill_examples()

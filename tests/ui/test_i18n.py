@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from bpstudio import assets
 from bpstudio.controller import Controller
+from bpstudio.document import format as fmt
 from bpstudio.ui import i18n
 from bpstudio.ui.main_window import MainWindow
 
@@ -164,3 +166,28 @@ def test_missing_qt_catalogue_keeps_our_texts_and_says_so(
     assert window.actions_by_key["next_phase"].text() == "Pha tiếp theo"
     assert len(dialogs["critical"]) == 1 and "qt_vi.qm" in dialogs["critical"][0]
     assert "Tiếng Việt" in dialogs["critical"][0] and "English" not in dialogs["critical"][0]
+
+
+def test_examples_menu_shows_vietnamese_titles_and_descriptions(window: MainWindow, tmp_path: Path) -> None:
+    english = [(action.text(), action.toolTip()) for action in window.example_actions()]
+    assert english[0] == ("The article's network", fmt.examples("en")[0].description)
+    window.set_language("vi")
+    actions = window.example_actions()
+    vietnamese = [(action.text(), action.toolTip()) for action in actions]
+    assert [title for title, _ in vietnamese][:3] == ["Mạng trong bài viết", "Phép XOR", "AND và OR"]
+    assert len(vietnamese) == len(english) == len(fmt.EXAMPLE_ORDER)
+    for (title_en, text_en), (title_vi, text_vi) in zip(english, vietnamese, strict=True):
+        assert title_vi != title_en and text_vi != text_en and text_vi, title_en
+    for example in fmt.examples("vi"):
+        raw = json.loads(example.path.read_text(encoding="utf-8"))
+        assert (example.title, example.description) == (raw["name_vi"], raw["description_vi"])
+    actions[1].trigger()  # open XOR
+    assert window.windowTitle().startswith("Phép XOR")
+    window.set_language("en")
+    assert window.windowTitle().startswith("XOR")
+    # Saving the opened example keeps both titles.
+    target = tmp_path / "xor.bpstudio.json"
+    assert window.controller.save_as(target)
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    assert (saved["name"], saved["name_vi"]) == ("XOR", "Phép XOR")
+    assert fmt.load_file(target).name_vi == "Phép XOR"
