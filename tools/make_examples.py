@@ -197,7 +197,7 @@ def spirals() -> dict[str, Any]:
         "200 points on two interleaved spirals (generated with seed 11), a classic hard problem: "
         "the network needs two hidden layers and many epochs to wind its boundary between the arms.",
         "200 điểm trên hai đường xoắn ốc lồng nhau (sinh với hạt giống 11), một bài toán khó kinh điển: "
-        "mạng cần hai lớp ẩn và nhiều epoch để uốn ranh giới giữa hai nhánh.",
+        "mạng cần hai lớp ẩn và nhiều lượt huấn luyện để uốn ranh giới giữa hai nhánh.",
         [
             {"size": 2},
             {"size": 16, "activation": "tanh"},

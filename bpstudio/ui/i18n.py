@@ -16,10 +16,14 @@ silent: `install` returns False and `missing_message` says which file and what t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from bpstudio.assets import resource
+
+if TYPE_CHECKING:
+    from bpstudio.document.document import NetworkDocument
 
 LANGUAGES = ("en", "vi")
 LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
@@ -43,6 +47,15 @@ def catalogue(lang: str, domain: str = "bpstudio") -> Path:
 
 def current_language() -> str:
     return _current
+
+
+def network_name(document: NetworkDocument) -> str:
+    """The name views show for a network: its file's name once it has one, else its title in the
+    UI language (the examples carry a Vietnamese one, "name_vi"); "" when it has neither."""
+    if document.path is not None:
+        return document.path.name
+    localized = document.extras.get(f"name_{_current}") if _current != "en" else None
+    return str(localized or document.name or "")
 
 
 def install(lang: str) -> bool:

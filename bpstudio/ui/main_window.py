@@ -479,11 +479,7 @@ class MainWindow(QMainWindow):
             self.status_label.setText("")
 
     def _shown_name(self) -> str:
-        doc = self.document
-        if doc.path is not None:
-            return doc.path.name
-        name_vi = doc.extras.get("name_vi") if i18n.current_language() == "vi" else None
-        return str(name_vi or doc.name or self.tr("untitled"))
+        return i18n.network_name(self.document) or self.tr("untitled")
 
     def _update_title(self) -> None:
         doc = self.document

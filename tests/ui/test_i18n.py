@@ -11,7 +11,15 @@ from typing import Any
 import pytest
 from conftest import make_document
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from bpstudio import assets
@@ -183,6 +191,8 @@ def test_examples_menu_shows_vietnamese_titles_and_descriptions(window: MainWind
         assert (example.title, example.description) == (raw["name_vi"], raw["description_vi"])
     actions[1].trigger()  # open XOR
     assert window.windowTitle().startswith("Phép XOR")
+    history = window.history_panel.view
+    assert history.model().index(0, 0).data() == "Đã mở: Phép XOR"
     window.set_language("en")
     assert window.windowTitle().startswith("XOR")
     # Saving the opened example keeps both titles.
@@ -191,3 +201,20 @@ def test_examples_menu_shows_vietnamese_titles_and_descriptions(window: MainWind
     saved = json.loads(target.read_text(encoding="utf-8"))
     assert (saved["name"], saved["name_vi"]) == ("XOR", "Phép XOR")
     assert fmt.load_file(target).name_vi == "Phép XOR"
+
+
+def test_canvas_layer_summary_and_counters_have_no_english_words(window: MainWindow) -> None:
+    """ "epoch", "mean" and "Seed" were left in English."""
+    window.set_language("vi")
+    for _ in range(2):
+        window.controller.next_phase()
+    assert "lượt" in window.counters.text() and "epoch" not in window.counters.text().lower()
+    line = window.canvas.state.layer_summary(2)  # the line under a layer's title once δ is known
+    assert line is not None and line.text.startswith("trung bình |δ| = ")
+    assert window.options_panel.findChildren(QLabel)  # the options dock exists
+    seeds = [
+        label.text() for label in window.options_panel.findChildren(QLabel) if "ạt giống" in label.text()
+    ]
+    assert seeds and not [
+        label.text() for label in window.options_panel.findChildren(QLabel) if "Seed" in label.text()
+    ]
