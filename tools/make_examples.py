@@ -185,7 +185,7 @@ def circles() -> dict[str, Any]:
         "binary_cross_entropy",
         {"name": "adam", "learning_rate": 0.05},
         {"batch_size": 20, "shuffle": True, "seed": 7},
-        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["inner"]},
+        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["y"]},
         {"scheme": "xavier_uniform", "seed": 7, "bias": 0.0},
     )
 
@@ -207,7 +207,7 @@ def spirals() -> dict[str, Any]:
         "binary_cross_entropy",
         {"name": "adam", "learning_rate": 0.02},
         {"batch_size": 20, "shuffle": True, "seed": 11},
-        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["arm"]},
+        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["y"]},
         {"scheme": "xavier_uniform", "seed": 11, "bias": 0.0},
     )
 
@@ -244,7 +244,7 @@ def _deep(activation: str, scheme: str, name: str, description: str, description
         "binary_cross_entropy",
         {"name": "sgd", "learning_rate": 0.1},
         {"batch_size": 10, "shuffle": True, "seed": 21},
-        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["inner"]},
+        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["y"]},
         {"scheme": scheme, "seed": 21, "bias": 0.0},
     )
 
