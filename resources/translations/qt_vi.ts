@@ -1,6 +1,11 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
+<!-- Vietnamese for the texts Qt's own widgets draw (dialog buttons, line-edit and spin-box context
+     menus, the non-native file dialog, dock buttons, scroll bars). PySide6 ships no qtbase_vi.qm.
+     Contexts and source strings are those of Qt's sources (qtbase: QPlatformTheme,
+     QLineEdit, QWidgetTextControl, QFileDialog, ...); edit the translations by hand, not with
+     lupdate. Compiled to qt_vi.qm by `make translations` and by hatch_build.py for the wheel. -->
 <context>
     <name>QPlatformTheme</name>
     <message>
@@ -80,7 +85,7 @@
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;OK</source>
-        <translation>Đồng ý</translation>
+        <translation>Đồn&amp;g ý</translation>
     </message>
     <message>
         <source>&amp;Save</source>

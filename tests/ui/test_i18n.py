@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QPushButton,
 )
@@ -218,3 +217,20 @@ def test_canvas_layer_summary_and_counters_have_no_english_words(window: MainWin
     assert seeds and not [
         label.text() for label in window.options_panel.findChildren(QLabel) if "Seed" in label.text()
     ]
+
+
+def test_qt_catalogue_is_complete_and_keeps_placeholders() -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(assets.resource("translations", "qt_vi.ts")).getroot()
+    contexts = {context.findtext("name") for context in root}
+    assert {"QPlatformTheme", "QLineEdit", "QWidgetTextControl", "QFileDialog"} <= contexts
+    for context in root:
+        for message in context.findall("message"):
+            source, translation = message.findtext("source") or "", message.find("translation")
+            assert translation is not None and translation.get("type") is None, source
+            text = translation.text or ""
+            assert text.strip() and text != source, source
+            assert re.findall(r"%\d", source) == re.findall(r"%\d", text), source
+            assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&"), source
