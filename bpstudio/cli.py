@@ -181,8 +181,8 @@ def _explain(argv: Sequence[str]) -> int:
     try:
         name, description = network_file.name, network_file.description
         if args.lang == "vi" and getattr(network_file, "description_vi", ""):
-            # file names are written in English; the Vietnamese description says what it is
-            name, description = "", network_file.description_vi
+            # the Vietnamese title when the file has one (the examples do), else the description alone
+            name, description = network_file.name_vi, network_file.description_vi
         text = explain_steps(
             network_file.stepper,
             args.steps,

@@ -185,7 +185,7 @@ def circles() -> dict[str, Any]:
         "binary_cross_entropy",
         {"name": "adam", "learning_rate": 0.05},
         {"batch_size": 20, "shuffle": True, "seed": 7},
-        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["inner"]},
+        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["y"]},
         {"scheme": "xavier_uniform", "seed": 7, "bias": 0.0},
     )
 
@@ -197,7 +197,7 @@ def spirals() -> dict[str, Any]:
         "200 points on two interleaved spirals (generated with seed 11), a classic hard problem: "
         "the network needs two hidden layers and many epochs to wind its boundary between the arms.",
         "200 điểm trên hai đường xoắn ốc lồng nhau (sinh với hạt giống 11), một bài toán khó kinh điển: "
-        "mạng cần hai lớp ẩn và nhiều epoch để uốn ranh giới giữa hai nhánh.",
+        "mạng cần hai lớp ẩn và nhiều lượt huấn luyện để uốn ranh giới giữa hai nhánh.",
         [
             {"size": 2},
             {"size": 16, "activation": "tanh"},
@@ -207,7 +207,7 @@ def spirals() -> dict[str, Any]:
         "binary_cross_entropy",
         {"name": "adam", "learning_rate": 0.02},
         {"batch_size": 20, "shuffle": True, "seed": 11},
-        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["arm"]},
+        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["y"]},
         {"scheme": "xavier_uniform", "seed": 11, "bias": 0.0},
     )
 
@@ -244,7 +244,7 @@ def _deep(activation: str, scheme: str, name: str, description: str, description
         "binary_cross_entropy",
         {"name": "sgd", "learning_rate": 0.1},
         {"batch_size": 10, "shuffle": True, "seed": 21},
-        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["inner"]},
+        {"inputs": inputs, "targets": targets, "input_names": ["x1", "x2"], "output_names": ["y"]},
         {"scheme": scheme, "seed": 21, "bias": 0.0},
     )
 
@@ -290,11 +290,30 @@ EXAMPLES = {
 }
 
 
+# Each example's title in Vietnamese (the "name_vi" field, written right after "name").
+NAMES_VI = {
+    "article.json": "Mạng trong bài viết",
+    "xor.json": "Phép XOR",
+    "and_or.json": "AND và OR",
+    "circles.json": "Hai vòng tròn",
+    "spirals.json": "Hai đường xoắn ốc",
+    "sine_regression.json": "Hồi quy sin(x)",
+    "deep_sigmoid_vanishing.json": "Mạng sigmoid sâu (gradient triệt tiêu)",
+    "deep_relu_he.json": "Mạng ReLU sâu với khởi tạo He",
+}
+
+
+def _with_name_vi(document: dict[str, Any], name_vi: str) -> dict[str, Any]:
+    fields = list(document.items())
+    at = [key for key, _ in fields].index("name") + 1
+    return dict([*fields[:at], ("name_vi", name_vi), *fields[at:]])
+
+
 def render_all() -> dict[str, str]:
     """File name -> exact text of every example; each is checked by the real loader."""
     texts = {}
     for filename, build in EXAMPLES.items():
-        text = format_json(build())
+        text = format_json(_with_name_vi(build(), NAMES_VI[filename]))
         loads(text, filename)  # raises LoadError if the generator wrote something invalid
         texts[filename] = text
     return texts

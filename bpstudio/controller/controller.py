@@ -543,6 +543,7 @@ class Controller:
             init=doc.init,
             positions=doc.positions,
             description_vi=str(doc.extras.get("description_vi") or ""),
+            name_vi=str(doc.extras.get("name_vi") or ""),
             input_names=input_names if input_names and len(input_names) == sizes[0] else None,
             output_names=output_names if output_names and len(output_names) == sizes[-1] else None,
         )

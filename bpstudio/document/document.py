@@ -77,6 +77,7 @@ def file_fields(nf: NetworkFile, path: Path | None) -> dict[str, Any]:
         "path": path,
         "extras": {
             "description_vi": nf.description_vi,
+            "name_vi": nf.name_vi,
             "input_names": nf.input_names,
             "output_names": nf.output_names,
         },

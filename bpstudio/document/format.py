@@ -52,6 +52,7 @@ TOP_LEVEL_KEYS = (
     "format",
     "version",
     "name",
+    "name_vi",
     "description",
     "description_vi",
     "layers",
@@ -106,6 +107,7 @@ class NetworkFile:
     init: InitConfig | None = None
     positions: list[list[Position]] | None = None
     description_vi: str = ""
+    name_vi: str = ""  # the title in Vietnamese (the examples have one)
     input_names: list[str] | None = None
     output_names: list[str] | None = None
 
@@ -719,6 +721,7 @@ def _build(document: dict[str, Any]) -> NetworkFile:
         init=init,
         positions=_positions(document.get("canvas"), specs),
         description_vi=document.get("description_vi", ""),
+        name_vi=document.get("name_vi", ""),
         input_names=list(block["input_names"]) if "input_names" in block else None,
         output_names=list(block["output_names"]) if "output_names" in block else None,
     )
@@ -831,8 +834,10 @@ def to_json_dict(nf: NetworkFile, include_state: bool = True) -> dict[str, Any]:
         "format": FORMAT,
         "version": VERSION,
         "name": nf.name.strip() or UNTITLED,
-        "description": nf.description,
     }
+    if nf.name_vi.strip():
+        document["name_vi"] = nf.name_vi.strip()
+    document["description"] = nf.description
     if nf.description_vi:
         document["description_vi"] = nf.description_vi
     document.update(layers=layers, loss=stepper.loss, optimizer=optimizer, training=training, dataset=dataset)
@@ -1001,21 +1006,46 @@ def default_network() -> NetworkFile:
     return load_file(assets.default_example())
 
 
-def _title(path: Path) -> str:
+@dataclass(frozen=True)
+class Example:
+    """A built-in example as the examples menu shows it, in one language."""
+
+    path: Path
+    title: str
+    description: str
+
+
+def _in_language(fields: dict[str, Any], key: str, lang: str) -> str:
+    """`key` in `lang` ("name_vi" for Vietnamese) when the file gives it, else the English one."""
+    for candidate in (f"{key}_{lang}", key) if lang != "en" else (key,):
+        value = fields.get(candidate)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def _example(path: Path, lang: str) -> Example:
     try:
         with open(path, encoding="utf-8") as stream:
-            name = json.load(stream).get("name")
-        if isinstance(name, str) and name:
-            return name
-    except (OSError, ValueError, AttributeError):
-        pass
-    return path.stem.replace("_", " ")
+            fields = json.load(stream)
+        if not isinstance(fields, dict):
+            fields = {}
+    except (OSError, ValueError):
+        fields = {}
+    title = _in_language(fields, "name", lang) or path.stem.replace("_", " ")
+    return Example(path, title, _in_language(fields, "description", lang))
 
 
-def example_files() -> list[tuple[str, Path]]:
-    """(title, path) of every built-in example: the article first, then by difficulty."""
+def examples(lang: str = "en") -> list[Example]:
+    """Every built-in example with its title and description in `lang` (English when the file
+    has no translation): the article first, then by difficulty."""
     folder = assets.examples_dir()
     found = {path.name: path for path in folder.glob("*.json")}
     ordered = [found.pop(name) for name in EXAMPLE_ORDER if name in found]
     ordered += [found[name] for name in sorted(found)]
-    return [(_title(path), path) for path in ordered]
+    return [_example(path, lang) for path in ordered]
+
+
+def example_files(lang: str = "en") -> list[tuple[str, Path]]:
+    """(title, path) of every built-in example, in the order of `examples`."""
+    return [(example.title, example.path) for example in examples(lang)]

@@ -185,7 +185,7 @@ VI: dict[str, str] = {
         "chữ số thập phân. Mỗi bước huấn luyện có ba pha: lan truyền tiến, lan truyền ngược để tìm "
         "độ lỗi δ và gradient, rồi cập nhật tham số."
     ),
-    "step_title": "Bước {step} (epoch {epoch})",
+    "step_title": "Bước {step} (lượt {epoch})",
     "network_title": "Mạng nơ-ron",
     "sizes": "Số nơ-ron mỗi lớp: {sizes}",
     "layer_line": "Lớp {layer} ({kind}): {neurons}, hàm kích hoạt {act}",
@@ -197,7 +197,7 @@ VI: dict[str, str] = {
     "neurons_n": "{n} nơ-ron",
     "samples_1": "1 mẫu",
     "samples_n": "{n} mẫu",
-    "shuffled": " (xáo trộn lại sau mỗi epoch)",
+    "shuffled": " (xáo trộn lại sau mỗi lượt)",
     "start_params": "Tham số ban đầu (hàng j chứa các trọng số đi vào nơ-ron j):",
     "layer_params": "Lớp {layer} ({kind}):",
     "kind_input": "lớp vào",

@@ -27,7 +27,7 @@ def run(
     event loop. A file that cannot be opened prints one line on stderr and returns 2.
     """
     import pyqtgraph  # noqa: F401  (after PySide6, so pyqtgraph binds to it)
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from bpstudio.assets import resource
@@ -65,7 +65,9 @@ def run(
     chosen = lang or str(settings.value("language", "system"))
     if chosen == "system":
         chosen = i18n.system_language()
-    i18n.install(chosen)
+    language_problem = "" if i18n.install(chosen) else i18n.missing_message()
+    if language_problem:
+        print(f"bpstudio: {language_problem}", file=sys.stderr)
 
     path = Path(file) if file is not None else None
     document = NetworkDocument(network_file.stepper, **file_fields(network_file, path))
@@ -73,6 +75,10 @@ def run(
     window = MainWindow(document, controller, settings=settings, restore_layout=screenshot is None)
     window.quiet_errors = screenshot is not None
     window.persist_settings = screenshot is None
+    if language_problem:
+        window.statusBar().showMessage(language_problem)
+        if screenshot is None:
+            QTimer.singleShot(0, lambda: window.show_error(language_problem))
     for _ in range(phases):
         if not controller.next_phase():
             break

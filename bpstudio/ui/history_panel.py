@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout,
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
+from bpstudio.ui import i18n
 
 IndexLike = QModelIndex | QPersistentModelIndex
 UNDONE = QColor(150, 150, 150)
@@ -38,7 +39,7 @@ class HistoryModel(QAbstractListModel):
         history = self.document.history
         if role == Qt.ItemDataRole.DisplayRole:
             if row == 0:
-                return self.tr("Opened: {0}").format(self.document.display_name)
+                return self.tr("Opened: {0}").format(i18n.network_name(self.document) or self.tr("untitled"))
             return history.command(row - 1).text
         if role == Qt.ItemDataRole.FontRole and row == history.index():
             font = QFont()

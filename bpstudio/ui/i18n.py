@@ -1,23 +1,39 @@
-"""The UI language: English (the source strings) or Vietnamese, from a compiled .qm catalogue.
+"""The UI language: English (the source strings) or Vietnamese, from compiled .qm catalogues.
 
 The language follows the system locale unless `--lang` or the Language menu chose one; the
-choice is remembered in the settings. Switching installs another translator, and Qt sends every
+choice is remembered in the settings. Switching installs other translators, and Qt sends every
 widget a LanguageChange event on which it retranslates itself.
+
+A language has two catalogues: `bpstudio_<lang>.qm` for BP Studio's own texts and `qt_<lang>.qm`
+for the texts Qt's widgets draw themselves (dialog buttons, line-edit context menus, the file
+dialog), which Qt looks up in contexts such as "QPlatformTheme", "QLineEdit" and "QFileDialog".
+PySide6 ships no qtbase catalogue for Vietnamese, so resources/translations/qt_vi.ts holds those
+texts, with the contexts and source strings of Qt's sources. Both are compiled from the .ts files
+by `make` or, in a wheel, by the build hook (hatch_build.py). A catalogue that is missing is never
+silent: `install` returns False and `missing_message` says which file and what to do.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from bpstudio.assets import resource
 
+if TYPE_CHECKING:
+    from bpstudio.document.document import NetworkDocument
+
 LANGUAGES = ("en", "vi")
 LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
+# The catalogues of one language, in lookup order: BP Studio's texts first, then Qt's.
+DOMAINS = ("bpstudio", "qt")
 
 _translators: list[QTranslator] = []
 _current = "en"
+_missing: list[Path] = []
+_missing_lang = ""
 
 
 def system_language() -> str:
@@ -25,17 +41,30 @@ def system_language() -> str:
     return "vi" if name.startswith("vi") else "en"
 
 
-def catalogue(lang: str) -> Path:
-    return resource("translations", f"bpstudio_{lang}.qm")
+def catalogue(lang: str, domain: str = "bpstudio") -> Path:
+    return resource("translations", f"{domain}_{lang}.qm")
 
 
 def current_language() -> str:
     return _current
 
 
+def network_name(document: NetworkDocument) -> str:
+    """The name views show for a network: its file's name once it has one, else its title in the
+    UI language (the examples carry a Vietnamese one, "name_vi"); "" when it has neither."""
+    if document.path is not None:
+        return document.path.name
+    localized = document.extras.get(f"name_{_current}") if _current != "en" else None
+    return str(localized or document.name or "")
+
+
 def install(lang: str) -> bool:
-    """Make `lang` the UI language; False if its catalogue is missing (English stays)."""
-    global _current
+    """Make `lang` the UI language; False if one of its catalogues is missing.
+
+    Without BP Studio's own catalogue the UI stays English; without Qt's one, BP Studio's texts
+    are translated and Qt's buttons are not. Either way `missing_message()` explains it.
+    """
+    global _current, _missing_lang
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install a language after creating the application")
@@ -43,15 +72,44 @@ def install(lang: str) -> bool:
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
-    ok = True
+    _missing.clear()
+    _missing_lang = lang
     if lang != "en":
-        translator = QTranslator(app)
-        path = catalogue(lang)
-        if path.is_file() and translator.load(str(path)):
+        loaded = []
+        for domain in DOMAINS:
+            translator = QTranslator(app)
+            path = catalogue(lang, domain)
+            if path.is_file() and translator.load(str(path)):
+                loaded.append(translator)
+            else:
+                _missing.append(path)
+        if catalogue(lang) in _missing:
+            loaded.clear()  # without our own texts, a few translated Qt buttons would only confuse
+            lang = "en"
+        # Installed last is asked first: BP Studio's catalogue wins over Qt's for the same text.
+        for translator in reversed(loaded):
             app.installTranslator(translator)
             _translators.append(translator)
-        else:
-            ok = False
-            lang = "en"
     _current = lang
-    return ok
+    return not _missing
+
+
+def missing_message() -> str:
+    """Why the last `install` fell short, in the language now in use ("" when nothing is missing)."""
+    if not _missing:
+        return ""
+    name = LANGUAGE_NAMES.get(_missing_lang, _missing_lang)
+    files = ", ".join(str(path) for path in _missing)
+    if _current == "en":
+        text = QCoreApplication.translate(
+            "i18n",
+            "{0} is not available: its translation file is missing ({1}), so BP Studio is shown in "
+            "English. Reinstall BP Studio, or run `make translations` in a source checkout.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "i18n",
+            "{0}: the translation of Qt's own buttons and dialogs is missing ({1}); they stay in "
+            "English. Reinstall BP Studio, or run `make translations` in a source checkout.",
+        )
+    return text.format(name, files)

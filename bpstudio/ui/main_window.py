@@ -479,8 +479,7 @@ class MainWindow(QMainWindow):
             self.status_label.setText("")
 
     def _shown_name(self) -> str:
-        doc = self.document
-        return doc.path.name if doc.path is not None else (doc.name or self.tr("untitled"))
+        return i18n.network_name(self.document) or self.tr("untitled")
 
     def _update_title(self) -> None:
         doc = self.document
@@ -793,10 +792,12 @@ class MainWindow(QMainWindow):
 
     def _fill_examples(self) -> None:
         self.examples_menu.clear()
-        for title, path in fmt.example_files():
-            action = self.examples_menu.addAction(title)
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _checked=False, path=path: self.open_example(path))
+        self.examples_menu.setToolTipsVisible(True)
+        for example in fmt.examples(i18n.current_language()):
+            action = self.examples_menu.addAction(example.title)
+            action.setToolTip(example.description)
+            action.setStatusTip(example.description)
+            action.triggered.connect(lambda _checked=False, path=example.path: self.open_example(path))
 
     def example_actions(self) -> list[QAction]:
         self._fill_examples()
@@ -830,7 +831,7 @@ class MainWindow(QMainWindow):
         lang = i18n.system_language() if key == "system" else key
         self.settings.setValue("language", key)
         if not i18n.install(lang):
-            self.show_error(self.tr("The translation for {0} is missing; using English.").format(lang))
+            self.show_error(i18n.missing_message())
         # Qt posts LanguageChange to every window; deliver it now so the switch is immediate
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         for action in self.language_group.actions():

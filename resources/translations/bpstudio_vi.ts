@@ -81,7 +81,7 @@
         <message>
             <location filename="../../bpstudio/controller/controller.py" line="133" />
             <source>Epoch</source>
-            <translation>Epoch</translation>
+            <translation>Lượt</translation>
         </message>
         <message>
             <location filename="../../bpstudio/controller/controller.py" line="151" />
@@ -106,7 +106,7 @@
         <message>
             <location filename="../../bpstudio/controller/controller.py" line="214" />
             <source>Re-initialise ({0}, seed {1})</source>
-            <translation>Khởi tạo lại ({0}, seed {1})</translation>
+            <translation>Khởi tạo lại ({0}, hạt giống {1})</translation>
         </message>
         <message>
             <location filename="../../bpstudio/controller/controller.py" line="217" />
@@ -503,6 +503,11 @@
             <source>Click to go back to this state</source>
             <translation>Nhấp để quay về trạng thái này</translation>
         </message>
+        <message>
+            <location filename="../../bpstudio/ui/history_panel.py" line="42" />
+            <source>untitled</source>
+            <translation>chưa đặt tên</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPanel</name>
@@ -523,7 +528,7 @@
         <message>
             <location filename="../../bpstudio/ui/loss_plot.py" line="268" />
             <source>step {0}, epoch {1}: cost {2}</source>
-            <translation>bước {0}, epoch {1}: chi phí {2}</translation>
+            <translation>bước {0}, lượt {1}: chi phí {2}</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/loss_plot.py" line="283" />
@@ -543,7 +548,7 @@
         <message>
             <location filename="../../bpstudio/ui/loss_plot.py" line="287" />
             <source>mean per epoch</source>
-            <translation>trung bình mỗi epoch</translation>
+            <translation>trung bình mỗi lượt</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/loss_plot.py" line="288" />
@@ -591,12 +596,12 @@
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="359" />
             <source>Epoch</source>
-            <translation>Epoch</translation>
+            <translation>Lượt</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="359" />
             <source>Train until the current epoch is complete</source>
-            <translation>Huấn luyện đến hết epoch hiện tại</translation>
+            <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="360" />
@@ -637,7 +642,7 @@
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="368" />
             <source>New random weights from a scheme and a seed</source>
-            <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một seed</translation>
+            <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một hạt giống</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="370" />
@@ -857,7 +862,7 @@
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="470" />
             <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
-            <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; epoch · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
+            <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/main_window.py" line="474" />
@@ -1286,12 +1291,12 @@
         <message>
             <location filename="../../bpstudio/ui/options_panel.py" line="244" />
             <source>Shuffle each epoch</source>
-            <translation>Xáo trộn mỗi epoch</translation>
+            <translation>Xáo trộn mỗi lượt</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/options_panel.py" line="245" />
             <source>Shuffle seed</source>
-            <translation>Seed xáo trộn</translation>
+            <translation>Hạt giống xáo trộn</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/options_panel.py" line="249" />
@@ -1311,7 +1316,7 @@
         <message>
             <location filename="../../bpstudio/ui/options_panel.py" line="252" />
             <source>Seed</source>
-            <translation>Seed</translation>
+            <translation>Hạt giống</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/options_panel.py" line="253" />
@@ -1452,7 +1457,7 @@
         <message>
             <location filename="../../bpstudio/ui/reinit_dialog.py" line="40" />
             <source>Seed</source>
-            <translation>Seed</translation>
+            <translation>Hạt giống</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/reinit_dialog.py" line="41" />
@@ -1477,12 +1482,33 @@
         <message>
             <location filename="../../bpstudio/ui/reinit_dialog.py" line="48" />
             <source>New weights are drawn from the scheme with this seed; biases get the bias value. Training starts again from step 0 (undo brings the old weights back).</source>
-            <translation>Trọng số mới được rút ngẫu nhiên theo phương pháp đã chọn với seed này; các bias nhận giá trị bias. Việc huấn luyện bắt đầu lại từ bước 0 (hoàn tác sẽ đưa trọng số cũ trở lại).</translation>
+            <translation>Trọng số mới được rút ngẫu nhiên theo phương pháp đã chọn với hạt giống này; các bias nhận giá trị bias. Việc huấn luyện bắt đầu lại từ bước 0 (hoàn tác sẽ đưa trọng số cũ trở lại).</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/reinit_dialog.py" line="97" />
             <source>The lower bound must be below the upper bound.</source>
             <translation>Cận dưới phải nhỏ hơn cận trên.</translation>
+        </message>
+    </context>
+    <context>
+        <name>i18n</name>
+        <message>
+            <location filename="../../bpstudio/ui/i18n.py" line="91" />
+            <source>{0} is not available: its translation file is missing ({1}), so BP Studio is shown in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
+            <translation>{0} không dùng được: thiếu tệp bản dịch ({1}), nên BP Studio hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/i18n.py" line="97" />
+            <source>{0}: the translation of Qt&apos;s own buttons and dialogs is missing ({1}); they stay in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
+            <translation>{0}: thiếu bản dịch cho các nút và hộp thoại của chính Qt ({1}); chúng sẽ hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerSummary</name>
+        <message>
+            <location filename="../../bpstudio/ui/canvas/state.py" line="170" />
+            <source>mean |δ| = {0}</source>
+            <translation>trung bình |δ| = {0}</translation>
         </message>
     </context>
 </TS>

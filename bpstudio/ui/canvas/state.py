@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from PySide6.QtCore import QCoreApplication
 
 from bpstudio.engine import Network, Phase, Stepper, Trace
 from bpstudio.ui.canvas.text import fmt, neuron_name
@@ -176,7 +177,8 @@ class DisplayState:
         delta = self.trace.layers[layer].delta
         if delta is None:
             return None
-        return TextLine(f"mean |δ| = {fmt(float(np.abs(delta).mean()))}", "delta")
+        text = QCoreApplication.translate("LayerSummary", "mean |δ| = {0}")
+        return TextLine(text.format(fmt(float(np.abs(delta).mean()))), "delta")
 
     def next_layers(self) -> tuple[Phase, tuple[int, ...]]:
         """Which layer(s) the next press of Next layer / Next phase will compute."""
