@@ -104,167 +104,167 @@
             <translation>Không thể đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="214" />
+            <location filename="../../bpstudio/controller/controller.py" line="211" />
             <source>Re-initialise ({0}, seed {1})</source>
             <translation>Khởi tạo lại ({0}, seed {1})</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="217" />
+            <location filename="../../bpstudio/controller/controller.py" line="214" />
             <source>Cannot re-initialise</source>
             <translation>Không thể khởi tạo lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="227" />
+            <location filename="../../bpstudio/controller/controller.py" line="224" />
             <source>Cannot set the parameter: {0}</source>
             <translation>Không thể đặt tham số: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="231" />
+            <location filename="../../bpstudio/controller/controller.py" line="228" />
             <source>Set {0}[{1}] of layer {2} to {3}</source>
             <translation>Đặt {0}[{1}] của lớp {2} thành {3}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="233" />
+            <location filename="../../bpstudio/controller/controller.py" line="230" />
             <source>Cannot set the parameter</source>
             <translation>Không thể đặt tham số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="253" />
+            <location filename="../../bpstudio/controller/controller.py" line="250" />
             <source>Add a layer at position {0}</source>
             <translation>Thêm một lớp ở vị trí {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="254" />
+            <location filename="../../bpstudio/controller/controller.py" line="251" />
             <source>Cannot add the layer</source>
             <translation>Không thể thêm lớp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="261" />
+            <location filename="../../bpstudio/controller/controller.py" line="258" />
             <source>Remove layer {0}</source>
             <translation>Xoá lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="262" />
+            <location filename="../../bpstudio/controller/controller.py" line="259" />
             <source>Cannot remove the layer</source>
             <translation>Không thể xoá lớp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="280" />
+            <location filename="../../bpstudio/controller/controller.py" line="277" />
             <source>Add a neuron to layer {0}</source>
             <translation>Thêm một nơ-ron vào lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="280" />
+            <location filename="../../bpstudio/controller/controller.py" line="277" />
             <source>Cannot add the neuron</source>
             <translation>Không thể thêm nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="294" />
+            <location filename="../../bpstudio/controller/controller.py" line="291" />
             <source>Remove neuron {0} of layer {1}</source>
             <translation>Xoá nơ-ron {0} của lớp {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="295" />
+            <location filename="../../bpstudio/controller/controller.py" line="292" />
             <source>Cannot remove the neuron</source>
             <translation>Không thể xoá nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="304" />
+            <location filename="../../bpstudio/controller/controller.py" line="301" />
             <source>Set the activation of layer {0} to {1}</source>
             <translation>Đổi hàm kích hoạt của lớp {0} thành {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="305" />
+            <location filename="../../bpstudio/controller/controller.py" line="302" />
             <source>Cannot change the activation</source>
             <translation>Không thể đổi hàm kích hoạt</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="318" />
+            <location filename="../../bpstudio/controller/controller.py" line="315" />
             <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
             <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="332" />
+            <location filename="../../bpstudio/controller/controller.py" line="329" />
             <source>Cannot move the neurons: the layout of every neuron is needed</source>
             <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="335" />
+            <location filename="../../bpstudio/controller/controller.py" line="332" />
             <source>Move a neuron</source>
             <translation>Di chuyển một nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="335" />
+            <location filename="../../bpstudio/controller/controller.py" line="332" />
             <source>Move {0} neurons</source>
             <translation>Di chuyển {0} nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="336" />
+            <location filename="../../bpstudio/controller/controller.py" line="333" />
             <source>Cannot move the neurons</source>
             <translation>Không thể di chuyển các nơ-ron</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="343" />
+            <location filename="../../bpstudio/controller/controller.py" line="340" />
             <source>Edit the dataset</source>
             <translation>Sửa tập dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="346" />
+            <location filename="../../bpstudio/controller/controller.py" line="343" />
             <source>Cannot change the dataset</source>
             <translation>Không thể thay đổi tập dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="356" />
+            <location filename="../../bpstudio/controller/controller.py" line="353" />
             <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
             <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="360" />
+            <location filename="../../bpstudio/controller/controller.py" line="357" />
             <source>Cannot edit the sample: the value must be a finite number</source>
             <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="366" />
+            <location filename="../../bpstudio/controller/controller.py" line="363" />
             <source>Edit sample {0}</source>
             <translation>Sửa mẫu {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="374" />
+            <location filename="../../bpstudio/controller/controller.py" line="371" />
             <source>Add a sample</source>
             <translation>Thêm một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="383" />
+            <location filename="../../bpstudio/controller/controller.py" line="380" />
             <source>Cannot remove every sample: the dataset needs at least one</source>
             <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="386" />
+            <location filename="../../bpstudio/controller/controller.py" line="383" />
             <source>Remove a sample</source>
             <translation>Xoá một mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="386" />
+            <location filename="../../bpstudio/controller/controller.py" line="383" />
             <source>Remove {0} samples</source>
             <translation>Xoá {0} mẫu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="394" />
+            <location filename="../../bpstudio/controller/controller.py" line="391" />
             <source>Cannot import the CSV file: {0}</source>
             <translation>Không thể nhập tệp CSV: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="396" />
+            <location filename="../../bpstudio/controller/controller.py" line="393" />
             <source>Import {0}</source>
             <translation>Nhập {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="423" />
+            <location filename="../../bpstudio/controller/controller.py" line="420" />
             <source>Change the training options</source>
             <translation>Thay đổi tuỳ chọn huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/controller/controller.py" line="426" />
+            <location filename="../../bpstudio/controller/controller.py" line="423" />
             <source>Cannot change the training options</source>
             <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
         </message>
@@ -282,6 +282,49 @@
             <location filename="../../bpstudio/ui/labels.py" line="41" />
             <source>Layer {0} (hidden, {1})</source>
             <translation>Lớp {0} (ẩn, {1})</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="60" />
+            <location filename="../../bpstudio/ui/export_explanation.py" line="159" />
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="61" />
+            <location filename="../../bpstudio/ui/export_explanation.py" line="159" />
+            <source>HTML (*.html)</source>
+            <translation>HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="162" />
+            <location filename="../../bpstudio/ui/export_explanation.py" line="167" />
+            <source>Export the explanation</source>
+            <translation>Xuất phần giải thích</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="166" />
+            <source>Writing the explanation…</source>
+            <translation>Đang ghi phần giải thích…</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="166" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="174" />
+            <source>Computing step {0} of {1}…</source>
+            <translation>Đang tính bước {0}/{1}…</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="183" />
+            <source>Cannot write the explanation: training diverged ({0}).</source>
+            <translation>Không thể ghi phần giải thích: quá trình huấn luyện bị phân kỳ ({0}).</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="186" />
+            <source>Cannot write the explanation: {0}</source>
+            <translation>Không thể ghi phần giải thích: {0}</translation>
         </message>
     </context>
     <context>
@@ -376,29 +419,62 @@
     <context>
         <name>ExplanationPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="98" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="107" />
             <source>The explanation could not be written: {0}</source>
             <translation>Không thể viết phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="113" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="128" />
             <source>Nothing computed yet in this step</source>
             <translation>Bước này chưa tính gì</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="116" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="131" />
             <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
             <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="121" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="136" />
             <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
             <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/explanation_panel.py" line="125" />
+            <location filename="../../bpstudio/ui/explanation_panel.py" line="140" />
             <source>Here you will see each formula with the current numbers substituted.</source>
             <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportExplanationDialog</name>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="46" />
+            <source>Export the explanation</source>
+            <translation>Xuất phần giải thích</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="64" />
+            <source>Step {0} is the current step: it is written in full, every formula with its numbers, with the network and its parameters at the start. Later steps are computed on a copy; the open network does not change.</source>
+            <translation>Bước {0} là bước hiện tại: bước này được viết đầy đủ, mọi công thức kèm các con số, cùng với mạng nơ-ron và các tham số ban đầu. Các bước sau được tính trên một bản sao; mạng đang mở không thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="71" />
+            <source>From step</source>
+            <translation>Từ bước</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="72" />
+            <source>To step</source>
+            <translation>Đến bước</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="73" />
+            <source>Language</source>
+            <translation>Ngôn ngữ</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/export_explanation.py" line="74" />
+            <source>Format</source>
+            <translation>Định dạng</translation>
         </message>
     </context>
     <context>
@@ -422,7 +498,7 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../bpstudio/ui/history_panel.py" line="90" />
+            <location filename="../../bpstudio/ui/history_panel.py" line="96" />
             <source>Every change and every phase, oldest first. Click an entry to return to it.</source>
             <translation>Mọi thay đổi và mọi pha, cũ nhất ở trên cùng. Nhấp vào một mục để quay về đó.</translation>
         </message>
@@ -474,465 +550,470 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="354" />
+            <location filename="../../bpstudio/ui/main_window.py" line="360" />
             <source>Next phase</source>
             <translation>Pha tiếp theo</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="355" />
+            <location filename="../../bpstudio/ui/main_window.py" line="361" />
             <source>Run the next phase: feedforward, then δ, then update</source>
             <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="357" />
+            <location filename="../../bpstudio/ui/main_window.py" line="363" />
             <source>Next layer</source>
             <translation>Lớp tiếp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="357" />
+            <location filename="../../bpstudio/ui/main_window.py" line="363" />
             <source>Advance one layer inside the current phase</source>
             <translation>Tiến thêm một lớp trong pha hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="358" />
+            <location filename="../../bpstudio/ui/main_window.py" line="364" />
             <source>Step</source>
             <translation>Bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="358" />
+            <location filename="../../bpstudio/ui/main_window.py" line="364" />
             <source>Finish the current training step (all three phases)</source>
             <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="359" />
+            <location filename="../../bpstudio/ui/main_window.py" line="365" />
             <source>Epoch</source>
             <translation>Epoch</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="359" />
+            <location filename="../../bpstudio/ui/main_window.py" line="365" />
             <source>Train until the current epoch is complete</source>
             <translation>Huấn luyện đến hết epoch hiện tại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="360" />
-            <location filename="../../bpstudio/ui/main_window.py" line="564" />
+            <location filename="../../bpstudio/ui/main_window.py" line="366" />
+            <location filename="../../bpstudio/ui/main_window.py" line="577" />
             <source>Run</source>
             <translation>Chạy</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="360" />
+            <location filename="../../bpstudio/ui/main_window.py" line="366" />
             <source>Train continuously; press again to pause</source>
             <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="362" />
+            <location filename="../../bpstudio/ui/main_window.py" line="368" />
             <source>Step back</source>
             <translation>Lùi lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="363" />
+            <location filename="../../bpstudio/ui/main_window.py" line="369" />
             <source>Undo the last phase, restoring every number exactly</source>
             <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="365" />
+            <location filename="../../bpstudio/ui/main_window.py" line="371" />
             <source>Reset</source>
             <translation>Đặt lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="365" />
+            <location filename="../../bpstudio/ui/main_window.py" line="371" />
             <source>Back to the network as it was opened</source>
             <translation>Quay về mạng như lúc vừa mở</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="367" />
+            <location filename="../../bpstudio/ui/main_window.py" line="373" />
             <source>Re-initialise…</source>
             <translation>Khởi tạo lại…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="368" />
+            <location filename="../../bpstudio/ui/main_window.py" line="374" />
             <source>New random weights from a scheme and a seed</source>
             <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một seed</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="370" />
+            <location filename="../../bpstudio/ui/main_window.py" line="376" />
             <source>&amp;New</source>
             <translation>&amp;Mới</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="371" />
+            <location filename="../../bpstudio/ui/main_window.py" line="377" />
             <source>&amp;Open…</source>
             <translation>&amp;Mở…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="372" />
+            <location filename="../../bpstudio/ui/main_window.py" line="378" />
             <source>&amp;Save</source>
             <translation>&amp;Lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="373" />
+            <location filename="../../bpstudio/ui/main_window.py" line="379" />
             <source>Save &amp;As…</source>
             <translation>Lưu &amp;thành…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="374" />
+            <location filename="../../bpstudio/ui/main_window.py" line="380" />
             <source>&amp;Quit</source>
             <translation>&amp;Thoát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="375" />
+            <location filename="../../bpstudio/ui/main_window.py" line="381" />
             <source>Explanation as Markdown…</source>
             <translation>Phần giải thích dạng Markdown…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="376" />
+            <location filename="../../bpstudio/ui/main_window.py" line="382" />
             <source>Explanation as HTML…</source>
             <translation>Phần giải thích dạng HTML…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="377" />
+            <location filename="../../bpstudio/ui/main_window.py" line="384" />
+            <source>Explanation of several steps…</source>
+            <translation>Giải thích nhiều bước…</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/main_window.py" line="385" />
+            <source>Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese</source>
+            <translation>Các bước từ a đến b của ví dụ tính tay, dạng Markdown hoặc HTML, bằng tiếng Anh hoặc tiếng Việt</translation>
+        </message>
+        <message>
+            <location filename="../../bpstudio/ui/main_window.py" line="387" />
             <source>Loss history as CSV…</source>
             <translation>Lịch sử mất mát dạng CSV…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="378" />
+            <location filename="../../bpstudio/ui/main_window.py" line="388" />
             <source>Loss plot as PNG…</source>
             <translation>Đồ thị mất mát dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="379" />
+            <location filename="../../bpstudio/ui/main_window.py" line="389" />
             <source>Network picture as PNG…</source>
             <translation>Hình mạng dạng PNG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="380" />
+            <location filename="../../bpstudio/ui/main_window.py" line="390" />
             <source>Network picture as SVG…</source>
             <translation>Hình mạng dạng SVG…</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="381" />
+            <location filename="../../bpstudio/ui/main_window.py" line="391" />
             <source>Zoom in</source>
             <translation>Phóng to</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="382" />
+            <location filename="../../bpstudio/ui/main_window.py" line="392" />
             <source>Zoom out</source>
             <translation>Thu nhỏ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="383" />
+            <location filename="../../bpstudio/ui/main_window.py" line="393" />
             <source>Fit network to view</source>
             <translation>Vừa khít mạng trong khung</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="384" />
+            <location filename="../../bpstudio/ui/main_window.py" line="394" />
             <source>Reset window layout</source>
             <translation>Đặt lại bố cục cửa sổ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="386" />
+            <location filename="../../bpstudio/ui/main_window.py" line="396" />
             <source>Add a hidden layer</source>
             <translation>Thêm một lớp ẩn</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="387" />
+            <location filename="../../bpstudio/ui/main_window.py" line="397" />
             <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
             <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="389" />
+            <location filename="../../bpstudio/ui/main_window.py" line="399" />
             <source>Remove the last hidden layer</source>
             <translation>Xoá lớp ẩn cuối cùng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="390" />
+            <location filename="../../bpstudio/ui/main_window.py" line="400" />
             <source>&amp;About BP Studio</source>
             <translation>&amp;Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="391" />
+            <location filename="../../bpstudio/ui/main_window.py" line="401" />
             <source>System language</source>
             <translation>Ngôn ngữ của hệ thống</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="401" />
+            <location filename="../../bpstudio/ui/main_window.py" line="411" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="402" />
+            <location filename="../../bpstudio/ui/main_window.py" line="412" />
             <source>Open &amp;example</source>
             <translation>Mở &amp;ví dụ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="403" />
+            <location filename="../../bpstudio/ui/main_window.py" line="413" />
             <source>Open &amp;recent</source>
             <translation>Mở tệp &amp;gần đây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="404" />
+            <location filename="../../bpstudio/ui/main_window.py" line="414" />
             <source>&amp;Export</source>
             <translation>&amp;Xuất</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="405" />
+            <location filename="../../bpstudio/ui/main_window.py" line="415" />
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="406" />
+            <location filename="../../bpstudio/ui/main_window.py" line="416" />
             <source>&amp;Training</source>
             <translation>&amp;Huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="407" />
+            <location filename="../../bpstudio/ui/main_window.py" line="417" />
             <source>&amp;View</source>
             <translation>&amp;Hiển thị</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="408" />
+            <location filename="../../bpstudio/ui/main_window.py" line="418" />
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="409" />
+            <location filename="../../bpstudio/ui/main_window.py" line="419" />
             <source>&amp;Help</source>
             <translation>Trợ &amp;giúp</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="411" />
+            <location filename="../../bpstudio/ui/main_window.py" line="421" />
             <source>Explanation</source>
             <translation>Giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="412" />
+            <location filename="../../bpstudio/ui/main_window.py" line="422" />
             <source>Parameters</source>
             <translation>Tham số</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="413" />
+            <location filename="../../bpstudio/ui/main_window.py" line="423" />
             <source>Loss</source>
             <translation>Mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="414" />
+            <location filename="../../bpstudio/ui/main_window.py" line="424" />
             <source>Dataset</source>
             <translation>Dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="415" />
+            <location filename="../../bpstudio/ui/main_window.py" line="425" />
             <source>Training options</source>
             <translation>Tuỳ chọn huấn luyện</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="416" />
+            <location filename="../../bpstudio/ui/main_window.py" line="426" />
             <source>History</source>
             <translation>Lịch sử</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="420" />
+            <location filename="../../bpstudio/ui/main_window.py" line="430" />
             <source>Progress</source>
             <translation>Tiến trình</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="421" />
+            <location filename="../../bpstudio/ui/main_window.py" line="431" />
             <source>Stepper</source>
             <translation>Điều khiển từng bước</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="422" />
+            <location filename="../../bpstudio/ui/main_window.py" line="432" />
             <source>Speed:</source>
             <translation>Tốc độ:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="425" />
+            <location filename="../../bpstudio/ui/main_window.py" line="435" />
             <source>maximum</source>
             <translation>tối đa</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="425" />
+            <location filename="../../bpstudio/ui/main_window.py" line="435" />
             <source>{0} steps/s</source>
             <translation>{0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="427" />
+            <location filename="../../bpstudio/ui/main_window.py" line="437" />
             <source>Training steps per second in Run mode</source>
             <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="450" />
+            <location filename="../../bpstudio/ui/main_window.py" line="460" />
             <source>layer {0}</source>
             <translation>lớp {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="459" />
+            <location filename="../../bpstudio/ui/main_window.py" line="469" />
             <source>Next:</source>
             <translation>Tiếp theo:</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="470" />
+            <location filename="../../bpstudio/ui/main_window.py" line="480" />
             <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
             <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; epoch · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="474" />
+            <location filename="../../bpstudio/ui/main_window.py" line="484" />
             <source>Running: {0} steps/s</source>
             <translation>Đang chạy: {0} bước/giây</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="480" />
+            <location filename="../../bpstudio/ui/main_window.py" line="490" />
             <source>untitled</source>
             <translation>chưa đặt tên</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="491" />
+            <location filename="../../bpstudio/ui/main_window.py" line="504" />
             <source>&amp;Undo {0}</source>
             <translation>&amp;Hoàn tác: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="491" />
+            <location filename="../../bpstudio/ui/main_window.py" line="504" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="494" />
+            <location filename="../../bpstudio/ui/main_window.py" line="507" />
             <source>&amp;Redo {0}</source>
             <translation>&amp;Làm lại: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="494" />
+            <location filename="../../bpstudio/ui/main_window.py" line="507" />
             <source>&amp;Redo</source>
             <translation>&amp;Làm lại</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="564" />
+            <location filename="../../bpstudio/ui/main_window.py" line="577" />
             <source>Pause</source>
             <translation>Tạm dừng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="600" />
-            <location filename="../../bpstudio/ui/main_window.py" line="602" />
+            <location filename="../../bpstudio/ui/main_window.py" line="613" />
+            <location filename="../../bpstudio/ui/main_window.py" line="615" />
             <source>BP Studio</source>
             <translation>BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="617" />
+            <location filename="../../bpstudio/ui/main_window.py" line="630" />
             <source>Unsaved changes</source>
             <translation>Thay đổi chưa lưu</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="618" />
+            <location filename="../../bpstudio/ui/main_window.py" line="631" />
             <source>“{0}” has changes that are not saved. Save them first?</source>
             <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="639" />
+            <location filename="../../bpstudio/ui/main_window.py" line="650" />
             <source>Open a network</source>
             <translation>Mở một mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="641" />
+            <location filename="../../bpstudio/ui/main_window.py" line="652" />
             <source>BP Studio networks (*.json);;All files (*)</source>
             <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="668" />
+            <location filename="../../bpstudio/ui/main_window.py" line="682" />
             <source>Save the network as</source>
             <translation>Lưu mạng thành</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="668" />
+            <location filename="../../bpstudio/ui/main_window.py" line="684" />
             <source>BP Studio networks (*.bpstudio.json *.json)</source>
             <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="693" />
+            <location filename="../../bpstudio/ui/main_window.py" line="709" />
             <source>Cannot write {0}: {1}</source>
             <translation>Không thể ghi {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="701" />
             <source>Cannot write the explanation: {0}</source>
-            <translation>Không thể ghi phần giải thích: {0}</translation>
+            <translation type="vanished">Không thể ghi phần giải thích: {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="704" />
             <source>Nothing to export yet: run a phase first (Next phase).</source>
-            <translation>Chưa có gì để xuất: hãy chạy một pha trước (Pha tiếp theo).</translation>
+            <translation type="vanished">Chưa có gì để xuất: hãy chạy một pha trước (Pha tiếp theo).</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="707" />
             <source>Markdown (*.md)</source>
-            <translation>Markdown (*.md)</translation>
+            <translation type="vanished">Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="707" />
             <source>HTML (*.html)</source>
-            <translation>HTML (*.html)</translation>
+            <translation type="vanished">HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="709" />
             <source>Export the explanation</source>
-            <translation>Xuất phần giải thích</translation>
+            <translation type="vanished">Xuất phần giải thích</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="722" />
+            <location filename="../../bpstudio/ui/main_window.py" line="721" />
             <source>Export the loss history</source>
             <translation>Xuất lịch sử mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="722" />
+            <location filename="../../bpstudio/ui/main_window.py" line="721" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="733" />
+            <location filename="../../bpstudio/ui/main_window.py" line="732" />
             <source>Export the loss plot</source>
             <translation>Xuất đồ thị mất mát</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="733" />
-            <location filename="../../bpstudio/ui/main_window.py" line="740" />
+            <location filename="../../bpstudio/ui/main_window.py" line="732" />
+            <location filename="../../bpstudio/ui/main_window.py" line="739" />
             <source>PNG image (*.png)</source>
             <translation>Ảnh PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="736" />
+            <location filename="../../bpstudio/ui/main_window.py" line="735" />
             <source>Cannot write {0}</source>
             <translation>Không thể ghi {0}</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="740" />
+            <location filename="../../bpstudio/ui/main_window.py" line="739" />
             <source>SVG image (*.svg)</source>
             <translation>Ảnh SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="742" />
+            <location filename="../../bpstudio/ui/main_window.py" line="741" />
             <source>Export the network picture</source>
             <translation>Xuất hình mạng</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="774" />
+            <location filename="../../bpstudio/ui/main_window.py" line="773" />
             <source>(no recent files)</source>
             <translation>(chưa có tệp gần đây)</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="782" />
+            <location filename="../../bpstudio/ui/main_window.py" line="781" />
             <source>Clear the list</source>
             <translation>Xoá danh sách</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="824" />
+            <location filename="../../bpstudio/ui/main_window.py" line="823" />
             <source>The translation for {0} is missing; using English.</source>
             <translation>Thiếu bản dịch cho {0}; dùng tiếng Anh.</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="837" />
+            <location filename="../../bpstudio/ui/main_window.py" line="836" />
             <source>About BP Studio</source>
             <translation>Giới thiệu BP Studio</translation>
         </message>
         <message>
-            <location filename="../../bpstudio/ui/main_window.py" line="838" />
+            <location filename="../../bpstudio/ui/main_window.py" line="837" />
             <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
             <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
         </message>
