@@ -181,8 +181,7 @@ def render_html_fragment(doc: Doc) -> str:
 HTML_STYLE = (
     "body { font-family: sans-serif; line-height: 1.4; }\n"
     "table { border-collapse: collapse; margin: 0.5em 0; }\n"
-    "th, td { padding: 2px 8px; }\n"
-    "p.eq { font-family: serif; }\n"
+    "th, td { padding: 2px 8px; white-space: nowrap; }\n"
 )
 
 

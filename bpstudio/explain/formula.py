@@ -7,6 +7,7 @@ in three ways, so every explanation is written once and printed in any format.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import unicodedata
@@ -97,11 +98,15 @@ def _accented(letter: str, accent: str, italic: bool) -> str:
     return f"<i>{text}</i>" if italic else text
 
 
+@functools.lru_cache(maxsize=4096)
 def html_text(text: str, *, italic: bool = False) -> str:
     """Text escaped for Qt's rich text, every accented letter drawn without a combining character.
 
     `italic` sets a lone Latin letter (with or without its accent) in italics, as mathematics.
+    Cached: the same symbols and sentences are written thousands of times in a derivation.
     """
+    if not italic and text.isascii():
+        return html.escape(text, quote=False)
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     index = 0

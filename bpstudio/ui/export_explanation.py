@@ -44,6 +44,7 @@ class ExportExplanationDialog(QDialog):
     def __init__(self, current: int, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export the explanation"))
+        self.setMinimumWidth(440)  # the note reads as a paragraph, not a column
         self.current = current
         self.first = QSpinBox()
         self.first.setRange(current, current + MAX_AHEAD)
