@@ -162,8 +162,9 @@ def test_adam_with_batch_norm_reads_right_in_html(lang: str) -> None:
 
 
 def test_powers_of_ten_are_unambiguous() -> None:
-    assert format_number(5.787016e-7, "html") == "5.787016 × 10<sup>−7</sup>"
-    assert format_number(-2.5e9, "html") == "-2.500000 × 10<sup>9</sup>"
+    nbsp = "\u00a0"  # a number never wraps between its mantissa and its power of ten
+    assert format_number(5.787016e-7, "html") == f"5.787016{nbsp}×{nbsp}10<sup>−7</sup>"
+    assert format_number(-2.5e9, "html") == f"-2.500000{nbsp}×{nbsp}10<sup>9</sup>"
     assert format_number(5.787016e-7) == "5.787016e-07"  # plain text: no superscript at all
     optimizer = OptimizerConfig("adam", 0.1)
     stepper = build([1, 1], ["linear"], [False], "half_sse", optimizer, 1, 1e-4, 1)
@@ -173,6 +174,6 @@ def test_powers_of_ten_are_unambiguous() -> None:
     assert trace is not None
     html = explain_phase(trace, stepper.network, stepper.loss, optimizer, Phase.UPDATE, fmt="html")
     # the gradient is about 1e-4 and its square, v, about 1e-9: the square is of a bracketed number
-    assert re.search(r"\(-?\d\.\d{6} × 10<sup>−\d+</sup>\)<sup>2</sup>", html)
-    assert re.search(r"√\(\d\.\d{6} × 10<sup>−\d+</sup>\)", html)
+    assert re.search(r"\(-?\d\.\d{6}\s×\s10<sup>−\d+</sup>\)<sup>2</sup>", html)
+    assert re.search(r"√\(\d\.\d{6}\s×\s10<sup>−\d+</sup>\)", html)
     assert problems(html) == []

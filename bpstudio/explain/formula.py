@@ -18,6 +18,8 @@ from typing import Literal, TypeAlias
 Fmt: TypeAlias = Literal["md", "html", "text"]
 
 DECIMALS = 6
+# × between a mantissa and its power of ten, with no-break spaces: a number never wraps in two
+TIMES_HTML = "\u00a0×\u00a0"
 
 
 def format_number(value: float, fmt: Fmt = "text") -> str:
@@ -42,7 +44,7 @@ def format_number(value: float, fmt: Fmt = "text") -> str:
     if fmt == "md":
         return f"{mantissa} \\times 10^{{{power}}}"
     if fmt == "html":
-        return f"{mantissa} × {_html_power(power)}"
+        return f"{mantissa}{TIMES_HTML}{_html_power(power)}"
     return f"{mantissa}e{exponent}"
 
 
@@ -67,7 +69,7 @@ def format_setting(value: float, fmt: Fmt = "text") -> str:
         if fmt == "md":
             return f"{mantissa} \\times 10^{{{power}}}" if mantissa != "1" else f"10^{{{power}}}"
         if fmt == "html":
-            return f"{mantissa} × {_html_power(power)}" if mantissa != "1" else _html_power(power)
+            return f"{mantissa}{TIMES_HTML}{_html_power(power)}" if mantissa != "1" else _html_power(power)
     return text
 
 

@@ -40,8 +40,9 @@ def wide_document(layers: int = 7, width: int = 64, batch: int = 8) -> NetworkDo
 
 
 def as_shown(value: float) -> str:
-    """A value as the dock's plain text reads: 6 decimals, 1.5×10-5 for small ones."""
-    return re.sub(r"</?sup>", "", format_number(value, "html"))
+    """A value as the dock's plain text reads: 6 decimals, 1.5 × 10−5 for small ones (the plain
+    text has ordinary spaces where the HTML keeps the number on one line with no-break spaces)."""
+    return re.sub(r"</?sup>", "", format_number(value, "html")).replace("\u00a0", " ")
 
 
 def make_panel(qtbot: QtBot, document: NetworkDocument) -> tuple[ExplanationPanel, Controller]:
@@ -143,6 +144,6 @@ def test_adam_with_batch_norm_shows_no_combining_accent_in_the_dock(qtbot: QtBot
             html = explanation(document, lang, detail=panel.detail())
             assert html is not None and problems(html) == []
         # v is a square of a small gradient: a bracketed power of ten, then the square
-        assert re.search(r"\(\d\.\d{6} × 10−\d+\)/\(1 − 0\.999", shown), shown
+        assert re.search(r"\(\d\.\d{6}\s×\s10−\d+\)/\(1 − 0\.999", shown), shown
         assert "mˆ" in shown and "vˆ" in shown and "μˆ" in shown  # the hats are drawn, as spacing accents
     document.history.set_clean()
