@@ -172,7 +172,7 @@ def export_explanation(
 
     def advance(done: int, steps_to_run: int) -> bool:
         progress.setMaximum(steps_to_run)
-        progress.setLabelText(tr("Computing step {0} of {1}…").format(done, steps_to_run))
+        progress.setLabelText(tr("Computing the steps: {0} of {1} done…").format(done, steps_to_run))
         progress.setValue(done)
         return not progress.wasCanceled()
 

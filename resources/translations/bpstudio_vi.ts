@@ -313,8 +313,8 @@
         </message>
         <message>
             <location filename="../../bpstudio/ui/export_explanation.py" line="174" />
-            <source>Computing step {0} of {1}…</source>
-            <translation>Đang tính bước {0}/{1}…</translation>
+            <source>Computing the steps: {0} of {1} done…</source>
+            <translation>Đang tính các bước: đã xong {0}/{1}…</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/export_explanation.py" line="183" />
