@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.controller import non_finite_message
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Stepper
 from bpstudio.engine.errors import EngineError, NonFiniteError
@@ -181,7 +182,9 @@ def export_explanation(
     except CancelledError:
         return None
     except NonFiniteError as exc:
-        show_error(tr("Cannot write the explanation: training diverged ({0}).").format(exc))
+        show_error(
+            tr("Cannot write the explanation: training diverged at {0}.").format(non_finite_message(exc))
+        )
         return None
     except (EngineError, ValueError) as exc:
         show_error(tr("Cannot write the explanation: {0}").format(exc))

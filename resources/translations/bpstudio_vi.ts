@@ -318,8 +318,8 @@
         </message>
         <message>
             <location filename="../../bpstudio/ui/export_explanation.py" line="183" />
-            <source>Cannot write the explanation: training diverged ({0}).</source>
-            <translation>Không thể ghi phần giải thích: quá trình huấn luyện bị phân kỳ ({0}).</translation>
+            <source>Cannot write the explanation: training diverged at {0}.</source>
+            <translation>Không thể ghi phần giải thích: quá trình huấn luyện bị phân kỳ tại {0}.</translation>
         </message>
         <message>
             <location filename="../../bpstudio/ui/export_explanation.py" line="186" />

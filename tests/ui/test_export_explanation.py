@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from conftest import make_document
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -203,3 +204,40 @@ def test_a_long_range_shows_progress_and_cancel_writes_nothing(
     assert seen and seen[0] < 5002
     assert not target.exists()
     assert state(window) == before
+
+
+def test_a_range_that_diverges_is_one_clear_message_and_no_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: dict[str, list[Any]]
+) -> None:
+    from bpstudio.document.document import NetworkDocument
+    from bpstudio.engine import Dataset, LayerSpec, Network, OptimizerConfig, Stepper, TrainingConfig
+
+    network = Network([LayerSpec(2), LayerSpec(2, "linear"), LayerSpec(1, "linear")])
+    network.theta[:] = 0.5
+    data = Dataset(np.array([[1.0, 2.0]]), np.array([[1.0]]))
+    stepper = Stepper(network, "half_sse", OptimizerConfig("sgd", 50.0), TrainingConfig(), data)
+    document = NetworkDocument(stepper, name="linear 2-2-1")
+    win = MainWindow(
+        document,
+        Controller(document),
+        settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(win)
+    win.show()
+    before = state(win)
+    target = tmp_path / "diverged.md"
+    save_to(monkeypatch, target)
+
+    def choose(dialog: ExportExplanationDialog) -> None:
+        dialog.last.setValue(40)
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_shown(ExportExplanationDialog, choose)
+    win.actions_by_key["export_explanation_steps"].trigger()
+    assert not target.exists()
+    assert len(dialogs["critical"]) == 1
+    assert dialogs["critical"][0] == (
+        "Cannot write the explanation: training diverged at step 5, feedforward phase, layer 2: "
+        "the cost became inf (not a finite number)."
+    )
+    assert state(win) == before
