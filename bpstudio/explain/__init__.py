@@ -2,7 +2,8 @@
 
 `explain_phase` writes the formulas of one phase of a step with the trace's numbers substituted
 (the explanation dock shows it after each phase); `explain_steps` runs whole steps on a stepper
-and writes the derivation in the article's order (`bpstudio explain`). Engine only: no Qt.
+and writes the derivation in the article's order (`bpstudio explain`); `explain_range` writes
+steps a…b counted as the window counts them (File › Export explanation). Engine only: no Qt.
 """
 
 from __future__ import annotations
