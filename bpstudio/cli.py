@@ -176,13 +176,15 @@ def _explain(argv: Sequence[str]) -> int:
     parser.add_argument("--lang", choices=("en", "vi"), default="en", help="(en)")
     args = parser.parse_args(argv)
     network_file = _load(args.file, prog)
+    from bpstudio.document.format import in_language
     from bpstudio.explain import explain_steps
 
     try:
-        name, description = network_file.name, network_file.description
-        if args.lang == "vi" and getattr(network_file, "description_vi", ""):
-            # the Vietnamese title when the file has one (the examples do), else the description alone
-            name, description = network_file.name_vi, network_file.description_vi
+        # the title and description in the chosen language when the file has them (the examples do)
+        nf = network_file
+        fields = {"name": nf.name, "name_vi": nf.name_vi, "description": nf.description}
+        fields["description_vi"] = nf.description_vi
+        name, description = (in_language(fields, key, args.lang) for key in ("name", "description"))
         text = explain_steps(
             network_file.stepper,
             args.steps,

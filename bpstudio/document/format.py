@@ -1015,7 +1015,7 @@ class Example:
     description: str
 
 
-def _in_language(fields: dict[str, Any], key: str, lang: str) -> str:
+def in_language(fields: dict[str, Any], key: str, lang: str) -> str:
     """`key` in `lang` ("name_vi" for Vietnamese) when the file gives it, else the English one."""
     for candidate in (f"{key}_{lang}", key) if lang != "en" else (key,):
         value = fields.get(candidate)
@@ -1032,8 +1032,8 @@ def _example(path: Path, lang: str) -> Example:
             fields = {}
     except (OSError, ValueError):
         fields = {}
-    title = _in_language(fields, "name", lang) or path.stem.replace("_", " ")
-    return Example(path, title, _in_language(fields, "description", lang))
+    title = in_language(fields, "name", lang) or path.stem.replace("_", " ")
+    return Example(path, title, in_language(fields, "description", lang))
 
 
 def examples(lang: str = "en") -> list[Example]:

@@ -2,11 +2,13 @@
 
 `explain_phase` writes the formulas of one phase of a step with the trace's numbers substituted
 (the explanation dock shows it after each phase); `explain_steps` runs whole steps on a stepper
-and writes the derivation in the article's order (`bpstudio explain`). Engine only: no Qt.
+and writes the derivation in the article's order (`bpstudio explain`); `explain_range` writes
+steps a…b counted as the window counts them (File › Export explanation). Engine only: no Qt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bpstudio.engine.network import Network
@@ -26,7 +28,10 @@ __all__ = [
     "DETAILS",
     "FORMATS",
     "LANGUAGES",
+    "CancelledError",
+    "current_step",
     "explain_phase",
+    "explain_range",
     "explain_steps",
     "format_number",
     "suggested_detail",
@@ -85,6 +90,10 @@ def explain_phase(
     return render(phase_doc(writer, phase), fmt)  # type: ignore[arg-type]
 
 
+class CancelledError(Exception):
+    """The `progress` callback of explain_steps asked to stop."""
+
+
 def explain_steps(
     stepper: Stepper,
     steps: int = 1,
@@ -93,49 +102,87 @@ def explain_steps(
     fmt: str = "md",
     name: str | None = None,
     description: str | None = None,
+    finished: bool = False,
+    skip: int = 0,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> str:
     """Run `steps` training steps phase by phase on `stepper` and write out every one.
 
     A step already in progress is restarted first (parameters only change in UPDATE, so nothing
-    is lost) and explained from its beginning. The stepper is left after the last step.
-    `name` and `description` (the network file's) head the description of the network.
+    is lost) and explained from its beginning. With `finished`, a step the stepper has just
+    completed (its trace is complete: the window's current step) is written first from its trace
+    and `steps - 1` more are run. `skip` steps are run before the first one written (and then
+    `finished` does not apply). `progress(done, total)` is called after each step run; returning
+    False stops with CancelledError. The stepper is left after the last step. `name` and
+    `description` (the network file's) head the description of the network.
     """
     _check(lang, fmt)
     if not isinstance(steps, int) or steps < 1:
         raise ValueError(f"steps must be a whole number of at least 1, got {steps!r}")
-    if stepper.trace is not None or stepper.layer != 1 or stepper.phase is not Phase.FEEDFORWARD:
+    if not isinstance(skip, int) or skip < 0:
+        raise ValueError(f"skip must be a whole number of at least 0, got {skip!r}")
+    done_trace = stepper.trace if finished and skip == 0 else None
+    if done_trace is not None and not done_trace.complete:
+        done_trace = None
+    if done_trace is None and (
+        stepper.trace is not None or stepper.layer != 1 or stepper.phase is not Phase.FEEDFORWARD
+    ):
         stepper.restart_step()
     net = stepper.network
-    initial = net.theta.copy()
+    to_run = skip + steps - (1 if done_trace is not None else 0)
+    run = 0
+
+    def ran() -> None:
+        nonlocal run
+        run += 1
+        if progress is not None and not progress(run, to_run):
+            raise CancelledError
+
+    for _ in range(skip):
+        stepper.step()
+        ran()
+    initial = (done_trace.params_before if done_trace is not None else net.theta).copy()
     step_docs: list[Doc] = []
     records: list[dict[str, Any]] = []
+    numbers: list[int] = []
     tx = texts.get(lang)
     overview = Doc()
+
+    def write(trace: Trace, phase: Phase, doc: Doc) -> None:
+        if fmt == "json":
+            return
+        writer = Writer(trace, net, stepper.loss, stepper.optimizer, lang)
+        if phase is Phase.FEEDFORWARD:
+            if not step_docs:
+                writer.overview(
+                    overview,
+                    stepper.dataset.size,
+                    stepper.training.batch_size,
+                    stepper.training.shuffle,
+                    name,
+                    description,
+                )
+            doc.heading(2, tx["step_title"].format(step=trace.step + 1, epoch=trace.epoch + 1))
+        doc.extend(phase_doc(writer, phase))
+
     for index in range(steps):
         doc = Doc()
-        for phase in PHASES:
-            stepper.next_phase()
-            trace = stepper.trace
-            assert trace is not None
-            if fmt == "json":
-                continue
-            writer = Writer(trace, net, stepper.loss, stepper.optimizer, lang)
-            if phase is Phase.FEEDFORWARD:
-                if index == 0:
-                    writer.overview(
-                        overview,
-                        stepper.dataset.size,
-                        stepper.training.batch_size,
-                        stepper.training.shuffle,
-                        name,
-                        description,
-                    )
-                doc.heading(2, tx["step_title"].format(step=trace.step + 1, epoch=trace.epoch + 1))
-            doc.extend(phase_doc(writer, phase))
+        if index == 0 and done_trace is not None:
+            trace = done_trace
+            for phase in PHASES:
+                write(trace, phase, doc)
+        else:
+            for phase in PHASES:
+                stepper.next_phase()
+                assert stepper.trace is not None
+                trace = stepper.trace
+                write(trace, phase, doc)
         if fmt == "json":
-            assert stepper.trace is not None
-            records.append(record.step_record(stepper.trace, net))
+            records.append(record.step_record(trace, net))
+        numbers.append(trace.step + 1)
         step_docs.append(doc)
+        if index > 0 or done_trace is None:
+            ran()
     if fmt == "json":
         document = {
             "format": record.FORMAT,
@@ -148,10 +195,52 @@ def explain_steps(
         return record.dumps(document)
     whole = Doc()
     whole.heading(1, tx["doc_title"])
+    scope = tx["scope_one"] if len(numbers) == 1 else tx["scope_many"]
+    whole.para(scope.format(first=numbers[0], last=numbers[-1]))
     whole.para(tx["doc_intro"])
     whole.extend(overview)
     for doc in step_docs:
         whole.extend(doc)
     if fmt == "html":
-        return render_html_page(whole, tx["doc_title"], lang)
+        title = tx["doc_title"] + (f" — {name}" if name else "")
+        return render_html_page(whole, title, lang)
     return render(whole, fmt)  # type: ignore[arg-type]
+
+
+def current_step(stepper: Stepper) -> int:
+    """The step the window shows, counted from 1: the one in progress or just completed, else the next."""
+    trace = stepper.trace
+    return trace.step + 1 if trace is not None else stepper.steps_done + 1
+
+
+def explain_range(
+    stepper: Stepper,
+    first: int,
+    last: int,
+    *,
+    lang: str = "en",
+    fmt: str = "md",
+    name: str | None = None,
+    description: str | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> str:
+    """Steps `first` to `last` (counted from 1) of a stepper that is in, or just after, its
+    current step (see current_step), which is the earliest one that can be written. Steps before
+    `first` are run without being written; the stepper is left after `last` (give it a copy)."""
+    current = current_step(stepper)
+    if not current <= first <= last:
+        raise ValueError(f"steps {first} to {last} cannot be written from step {current}")
+    trace = stepper.trace
+    finished = trace is not None and trace.complete
+    skip = first - current - (1 if finished and first > current else 0)
+    return explain_steps(
+        stepper,
+        last - first + 1,
+        lang=lang,
+        fmt=fmt,
+        name=name,
+        description=description,
+        finished=finished and first == current,
+        skip=skip,
+        progress=progress,
+    )

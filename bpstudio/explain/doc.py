@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from bpstudio.explain.formula import EQ, Fmt, Node, Num, Seq
+from bpstudio.explain.formula import EQ, Fmt, Node, Num, Seq, html_text
 
 Inline: TypeAlias = "str | Node"
 
@@ -139,7 +139,7 @@ def _html_inline(items: Sequence[Inline]) -> str:
     out = []
     for item in items:
         if isinstance(item, str):
-            out.append(html.escape(item, quote=False))
+            out.append(html_text(item))
         else:
             out.append(item.render("html"))
     return "".join(out)
@@ -150,7 +150,7 @@ def render_html_fragment(doc: Doc) -> str:
     for block in doc.blocks:
         if isinstance(block, Heading):
             level = min(block.level + 1, 6)
-            parts.append(f"<h{level}>{html.escape(block.text, quote=False)}</h{level}>")
+            parts.append(f"<h{level}>{html_text(block.text)}</h{level}>")
         elif isinstance(block, Para):
             parts.append(f"<p>{_html_inline(block.items)}</p>")
         elif isinstance(block, Display):
@@ -181,8 +181,7 @@ def render_html_fragment(doc: Doc) -> str:
 HTML_STYLE = (
     "body { font-family: sans-serif; line-height: 1.4; }\n"
     "table { border-collapse: collapse; margin: 0.5em 0; }\n"
-    "th, td { padding: 2px 8px; }\n"
-    "p.eq { font-family: serif; }\n"
+    "th, td { padding: 2px 8px; white-space: nowrap; }\n"
 )
 
 

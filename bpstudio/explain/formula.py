@@ -7,8 +7,10 @@ in three ways, so every explanation is written once and printed in any format.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
@@ -16,6 +18,8 @@ from typing import Literal, TypeAlias
 Fmt: TypeAlias = Literal["md", "html", "text"]
 
 DECIMALS = 6
+# × between a mantissa and its power of ten, with no-break spaces: a number never wraps in two
+TIMES_HTML = "\u00a0×\u00a0"
 
 
 def format_number(value: float, fmt: Fmt = "text") -> str:
@@ -40,8 +44,20 @@ def format_number(value: float, fmt: Fmt = "text") -> str:
     if fmt == "md":
         return f"{mantissa} \\times 10^{{{power}}}"
     if fmt == "html":
-        return f"{mantissa}×10<sup>{power}</sup>"
+        return f"{mantissa}{TIMES_HTML}{_html_power(power)}"
     return f"{mantissa}e{exponent}"
+
+
+def scientific(value: float) -> bool:
+    """Whether format_number writes `value` as mantissa × 10^power (then it is bracketed before
+    a power, a root or a fraction bar: (5.787016 × 10⁻⁷)², never 10⁻⁷²)."""
+    magnitude = abs(float(value))
+    return math.isfinite(magnitude) and magnitude != 0.0 and not 1e-4 <= magnitude < 1e7
+
+
+def _html_power(power: int) -> str:
+    """10 to a power with a real minus sign: 10<sup>−7</sup>."""
+    return f"10<sup>{str(power).replace('-', '−')}</sup>"
 
 
 def format_setting(value: float, fmt: Fmt = "text") -> str:
@@ -53,8 +69,64 @@ def format_setting(value: float, fmt: Fmt = "text") -> str:
         if fmt == "md":
             return f"{mantissa} \\times 10^{{{power}}}" if mantissa != "1" else f"10^{{{power}}}"
         if fmt == "html":
-            return f"{mantissa}×10<sup>{power}</sup>" if mantissa != "1" else f"10<sup>{power}</sup>"
+            return f"{mantissa}{TIMES_HTML}{_html_power(power)}" if mantissa != "1" else _html_power(power)
     return text
+
+
+# -- accents in HTML --------------------------------------------------------------------------
+# Qt's rich text places a combining accent (m + U+0302) by a heuristic whenever the font has no
+# anchor for that pair, and draws it over the wrong glyph, even another word of the line. HTML
+# therefore never holds a combining character: a letter that has a precomposed form keeps it (ŷ,
+# ẑ), any other is followed by the *spacing* accent, pulled back over the letter by a negative
+# letter-spacing and then pushed on again, so that the pair takes the letter's width. The widths
+# are those of common sans-serif fonts, in em; an error of 0.1 em shifts the accent a little,
+# never onto another letter.
+_SPACING_ACCENTS = {"\u0302": "\u02c6", "\u0303": "\u02dc", "\u0304": "\u00af", "\u0307": "\u02d9"}
+_ACCENT_WIDTH = 0.5
+_LETTER_WIDTHS = {"m": 0.9, "w": 0.8, "v": 0.5, "μ": 0.7, "σ": 0.7, "δ": 0.65, "θ": 0.65}
+_LETTER_WIDTH = 0.55
+_ITALIC_SHIFT = 0.06
+
+
+def _accented(letter: str, accent: str, italic: bool) -> str:
+    width = _LETTER_WIDTHS.get(letter, _LETTER_WIDTH)
+    back, on = (width + _ACCENT_WIDTH) / 2, (width - _ACCENT_WIDTH) / 2
+    if italic:  # a slanted accent is drawn to the right of its box: start it a little earlier
+        back, on = back + _ITALIC_SHIFT, on + _ITALIC_SHIFT
+    text = (
+        f'<span style="letter-spacing:-{back:.3g}em">{html.escape(letter, quote=False)}</span>'
+        f'<span style="letter-spacing:{on:.3g}em">{_SPACING_ACCENTS[accent]}</span>'
+    )
+    return f"<i>{text}</i>" if italic else text
+
+
+@functools.lru_cache(maxsize=4096)
+def html_text(text: str, *, italic: bool = False) -> str:
+    """Text escaped for Qt's rich text, every accented letter drawn without a combining character.
+
+    `italic` sets a lone Latin letter (with or without its accent) in italics, as mathematics.
+    Cached: the same symbols and sentences are written thousands of times in a derivation.
+    """
+    if not italic and text.isascii():
+        return html.escape(text, quote=False)
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        accent = text[index + 1] if index + 1 < len(text) else ""
+        if accent in _SPACING_ACCENTS:
+            out.append(_accented(char, accent, italic and char.isascii()))
+            index += 2
+            continue
+        if unicodedata.combining(char):  # an accent without a spacing form: leave it out
+            index += 1
+            continue
+        escaped = html.escape(char, quote=False)
+        base = unicodedata.normalize("NFD", char)[0]
+        out.append(f"<i>{escaped}</i>" if italic and base.isascii() and base.isalpha() else escaped)
+        index += 1
+    return "".join(out)
 
 
 class Node:
@@ -86,7 +158,7 @@ class Lit(Node):
         if fmt == "md":
             return self.latex
         text = self.latex if self.uni is None else self.uni
-        return html.escape(text, quote=False) if fmt == "html" else text
+        return html_text(text) if fmt == "html" else text
 
 
 @dataclass(frozen=True)
@@ -98,7 +170,7 @@ class Num(Node):
 
     def render(self, fmt: Fmt) -> str:
         text = format_number(self.value, fmt)
-        needs = self.paren and (text.startswith("-") or "10^" in text or "×10" in text or "e" in text)
+        needs = self.paren and (text.startswith("-") or scientific(self.value))
         return f"({text})" if needs else text
 
 
@@ -183,7 +255,7 @@ class Sym(Node):
                 text += "_{" + sub + "}"
             return text
         if fmt == "html":
-            text = f"<i>{html.escape(uni)}</i>" if len(uni) == 1 and uni.isascii() else html.escape(uni)
+            text = html_text(uni, italic=len(unicodedata.normalize("NFD", uni)) <= 2)
             if sup or self.transposed:
                 text += f"<sup>{html.escape(sup)}{'T' if self.transposed else ''}</sup>"
             if sub:
@@ -272,9 +344,11 @@ def frac(num: Item, den: Item) -> Frac:
 def _simple(node: Node) -> bool:
     if isinstance(node, Seq):
         return len(node.items) == 1 and _simple(node.items[0])
-    if isinstance(node, Num):
-        return node.value >= 0
-    return isinstance(node, Sym | Lit | Setting | Sqrt | Exp | Call | Pow | Indexed)
+    if isinstance(node, Num):  # a power of ten is bracketed: (5.787016 × 10⁻⁷)², √(4.78 × 10⁻⁹)
+        return node.value >= 0 and not scientific(node.value)
+    if isinstance(node, Setting):
+        return "e" not in f"{node.value:g}"
+    return isinstance(node, Sym | Lit | Sqrt | Exp | Call | Pow | Indexed)
 
 
 def _wrap(node: Node, fmt: Fmt) -> str:
@@ -301,7 +375,13 @@ class Pow(Node):
 
     def render(self, fmt: Fmt) -> str:
         base = self.base.render(fmt)
-        if not _simple(self.base) or (isinstance(self.base, Sym) and (self.base.layer or self.base.sub)):
+        decorated = isinstance(self.base, Sym) and (
+            self.base.layer is not None
+            or self.base.sub
+            or self.base.sample is not None
+            or self.base.transposed
+        )
+        if not _simple(self.base) or decorated or isinstance(self.base, Pow):
             base = r"\left(" + base + r"\right)" if fmt == "md" else f"({base})"
         if fmt == "md":
             return base + "^{" + self.exponent + "}"
@@ -326,7 +406,9 @@ class Exp(Node):
         if fmt == "md":
             return "e^{" + self.arg.render(fmt) + "}"
         if fmt == "html":
-            return f"e<sup>{self.arg.render(fmt)}</sup>"
+            arg = self.arg.render(fmt)
+            # a superscript inside a superscript is too small to read: exp(…) instead
+            return f"exp({arg})" if "<sup>" in arg else f"e<sup>{arg}</sup>"
         return "exp" + _paren(self.arg.render(fmt))
 
 

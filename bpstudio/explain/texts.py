@@ -16,6 +16,8 @@ EN: dict[str, str] = {
         "Each step runs three phases: feedforward, the backward pass that finds the error terms δ "
         "and the gradients, and the parameter update."
     ),
+    "scope_one": "Step {first}, written in English.",
+    "scope_many": "Steps {first} to {last}, written in English.",
     "step_title": "Step {step} (epoch {epoch})",
     "network_title": "The network",
     "sizes": "Neurons per layer: {sizes}",
@@ -185,6 +187,8 @@ VI: dict[str, str] = {
         "chữ số thập phân. Mỗi bước huấn luyện có ba pha: lan truyền tiến, lan truyền ngược để tìm "
         "độ lỗi δ và gradient, rồi cập nhật tham số."
     ),
+    "scope_one": "Bước {first}, viết bằng tiếng Việt.",
+    "scope_many": "Các bước từ {first} đến {last}, viết bằng tiếng Việt.",
     "step_title": "Bước {step} (lượt {epoch})",
     "network_title": "Mạng nơ-ron",
     "sizes": "Số nơ-ron mỗi lớp: {sizes}",

@@ -19,7 +19,7 @@ STYLE = """
 body { font-size: 10.5pt; }
 h1, h2, h3 { color: #1a4f8b; margin-top: 8px; margin-bottom: 4px; }
 table { border-collapse: collapse; margin: 4px 0; }
-td, th { border: 1px solid #c8c8c8; padding: 2px 6px; }
+td, th { border: 1px solid #c8c8c8; padding: 2px 6px; white-space: nowrap; }
 th { background: #eef3f9; }
 </style>
 """

@@ -41,7 +41,8 @@ from bpstudio.engine import Phase
 from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
-from bpstudio.ui.explanation_panel import ExplanationPanel, explanation
+from bpstudio.ui.explanation_panel import ExplanationPanel
+from bpstudio.ui.export_explanation import export_explanation
 from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.labels import format_value
 from bpstudio.ui.loss_plot import LossPlot
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         self.actions_by_key["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         a("export_explanation_md", lambda: self.export_explanation("md"))
         a("export_explanation_html", lambda: self.export_explanation("html"))
+        a("export_explanation_steps", lambda: self.export_explanation(None))
         a("export_loss_csv", self.export_loss_csv)
         a("export_loss_png", self.export_loss_png)
         a("export_canvas_png", lambda: self.export_canvas("png"))
@@ -311,6 +313,7 @@ class MainWindow(QMainWindow):
         for key in (
             "export_explanation_md",
             "export_explanation_html",
+            "export_explanation_steps",
             "export_loss_csv",
             "export_loss_png",
             "export_canvas_png",
@@ -377,6 +380,10 @@ class MainWindow(QMainWindow):
             "quit": (self.tr("&Quit"), ""),
             "export_explanation_md": (self.tr("Explanation as Markdown…"), ""),
             "export_explanation_html": (self.tr("Explanation as HTML…"), ""),
+            "export_explanation_steps": (
+                self.tr("Explanation of several steps…"),
+                self.tr("Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese"),
+            ),
             "export_loss_csv": (self.tr("Loss history as CSV…"), ""),
             "export_loss_png": (self.tr("Loss plot as PNG…"), ""),
             "export_canvas_png": (self.tr("Network picture as PNG…"), ""),
@@ -702,28 +709,11 @@ class MainWindow(QMainWindow):
         else:  # the message already names the file
             self.show_error(str(exc))
 
-    def export_explanation(self, kind: str) -> None:
-        try:
-            text = explanation(self.document, i18n.current_language(), fmt="md" if kind == "md" else "html")
-        except Exception as exc:
-            self.show_error(self.tr("Cannot write the explanation: {0}").format(exc))
-            return
-        if text is None:
-            self.show_error(self.tr("Nothing to export yet: run a phase first (Next phase)."))
-            return
-        suffix = ".md" if kind == "md" else ".html"
-        filter_text = self.tr("Markdown (*.md)") if kind == "md" else self.tr("HTML (*.html)")
-        path = self._ask_export_path(
-            self.tr("Export the explanation"), f"explanation{suffix}", filter_text, suffix
+    def export_explanation(self, kind: str | None) -> Path | None:
+        """The whole current step as "md" or "html"; None: steps a…b and format chosen in a dialog."""
+        return export_explanation(
+            self, self.document, kind, self._ask_export_path, self.show_error, self._write_failed
         )
-        if path is None:
-            return
-        if kind == "html" and "<html" not in text[:200].lower():
-            text = f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>BP Studio</title></head><body>\n{text}\n</body></html>\n"
-        try:
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            self._write_failed(path, exc)
 
     def export_loss_csv(self) -> None:
         path = self._ask_export_path(

@@ -40,8 +40,9 @@ def wide_document(layers: int = 7, width: int = 64, batch: int = 8) -> NetworkDo
 
 
 def as_shown(value: float) -> str:
-    """A value as the dock's plain text reads: 6 decimals, 1.5×10-5 for small ones."""
-    return re.sub(r"</?sup>", "", format_number(value, "html"))
+    """A value as the dock's plain text reads: 6 decimals, 1.5 × 10−5 for small ones (the plain
+    text has ordinary spaces where the HTML keeps the number on one line with no-break spaces)."""
+    return re.sub(r"</?sup>", "", format_number(value, "html")).replace("\u00a0", " ")
 
 
 def make_panel(qtbot: QtBot, document: NetworkDocument) -> tuple[ExplanationPanel, Controller]:
@@ -115,4 +116,34 @@ def test_the_compact_note_follows_the_language(qtbot: QtBot) -> None:
     assert controller.next_phase()
     panel.flush()
     assert "… và 62 nơ-ron nữa." in panel.text()
+    document.history.set_clean()
+
+
+def test_adam_with_batch_norm_shows_no_combining_accent_in_the_dock(qtbot: QtBot) -> None:
+    """Bug: m̂ and v̂ drew their hats over other letters; 10⁻⁷ next to ² read as 10⁻⁷²."""
+    import unicodedata
+
+    from test_explain_rendering import problems
+
+    specs = [LayerSpec(2), LayerSpec(3, "relu", batch_norm=True), LayerSpec(1, "sigmoid")]
+    network = Network(specs)
+    initialize(network, InitConfig("xavier_uniform", seed=1))
+    data = Dataset(np.array([[1e-3, 2e-3], [-1e-3, 5e-4]]), np.array([[1.0], [0.0]]))
+    stepper = Stepper(network, "half_sse", OptimizerConfig("adam", 0.1), TrainingConfig(batch_size=2), data)
+    document = NetworkDocument(stepper, name="Adam")
+    panel, controller = make_panel(qtbot, document)
+    for lang in ("en", "vi"):
+        from bpstudio.ui import i18n
+
+        i18n.install(lang)
+        for _ in range(3):
+            assert controller.next_phase()
+            panel.flush()
+            shown = panel.text()
+            assert [ch for ch in shown if unicodedata.combining(ch)] == []
+            html = explanation(document, lang, detail=panel.detail())
+            assert html is not None and problems(html) == []
+        # v is a square of a small gradient: a bracketed power of ten, then the square
+        assert re.search(r"\(\d\.\d{6}\s×\s10−\d+\)/\(1 − 0\.999", shown), shown
+        assert "mˆ" in shown and "vˆ" in shown and "μˆ" in shown  # the hats are drawn, as spacing accents
     document.history.set_clean()
