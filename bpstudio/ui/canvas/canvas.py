@@ -723,17 +723,12 @@ class NetworkCanvas(QGraphicsView):
                     moves[(layer, neuron)] = (round(now.x(), 2), round(now.y(), 2))
         self._press_positions = {}
         if moves:
-            stored = self.document.positions
-            sizes = [len(column) for column in self.neurons]
-            if stored is None or [len(column) for column in stored] != sizes:
-                # The document has no layout yet: give it every neuron's place in this one move.
-                everything = {
-                    (layer, j): (round(item.x(), 2), round(item.y(), 2))
-                    for layer, column in enumerate(self.neurons)
-                    for j, item in enumerate(column)
-                }
-                moves = {**everything, **moves}
-            self.controller.move_neurons(moves)
+            # The whole layout goes along for a document that has none stored yet; the entry
+            # still names only the neurons that were dragged.
+            layout = [
+                [(round(item.x(), 2), round(item.y(), 2)) for item in column] for column in self.neurons
+            ]
+            self.controller.move_neurons(moves, layout)
             self.apply_positions()  # the document's word is final (also if it refused)
 
     # ------------------------------------------------------------------ events
