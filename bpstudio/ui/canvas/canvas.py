@@ -8,7 +8,6 @@ DisplayState and repaints, which keeps *Next phase* fast on large networks.
 
 from __future__ import annotations
 
-import math
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QLabel,
     QLineEdit,
     QMenu,
     QToolTip,
@@ -54,8 +54,10 @@ from bpstudio.ui.canvas.items import (
     BACKGROUND,
     INK,
     MIN_LEGIBLE_PX,
+    MIN_TEXT_PX,
     PHASE_COLOURS,
     SMALL_NEURON_K,
+    SMALLEST_FONT_PX,
     BatchedEdgesItem,
     EdgeItem,
     EdgeLabelItem,
@@ -68,6 +70,7 @@ from bpstudio.ui.canvas.layout import (
     LAYER_DX,
     LINE_BLOCK,
     LayerGeometry,
+    edge_segment,
     layer_geometry,
     merge_positions,
     neuron_box,
@@ -92,6 +95,9 @@ TITLE_WIDTH = 135.0  # the widest title line at scale 1 ("mean |δ| = 1.234e−5
 BAND_HEADER = 64.0  # room above a layer's top neuron for its title, subtitle and mean |δ|
 MAX_EXPORT_PIXELS = 8000  # longest side of an exported PNG
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
+# Fit to view never makes a small network's text smaller than MIN_TEXT_PX: the view scrolls instead.
+LEGIBLE_SCALE = MIN_TEXT_PX / SMALLEST_FONT_PX
+SCENE_MARGIN = 40.0  # room around the network the view can scroll to
 
 
 class ValueEditor(QLineEdit):
@@ -135,9 +141,18 @@ class NetworkCanvas(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self.setBackgroundBrush(BACKGROUND)
         self.setMinimumSize(240, 180)
-        # Panning is by dragging the background; scroll bars would only add clutter.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Panning is by dragging the background; scroll bars appear only when the network does
+        # not fit (a small canvas keeps the text legible and scrolls), to say there is more.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.simplified = False  # a large network: text too small to read is left out (and we say so)
+        self._zoom_note = QLabel(self.viewport())
+        self._zoom_note.setObjectName("canvas_zoom_note")
+        self._zoom_note.setStyleSheet(
+            "QLabel { background: rgba(255, 255, 255, 225); color: #333; border: 1px solid #bbb;"
+            " border-radius: 3px; padding: 2px 6px; }"
+        )
+        self._zoom_note.hide()
 
         self.neurons: list[list[NeuronItem]] = []
         self.edges: dict[int, list[list[EdgeItem]]] = {}
@@ -213,16 +228,43 @@ class NetworkCanvas(QGraphicsView):
         self.ring_pens = pens
 
     def fit_to_view(self) -> None:
+        """The whole network in view, but a small network's text never under MIN_TEXT_PX on
+        screen: when it does not fit at that size the view scrolls, starting at the top left
+        (the input layer and the layer titles)."""
         self._close_editor()
         rect = self._content_rect()
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT_SCALE:
-            self.resetTransform()
-            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
-            self.centerOn(rect.center())
+        room = self.maximumViewportSize()  # without scroll bars, so showing them changes nothing here
+        scale = min(room.width() / rect.width(), room.height() / rect.height(), MAX_FIT_SCALE)
+        if not self.simplified:
+            scale = max(scale, LEGIBLE_SCALE)
+        self.resetTransform()
+        self.scale(scale, scale)
+        half_w, half_h = room.width() / scale / 2, room.height() / scale / 2
+        x = rect.center().x() if rect.width() <= 2 * half_w else rect.left() + half_w
+        y = rect.center().y() if rect.height() <= 2 * half_h else rect.top() + half_h
+        self.centerOn(QPointF(x, y))
         self._auto_fit = True
+        self._update_zoom_note()
+
+    def text_hidden(self) -> bool:
+        """True when the zoom is too small for some of a large network's text, which is then left out."""
+        if not self.simplified or not self.geometries:
+            return False
+        smallest = min(geometry.k for geometry in self.geometries)
+        return self.transform().m11() * smallest * SMALLEST_FONT_PX < MIN_LEGIBLE_PX
+
+    def _update_zoom_note(self) -> None:
+        """A large network drawn too small for its numbers says so, in the corner of the canvas."""
+        note = self._zoom_note
+        if not self.text_hidden():
+            note.hide()
+            return
+        note.setText(self.tr("Zoom in to see the values"))
+        note.adjustSize()
+        note.move(8, self.viewport().height() - note.height() - 8)
+        note.show()
 
     def zoom_by(self, factor: float) -> None:
         self._close_editor()
@@ -231,6 +273,7 @@ class NetworkCanvas(QGraphicsView):
         if current > 0 and target != current:
             self.scale(target / current, target / current)
         self._auto_fit = False
+        self._update_zoom_note()
 
     def zoom_in(self) -> None:
         self._zoom_about_centre(1.25)
@@ -416,6 +459,7 @@ class NetworkCanvas(QGraphicsView):
             self.state.refresh(stepper)
             sizes = net.sizes
             self.geometries = [layer_geometry(n) for n in sizes]
+            self.simplified = any(geometry.k < 1.0 for geometry in self.geometries)
             tallest = max(
                 geometry.dy * (size - 1) for geometry, size in zip(self.geometries, sizes, strict=True)
             )
@@ -455,6 +499,7 @@ class NetworkCanvas(QGraphicsView):
                         grid.append(line)
                     self.edges[layer] = grid
                 else:
+                    self.simplified = True
                     batch = BatchedEdgesItem(self, layer, max_drawn)
                     self._scene.addItem(batch)
                     self.batched[layer] = batch
@@ -490,7 +535,8 @@ class NetworkCanvas(QGraphicsView):
         for layer in range(len(self.bands)):
             self._update_band_rect(layer)
         self._place_labels()
-        self._scene.setSceneRect(self._content_rect().adjusted(-400, -300, 400, 300))
+        margin = SCENE_MARGIN
+        self._scene.setSceneRect(self._content_rect().adjusted(-margin, -margin, margin, margin))
 
     def _place_labels(self) -> None:
         for label in self._labels:
@@ -517,12 +563,9 @@ class NetworkCanvas(QGraphicsView):
     def _set_edge_line(self, edge: EdgeItem) -> None:
         source = self.neurons[edge.layer - 1][edge.col]
         target = self.neurons[edge.layer][edge.row]
-        x1, y1, x2, y2 = source.x(), source.y(), target.x(), target.y()
-        length = math.hypot(x2 - x1, y2 - y1)
-        r1, r2 = source.geometry.radius, target.geometry.radius
-        if length > r1 + r2:  # start and end on the circles, not at their centres
-            ux, uy = (x2 - x1) / length, (y2 - y1) / length
-            x1, y1, x2, y2 = x1 + ux * r1, y1 + uy * r1, x2 - ux * r2, y2 - uy * r2
+        x1, y1, x2, y2 = edge_segment(
+            (source.x(), source.y()), (target.x(), target.y()), source.geometry.radius, target.geometry.radius
+        )
         edge.set_line(QLineF(x1, y1, x2, y2))
 
     def _update_band_rect(self, layer: int) -> None:
@@ -804,6 +847,8 @@ class NetworkCanvas(QGraphicsView):
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit_to_view()
+        else:
+            self._update_zoom_note()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

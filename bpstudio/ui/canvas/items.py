@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -86,7 +87,9 @@ def selected_pen(k: float) -> QPen:
     return ring_pen(SELECTED, 3.0 * k)
 
 
-MIN_LEGIBLE_PX = 5.5  # text smaller than this on screen is skipped (level of detail)
+MIN_LEGIBLE_PX = 5.5  # a large network's text smaller than this on screen is skipped (level of detail)
+MIN_TEXT_PX = 9.0  # a small network's smallest text is never fitted smaller than this on screen
+SMALLEST_FONT_PX = 11  # the smallest font of the canvas (b/z/δ lines, weight labels, subtitles) at k = 1
 SMALL_NEURON_K = 0.5  # neurons drawn smaller than half size are cached as pixmaps
 
 Z_BAND, Z_EDGE, Z_LABEL, Z_NEURON = -10.0, 0.0, 1.0, 2.0
@@ -109,6 +112,7 @@ class Fonts:
     value: QFont
     detail: QFont
     label: QFont
+    label_metrics: QFontMetricsF
     header: QFont
     header_small: QFont
     ready = False
@@ -121,6 +125,7 @@ class Fonts:
         cls.value = _font(12, mono=True)
         cls.detail = _font(11, mono=True)
         cls.label = _font(11, mono=True)
+        cls.label_metrics = QFontMetricsF(cls.label)
         cls.header = _font(13, bold=True)
         cls.header_small = _font(11)
         cls.ready = True
@@ -197,6 +202,12 @@ class NeuronItem(QGraphicsItem):
     def delta_text(self) -> str:
         return next((t for t in self.detail_texts() if t.startswith("δ")), "")
 
+    def text_height(self) -> float:
+        """The height of the neuron's smallest text (its font's pixel size), item coordinates."""
+        Fonts.ensure()
+        font = Fonts.value if self.layer == 0 else Fonts.detail
+        return font.pixelSize() * self.geometry.k
+
     # -- QGraphicsItem -----------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -221,7 +232,7 @@ class NeuronItem(QGraphicsItem):
         painter.setPen(selected_pen(k) if self.isSelected() else self.canvas.ring_pens[self.layer])
         painter.setBrush(INPUT_BRUSH if self.layer == 0 else NEURON_BRUSH)
         painter.drawEllipse(ORIGIN, r, r)
-        if lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
+        if self.canvas.simplified and lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
             return
         Fonts.ensure()
         painter.save()
@@ -322,7 +333,8 @@ class EdgeItem(QGraphicsItem):
 
 
 class EdgeLabelItem(QGraphicsItem):
-    """A weight's label, placed at fraction t of its edge (near the source) so labels do not pile up."""
+    """A weight's label, at fraction t of its own edge, in the place layout.place_edge_labels
+    reserved for it (LABEL_SIZE): a longer number is condensed to that width, never wider."""
 
     def __init__(self, edge: EdgeItem, t: float) -> None:
         super().__init__()
@@ -330,8 +342,7 @@ class EdgeLabelItem(QGraphicsItem):
         self.t = t
         k = max(edge.k, 0.05)
         self.k = k
-        w, h = LABEL_SIZE[0] + 30, LABEL_SIZE[1]  # room for an unusually long number
-        self._rect = QRectF(-w / 2 * k, -h / 2 * k, w * k, h * k)
+        self._rect = self.text_rect().adjusted(-1, -1, 1, 1)  # the frame's pen
         self.setZValue(Z_LABEL)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         edge.label = self
@@ -345,21 +356,41 @@ class EdgeLabelItem(QGraphicsItem):
         w, h = LABEL_SIZE
         return QRectF(-w / 2 * self.k, -h / 2 * self.k, w * self.k, h * self.k)
 
+    def box_rect(self) -> QRectF:
+        """The framed box as painted now (item coordinates): as wide as the text, at most text_rect."""
+        Fonts.ensure()
+        lines = self._lines()
+        width = min(
+            max(Fonts.label_metrics.horizontalAdvance(line.text) for line in lines) + 8, LABEL_SIZE[0]
+        )
+        height = LINE_HEIGHT * len(lines) + 2
+        return QRectF(-width / 2 * self.k, -height / 2 * self.k, width * self.k, height * self.k)
+
+    def text_height(self) -> float:
+        """The height of the label's text (the font's pixel size), in item coordinates."""
+        Fonts.ensure()
+        return Fonts.label.pixelSize() * self.k
+
+    def _lines(self) -> list[TextLine]:
+        edge = self.edge
+        return edge.state.edge_lines(edge.layer, edge.row, edge.col)
+
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if lod_of(painter) * self.k * 11 < MIN_LEGIBLE_PX:
+        if self.edge.canvas.simplified and lod_of(painter) * self.k * 11 < MIN_LEGIBLE_PX:
             return
         Fonts.ensure()
         edge = self.edge
-        lines = edge.state.edge_lines(edge.layer, edge.row, edge.col)
+        lines = self._lines()
         painter.save()
         painter.scale(self.k, self.k)
         painter.setFont(Fonts.label)
-        width = max(painter.fontMetrics().horizontalAdvance(line.text) for line in lines) + 8
+        natural = max(Fonts.label_metrics.horizontalAdvance(line.text) for line in lines) + 8
+        width = min(natural, LABEL_SIZE[0])
         height = LINE_HEIGHT * len(lines) + 2
         box = QRectF(-width / 2, -height / 2, width, height)
         weight = edge.state.weight(edge.layer, edge.row, edge.col)
@@ -367,10 +398,13 @@ class EdgeLabelItem(QGraphicsItem):
         painter.setPen(QPen(border, 1.0))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(box, 3, 3)
+        if natural > width:  # an unusually long number: condensed into the reserved place
+            painter.scale(width / natural, 1.0)
+            box = QRectF(-natural / 2, -height / 2, natural, height)
         for index, line in enumerate(lines):
             painter.setPen(TEXT_COLOURS[line.role])
             painter.drawText(
-                QRectF(box.left(), box.top() + 1 + index * LINE_HEIGHT, width, LINE_HEIGHT),
+                QRectF(box.left(), box.top() + 1 + index * LINE_HEIGHT, box.width(), LINE_HEIGHT),
                 Qt.AlignmentFlag.AlignCenter,
                 line.text,
             )
@@ -518,7 +552,7 @@ class LayerBandItem(QGraphicsItem):
             painter.setBrush(BAND_FILL)
             painter.drawRoundedRect(rect, 12, 12)
         s = self.title_scale
-        if lod_of(painter) * s * 11 < MIN_LEGIBLE_PX:
+        if self.canvas.simplified and lod_of(painter) * s * 11 < MIN_LEGIBLE_PX:
             return
         painter.save()
         painter.translate(rect.center().x(), rect.top())

@@ -7,7 +7,11 @@ zoom 1. A layer of up to 12 neurons is drawn at full size; larger layers shrink 
 
 from __future__ import annotations
 
+import functools
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 LAYER_DX = 270.0  # horizontal distance between layers
 NEURON_DY = 140.0  # vertical distance between neurons of a small layer
@@ -16,10 +20,15 @@ COLUMN_HEIGHT = NEURON_DY * 12  # a layer never grows taller than this (except f
 MIN_DY = 2.5
 TALL_COLUMN = 1200.0  # columns taller than this spread the layers further apart
 TEXT_WIDTH = 150.0  # width of the text block under a neuron (b, z, δ lines)
-LABEL_SIZE = (78.0, 31.0)  # a weight label of two lines, at k = 1
-LABEL_CANDIDATES = (0.40, 0.52, 0.30, 0.64, 0.46, 0.58, 0.35, 0.70, 0.25)
-MAX_LABELLED_EDGES = 400
-LINE_BLOCK = 3  # lines of text under a neuron: b, z, δ  # per layer; beyond that weights are read in tooltips or the tables
+# A weight label of two lines at k = 1: nine characters of the 11 px monospace font ("→ −0.1234")
+# and a margin; a longer number is condensed to this width rather than overflow its place.
+LABEL_SIZE = (70.0, 31.0)
+LABEL_GAP = 3.0  # free space kept between two labels, and between a label and a neuron
+LABEL_CANDIDATES = tuple(t / 100 for t in range(5, 96))  # places tried on an edge, from the source on
+MAX_LABELLED_EDGES = 400  # per layer; beyond that weights are read in tooltips or the tables
+WIDEN_FOR_LABELS = 100  # layers joined by at most this many weights move apart until every label fits
+MAX_LABEL_DX = 4 * LAYER_DX
+LINE_BLOCK = 3  # lines of text under a neuron: b, z, δ
 
 
 @dataclass(frozen=True)
@@ -47,16 +56,68 @@ def layer_geometry(size: int) -> LayerGeometry:
 
 
 def auto_layout(sizes: list[int]) -> list[list[tuple[float, float]]]:
-    """Columns left to right, each centred on y = 0."""
+    """Columns left to right, each centred on y = 0, far enough apart for every weight label."""
     positions = []
     tallest = max(layer_geometry(size).dy * (size - 1) for size in sizes)
     # tall columns sit further apart, so a big network keeps a landscape shape on screen
-    dx = max(LAYER_DX, 0.4 * tallest) if tallest > TALL_COLUMN else LAYER_DX
+    base = max(LAYER_DX, 0.4 * tallest) if tallest > TALL_COLUMN else LAYER_DX
+    x = 0.0
     for layer, size in enumerate(sizes):
-        dy = layer_geometry(size).dy
-        x = layer * dx
-        positions.append([(x, (j - (size - 1) / 2.0) * dy) for j in range(size)])
+        if layer:
+            x += max(base, label_gap(sizes[layer - 1], size, layer == 1))
+        positions.append(column(size, x))
     return positions
+
+
+def column(size: int, x: float) -> list[tuple[float, float]]:
+    """The default places of a layer's neurons: evenly spaced, centred on y = 0."""
+    dy = layer_geometry(size).dy
+    return [(x, (j - (size - 1) / 2.0) * dy) for j in range(size)]
+
+
+def edge_segment(
+    source: tuple[float, float], target: tuple[float, float], r1: float, r2: float
+) -> tuple[float, float, float, float]:
+    """The drawn part of an edge: from circle to circle, not from centre to centre."""
+    x1, y1 = source
+    x2, y2 = target
+    length = math.hypot(x2 - x1, y2 - y1)
+    if length > r1 + r2:
+        ux, uy = (x2 - x1) / length, (y2 - y1) / length
+        return x1 + ux * r1, y1 + uy * r1, x2 - ux * r2, y2 - uy * r2
+    return x1, y1, x2, y2
+
+
+@functools.lru_cache(maxsize=256)
+def label_gap(n_in: int, n_out: int, from_inputs: bool) -> float:
+    """The smallest distance between two layers (sizes n_in → n_out) at which the greedy
+    placement finds a free place on its edge for every weight label, in steps of 30.
+
+    Layers with more weights than WIDEN_FOR_LABELS keep the standard distance (their labels
+    are placed where they fit; the others are read in tooltips and tables)."""
+    if n_in * n_out > WIDEN_FOR_LABELS:
+        return LAYER_DX
+    g_in, g_out = layer_geometry(n_in), layer_geometry(n_out)
+    k = min(g_in.k, g_out.k)
+
+    def fits(dx: float) -> bool:
+        sources, targets = column(n_in, 0.0), column(n_out, dx)
+        lines = [[edge_segment(s, t, g_in.radius, g_out.radius) for s in sources] for t in targets]
+        obstacles = [neuron_box(x, y, g_in, 0 if from_inputs else LINE_BLOCK) for x, y in sources]
+        obstacles += [neuron_box(x, y, g_out) for x, y in targets]
+        return any(_place_in_order(lines, k, obstacles, order, 1)[1] == n_in * n_out for order in _ORDERS)
+
+    # bisection over steps of 30: the answer is always a distance that was tried and fits
+    low, high = 0, int((MAX_LABEL_DX - LAYER_DX) // 30)
+    if fits(LAYER_DX):
+        return LAYER_DX
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(LAYER_DX + 30 * middle):
+            high = middle
+        else:
+            low = middle
+    return LAYER_DX + 30.0 * high
 
 
 def merge_positions(
@@ -111,34 +172,84 @@ def neuron_box(
     return (x - half, y - r, x + half, y + r + (4 + 14 * text_lines) * geometry.k)
 
 
-def place_edge_labels(
-    lines: list[list[tuple[float, float, float, float]]],
-    k: float,
-    obstacles: list[tuple[float, ...]],
-) -> list[list[float | None]]:
-    """For each edge (target j, source i), drawn from (x0, y0) to (x1, y1), the fraction t of
-    the line where its label sits.
+def label_rect(cx: float, cy: float, k: float) -> tuple[float, float, float, float]:
+    """The box a label centred at (cx, cy) reserves, as (x0, y0, x1, y1)."""
+    w, h = LABEL_SIZE[0] * k, LABEL_SIZE[1] * k
+    return (cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
 
-    Greedy: try places near the source first and keep the first that overlaps neither an
-    earlier label nor a neuron; None when nothing fits (that weight is read in its tooltip).
+
+Rect = tuple[float, float, float, float]
+Lines = list[list[Rect]]
+
+
+def _flat_first(lines: Lines, j: int, i: int) -> float:
+    x0, y0, x1, y1 = lines[j][i]
+    return abs(y1 - y0) / max(abs(x1 - x0), 1e-9)
+
+
+# Orders in which edges claim their places; the first that labels every edge wins. The outer
+# edges first (they have the least room), the flattest first (their labels share one height),
+# or target by target / source by source: each succeeds where another gets stuck.
+_ORDERS: tuple[Callable[[Lines, int, int], Any], ...] = (
+    lambda lines, j, i: -abs(lines[j][i][1]),
+    _flat_first,
+    lambda lines, j, i: (j, i),
+    lambda lines, j, i: (i, j),
+)
+
+
+def place_edge_labels(lines: Lines, k: float, obstacles: list[tuple[float, ...]]) -> list[list[float | None]]:
+    """For each edge (target j, source i), drawn from (x0, y0) to (x1, y1), the fraction t of
+    the line where its label sits, or None when no free place was found.
+
+    Every label stays on its own edge (crossing edges get their labels at different places)
+    and keeps a margin from every other label and every neuron. Greedy, in several orders:
+    the first order that labels every edge wins, otherwise the one that labels the most.
+    auto_layout spaces default layers so that every label finds a place.
     """
     n_out = len(lines)
     n_in = len(lines[0]) if lines else 0
+    best: list[list[float | None]] = [[None] * n_in for _ in range(n_out)]
+    if n_out * n_in > MAX_LABELLED_EDGES or not n_in:
+        return best
+    best_count = -1
+    for order in _ORDERS:
+        placed, count = _place_in_order(lines, k, obstacles, order, n_out * n_in - best_count)
+        if count == n_out * n_in:
+            return placed
+        if count > best_count:
+            best, best_count = placed, count
+    return best
+
+
+def _place_in_order(
+    lines: Lines,
+    k: float,
+    obstacles: list[tuple[float, ...]],
+    order: Callable[[Lines, int, int], Any],
+    give_up_after: int,
+) -> tuple[list[list[float | None]], int]:
+    """One greedy pass: each edge takes the first candidate place that is free. Stops after
+    `give_up_after` edges found no place (this order cannot beat the best one any more)."""
+    n_out, n_in = len(lines), len(lines[0])
     result: list[list[float | None]] = [[None] * n_in for _ in range(n_out)]
-    if n_out * n_in > MAX_LABELLED_EDGES:
-        return result
     w, h = LABEL_SIZE[0] * k, LABEL_SIZE[1] * k
+    margin = LABEL_GAP * k
     grid = _Grid(max(w, h) * 2.0)
     for box in obstacles:
         grid.add((box[0], box[1], box[2], box[3]))
-    order = sorted(((j, i) for j in range(n_out) for i in range(n_in)), key=lambda ji: abs(ji[0] - ji[1]))
-    for j, i in order:
+    count = failed = 0
+    for j, i in sorted(((j, i) for j in range(n_out) for i in range(n_in)), key=lambda ji: order(lines, *ji)):
         x0, y0, x1, y1 = lines[j][i]
         for t in LABEL_CANDIDATES:
-            cx, cy = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
-            rect = (cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
-            if not grid.hits(rect):
-                grid.add(rect)
+            x_lo, y_lo, x_hi, y_hi = label_rect(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, k)
+            if not grid.hits((x_lo - margin, y_lo - margin, x_hi + margin, y_hi + margin)):
+                grid.add((x_lo, y_lo, x_hi, y_hi))
                 result[j][i] = t
+                count += 1
                 break
-    return result
+        else:
+            failed += 1
+            if failed >= give_up_after:
+                break
+    return result, count
