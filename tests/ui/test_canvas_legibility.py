@@ -36,6 +36,7 @@ def show_canvas(
     view.resize(*size)
     view.show()
     qtbot.waitExposed(view)
+    QApplication.processEvents()  # scroll bars are laid out after the first show
     return view
 
 
@@ -84,6 +85,9 @@ def assert_labels_readable(view: NetworkCanvas) -> None:
             area = neuron.mapRectToScene(neuron.shape().boundingRect())  # circle and text lines
             for box in boxes:
                 assert not box.intersects(area), f"a label covers neuron {neuron.name}"
+    for band in view.bands:
+        for box in boxes:
+            assert not box.intersects(band.header_rect()), f"a label covers the title of layer {band.layer}"
     assert not view.text_hidden()
 
 

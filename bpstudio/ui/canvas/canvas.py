@@ -67,14 +67,15 @@ from bpstudio.ui.canvas.items import (
     ring_pen,
 )
 from bpstudio.ui.canvas.layout import (
-    LAYER_DX,
     LINE_BLOCK,
     LayerGeometry,
     edge_segment,
+    header_box,
     layer_geometry,
     merge_positions,
     neuron_box,
     place_edge_labels,
+    title_scale,
 )
 from bpstudio.ui.canvas.state import DisplayState
 from bpstudio.ui.canvas.text import MINUS, bias_name, full, parse_number, weight_name
@@ -88,16 +89,10 @@ EDGE_ITEMS_TOTAL = 5000
 BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the strongest weights)
 ANIMATION_MS = 260
 RAPID_EVENTS_S = 0.4  # phases arriving faster than this (Run mode) are shown without animation
-TITLE_SCALE_HEIGHT = 900.0  # layer titles grow with networks taller than this
-TITLE_SCALE_WIDTH = 1100.0  # ... or wider than this
-BAND_MAX_WIDTH = LAYER_DX - 12  # bands of neighbouring layers never overlap
-TITLE_WIDTH = 135.0  # the widest title line at scale 1 ("mean |δ| = 1.234e−5")
-BAND_HEADER = 64.0  # room above a layer's top neuron for its title, subtitle and mean |δ|
 MAX_EXPORT_PIXELS = 8000  # longest side of an exported PNG
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 # Fit to view never makes a small network's text smaller than MIN_TEXT_PX: the view scrolls instead.
 LEGIBLE_SCALE = MIN_TEXT_PX / SMALLEST_FONT_PX
-SCENE_MARGIN = 40.0  # room around the network the view can scroll to
 
 
 class ValueEditor(QLineEdit):
@@ -229,21 +224,22 @@ class NetworkCanvas(QGraphicsView):
 
     def fit_to_view(self) -> None:
         """The whole network in view, but a small network's text never under MIN_TEXT_PX on
-        screen: when it does not fit at that size the view scrolls, starting at the top left
-        (the input layer and the layer titles)."""
+        screen: when it does not fit at that size the view scrolls, starting from the input
+        layer on the left and the middle of the columns (the neurons rather than the titles)."""
         self._close_editor()
         rect = self._content_rect()
         if rect.isEmpty():
             return
         room = self.maximumViewportSize()  # without scroll bars, so showing them changes nothing here
-        scale = min(room.width() / rect.width(), room.height() / rect.height(), MAX_FIT_SCALE)
+        width, height = room.width() - 2, room.height() - 2  # (rounding must not call for scroll bars)
+        scale = min(width / rect.width(), height / rect.height(), MAX_FIT_SCALE)
         if not self.simplified:
             scale = max(scale, LEGIBLE_SCALE)
         self.resetTransform()
         self.scale(scale, scale)
-        half_w, half_h = room.width() / scale / 2, room.height() / scale / 2
+        half_w = room.width() / scale / 2
         x = rect.center().x() if rect.width() <= 2 * half_w else rect.left() + half_w
-        y = rect.center().y() if rect.height() <= 2 * half_h else rect.top() + half_h
+        y = rect.center().y()
         self.centerOn(QPointF(x, y))
         self._auto_fit = True
         self._update_zoom_note()
@@ -460,15 +456,10 @@ class NetworkCanvas(QGraphicsView):
             sizes = net.sizes
             self.geometries = [layer_geometry(n) for n in sizes]
             self.simplified = any(geometry.k < 1.0 for geometry in self.geometries)
-            tallest = max(
-                geometry.dy * (size - 1) for geometry, size in zip(self.geometries, sizes, strict=True)
-            )
-            widest = LAYER_DX * (len(sizes) - 1)
-            title_scale = max(1.0, tallest / TITLE_SCALE_HEIGHT, widest / TITLE_SCALE_WIDTH)
-            title_scale = min(title_scale, BAND_MAX_WIDTH / TITLE_WIDTH)  # titles stay inside their band
+            titles = title_scale(sizes)
             for layer in range(len(sizes)):
                 band = LayerBandItem(self, layer)
-                band.title_scale = title_scale
+                band.title_scale = titles
                 self._scene.addItem(band)
                 self.bands.append(band)
                 column = []
@@ -535,8 +526,8 @@ class NetworkCanvas(QGraphicsView):
         for layer in range(len(self.bands)):
             self._update_band_rect(layer)
         self._place_labels()
-        margin = SCENE_MARGIN
-        self._scene.setSceneRect(self._content_rect().adjusted(-margin, -margin, margin, margin))
+        # what the view scrolls over: the network (scroll bars appear only when it does not fit)
+        self._scene.setSceneRect(self._content_rect())
 
     def _place_labels(self) -> None:
         for label in self._labels:
@@ -548,6 +539,12 @@ class NetworkCanvas(QGraphicsView):
             text_lines = 0 if layer == 0 else LINE_BLOCK
             for item in column:
                 obstacles.append(neuron_box(item.x(), item.y(), self.geometries[layer], text_lines))
+            if column:
+                xs, ys = [item.x() for item in column], [item.y() for item in column]
+                band = self.bands[layer]
+                obstacles.append(
+                    header_box(min(xs), max(xs), min(ys), self.geometries[layer], band.title_scale)
+                )
         for layer, grid in self.edges.items():
             lines = [[(e.line.x1(), e.line.y1(), e.line.x2(), e.line.y2()) for e in row] for row in grid]
             k = min(self.geometries[layer - 1].k, self.geometries[layer].k)
@@ -576,14 +573,9 @@ class NetworkCanvas(QGraphicsView):
         xs = [item.x() for item in column]
         ys = [item.y() for item in column]
         band = self.bands[layer]
-        half = max(g.text_width / 2 + 10 * g.k, min(72.0 * band.title_scale, BAND_MAX_WIDTH / 2))
+        x0, y0, x1, _ = header_box(min(xs), max(xs), min(ys), g, band.title_scale)
         bottom_text = (4 + 14 * LINE_BLOCK + 6) * g.k if layer else 4 * g.k
-        band.set_rect(
-            QRectF(
-                QPointF(min(xs) - half, min(ys) - g.radius - BAND_HEADER * band.title_scale),
-                QPointF(max(xs) + half, max(ys) + g.radius + bottom_text + 8),
-            )
-        )
+        band.set_rect(QRectF(QPointF(x0, y0), QPointF(x1, max(ys) + g.radius + bottom_text + 8)))
 
     def _content_rect(self) -> QRectF:
         rect = QRectF()

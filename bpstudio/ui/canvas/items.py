@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from bpstudio.engine import Phase
-from bpstudio.ui.canvas.layout import LABEL_SIZE, RADIUS, TEXT_WIDTH, LayerGeometry
+from bpstudio.ui.canvas.layout import BAND_HEADER, LABEL_SIZE, RADIUS, TEXT_WIDTH, LayerGeometry
 from bpstudio.ui.canvas.state import DisplayState, TextLine
 
 if TYPE_CHECKING:
@@ -532,6 +532,11 @@ class LayerBandItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
+
+    def header_rect(self) -> QRectF:
+        """Where the title, subtitle and mean |δ| are written (scene coordinates)."""
+        rect = self._rect
+        return QRectF(rect.left(), rect.top(), rect.width(), BAND_HEADER * self.title_scale)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -29,6 +29,11 @@ MAX_LABELLED_EDGES = 400  # per layer; beyond that weights are read in tooltips 
 WIDEN_FOR_LABELS = 100  # layers joined by at most this many weights move apart until every label fits
 MAX_LABEL_DX = 4 * LAYER_DX
 LINE_BLOCK = 3  # lines of text under a neuron: b, z, δ
+TITLE_SCALE_HEIGHT = 900.0  # layer titles grow with networks taller than this
+TITLE_SCALE_WIDTH = 1100.0  # ... or wider than this
+BAND_MAX_WIDTH = LAYER_DX - 12  # bands of neighbouring layers never overlap
+TITLE_WIDTH = 135.0  # the widest title line at scale 1 ("mean |δ| = 1.234e−5")
+BAND_HEADER = 64.0  # room above a layer's top neuron for its title, subtitle and mean |δ|
 
 
 @dataclass(frozen=True)
@@ -55,16 +60,40 @@ def layer_geometry(size: int) -> LayerGeometry:
     return LayerGeometry(dy / NEURON_DY)
 
 
+def title_scale(sizes: list[int]) -> float:
+    """How much larger than usual the layer titles are drawn: a big network's titles stay
+    legible when the whole of it is in view, and never grow wider than their band."""
+    tallest = max(layer_geometry(size).dy * (size - 1) for size in sizes)
+    widest = LAYER_DX * (len(sizes) - 1)
+    scale = max(1.0, tallest / TITLE_SCALE_HEIGHT, widest / TITLE_SCALE_WIDTH)
+    return min(scale, BAND_MAX_WIDTH / TITLE_WIDTH)
+
+
+def band_half_width(geometry: LayerGeometry, scale: float) -> float:
+    """Half the width of a layer's band: its neurons' text, or its title if that is wider."""
+    return max(geometry.text_width / 2 + 10 * geometry.k, min(72.0 * scale, BAND_MAX_WIDTH / 2))
+
+
+def header_box(
+    x_min: float, x_max: float, top: float, geometry: LayerGeometry, scale: float
+) -> tuple[float, float, float, float]:
+    """The band's header above its top neuron (centre y = top): title, subtitle, mean |δ|."""
+    half = band_half_width(geometry, scale)
+    y1 = top - geometry.radius
+    return (x_min - half, y1 - BAND_HEADER * scale, x_max + half, y1)
+
+
 def auto_layout(sizes: list[int]) -> list[list[tuple[float, float]]]:
     """Columns left to right, each centred on y = 0, far enough apart for every weight label."""
     positions = []
+    titles = title_scale(sizes)
     tallest = max(layer_geometry(size).dy * (size - 1) for size in sizes)
     # tall columns sit further apart, so a big network keeps a landscape shape on screen
     base = max(LAYER_DX, 0.4 * tallest) if tallest > TALL_COLUMN else LAYER_DX
     x = 0.0
     for layer, size in enumerate(sizes):
         if layer:
-            x += max(base, label_gap(sizes[layer - 1], size, layer == 1))
+            x += max(base, label_gap(sizes[layer - 1], size, layer == 1, titles))
         positions.append(column(size, x))
     return positions
 
@@ -89,12 +118,13 @@ def edge_segment(
 
 
 @functools.lru_cache(maxsize=256)
-def label_gap(n_in: int, n_out: int, from_inputs: bool) -> float:
+def label_gap(n_in: int, n_out: int, from_inputs: bool, titles: float = 1.0) -> float:
     """The smallest distance between two layers (sizes n_in → n_out) at which the greedy
     placement finds a free place on its edge for every weight label, in steps of 30.
 
-    Layers with more weights than WIDEN_FOR_LABELS keep the standard distance (their labels
-    are placed where they fit; the others are read in tooltips and tables)."""
+    Labels keep clear of the neurons, their b/z/δ lines and the layer titles (drawn at scale
+    `titles`). Layers with more weights than WIDEN_FOR_LABELS keep the standard distance
+    (their labels are placed where they fit; the others are read in tooltips and tables)."""
     if n_in * n_out > WIDEN_FOR_LABELS:
         return LAYER_DX
     g_in, g_out = layer_geometry(n_in), layer_geometry(n_out)
@@ -105,6 +135,8 @@ def label_gap(n_in: int, n_out: int, from_inputs: bool) -> float:
         lines = [[edge_segment(s, t, g_in.radius, g_out.radius) for s in sources] for t in targets]
         obstacles = [neuron_box(x, y, g_in, 0 if from_inputs else LINE_BLOCK) for x, y in sources]
         obstacles += [neuron_box(x, y, g_out) for x, y in targets]
+        obstacles.append(header_box(0.0, 0.0, sources[0][1], g_in, titles))
+        obstacles.append(header_box(dx, dx, targets[0][1], g_out, titles))
         return any(_place_in_order(lines, k, obstacles, order, 1)[1] == n_in * n_out for order in _ORDERS)
 
     # bisection over steps of 30: the answer is always a distance that was tried and fits
