@@ -63,6 +63,7 @@ from bpstudio.ui.canvas.items import (
     EdgeLabelItem,
     Fonts,
     LayerBandItem,
+    LayerTitleItem,
     NeuronItem,
     ring_pen,
 )
@@ -461,6 +462,7 @@ class NetworkCanvas(QGraphicsView):
                 band = LayerBandItem(self, layer)
                 band.title_scale = titles
                 self._scene.addItem(band)
+                self._scene.addItem(LayerTitleItem(band))
                 self.bands.append(band)
                 column = []
                 for j in range(sizes[layer]):
@@ -700,7 +702,7 @@ class NetworkCanvas(QGraphicsView):
             if band.progress != progress:
                 crossed = (band.progress < 0.5) != (progress < 0.5)
                 band.progress = progress
-                band.update()
+                band.refresh()
                 if crossed:  # the neurons' rings take the phase colour half-way through
                     self._update_ring_pens()
                     for item in self.neurons[layer]:
