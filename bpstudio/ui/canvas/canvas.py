@@ -553,9 +553,9 @@ class NetworkCanvas(QGraphicsView):
             placement = place_edge_labels(lines, k, obstacles)
             for row, line in enumerate(grid):
                 for col, edge in enumerate(line):
-                    t = placement[row][col]
-                    if t is not None:
-                        label = EdgeLabelItem(edge, t)
+                    place = placement[row][col]
+                    if place is not None:
+                        label = EdgeLabelItem(edge, place[0], QPointF(place[1], place[2]))
                         self._scene.addItem(label)
                         self._labels.append(label)
 

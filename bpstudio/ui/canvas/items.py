@@ -334,22 +334,32 @@ class EdgeItem(QGraphicsItem):
 
 class EdgeLabelItem(QGraphicsItem):
     """A weight's label, at fraction t of its own edge, in the place layout.place_edge_labels
-    reserved for it (LABEL_SIZE): a longer number is condensed to that width, never wider."""
+    reserved for it (LABEL_SIZE): a longer number is condensed to that width, never wider.
+    A label set beside its edge (`offset`, when neurons were dragged close together) is
+    joined to its point on the edge by a thin leader line."""
 
-    def __init__(self, edge: EdgeItem, t: float) -> None:
+    def __init__(self, edge: EdgeItem, t: float, offset: QPointF | None = None) -> None:
         super().__init__()
         self.edge = edge
         self.t = t
+        self.offset = QPointF(offset) if offset is not None else QPointF()
         k = max(edge.k, 0.05)
         self.k = k
-        self._rect = self.text_rect().adjusted(-1, -1, 1, 1)  # the frame's pen
+        anchor = -self.offset  # the point on the edge, in item coordinates
+        self._rect = (
+            self.text_rect().adjusted(-1, -1, 1, 1).united(QRectF(anchor, anchor).adjusted(-2, -2, 2, 2))
+        )
         self.setZValue(Z_LABEL)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         edge.label = self
         self.follow()
 
     def follow(self) -> None:
-        self.setPos(self.edge.line.pointAt(self.t))
+        self.setPos(self.edge.line.pointAt(self.t) + self.offset)
+
+    def anchor(self) -> QPointF:
+        """The point of the edge this label names (scene coordinates)."""
+        return self.edge.line.pointAt(self.t)
 
     def text_rect(self) -> QRectF:
         """The box the label's text is drawn in (the space its placement reserved), item coordinates."""
@@ -395,6 +405,13 @@ class EdgeLabelItem(QGraphicsItem):
         box = QRectF(-width / 2, -height / 2, width, height)
         weight = edge.state.weight(edge.layer, edge.row, edge.col)
         border = QColor(POSITIVE if weight >= 0 else NEGATIVE)
+        if not self.offset.isNull():  # set beside its edge: a leader line to it, ending in a dot
+            anchor = QPointF(-self.offset.x() / self.k, -self.offset.y() / self.k)
+            painter.setPen(QPen(border, 1.0, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(0, 0), anchor)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(border)
+            painter.drawEllipse(anchor, 2.5, 2.5)
         painter.setPen(QPen(border, 1.0))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(box, 3, 3)

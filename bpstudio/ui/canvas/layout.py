@@ -230,28 +230,66 @@ _ORDERS: tuple[Callable[[Lines, int, int], Any], ...] = (
 )
 
 
-def place_edge_labels(lines: Lines, k: float, obstacles: list[tuple[float, ...]]) -> list[list[float | None]]:
-    """For each edge (target j, source i), drawn from (x0, y0) to (x1, y1), the fraction t of
-    the line where its label sits, or None when no free place was found.
+Place = tuple[float, float, float]  # fraction t of the edge, and the label's offset from that point
 
-    Every label stays on its own edge (crossing edges get their labels at different places)
-    and keeps a margin from every other label and every neuron. Greedy, in several orders:
-    the first order that labels every edge wins, otherwise the one that labels the most.
-    auto_layout spaces default layers so that every label finds a place.
+
+def place_edge_labels(lines: Lines, k: float, obstacles: list[tuple[float, ...]]) -> list[list[Place | None]]:
+    """For each edge (target j, source i), drawn from (x0, y0) to (x1, y1), where its label
+    sits: (t, dx, dy), the point at fraction t of the line moved by (dx, dy); None when no
+    free place was found (too many weights: they are read in tooltips and tables).
+
+    Every label keeps a margin from every other label and every neuron. A label sits on its
+    own edge, (t, 0, 0), so crossing edges get their labels at different places. Greedy, in
+    several orders: the first that labels every edge wins, otherwise the one that labels the
+    most, and a label that found no free place on its edge (neurons dragged close together)
+    is set beside it, joined to it by a leader line. auto_layout spaces default layers so
+    that every label has a place on its edge.
     """
     n_out = len(lines)
     n_in = len(lines[0]) if lines else 0
-    best: list[list[float | None]] = [[None] * n_in for _ in range(n_out)]
     if n_out * n_in > MAX_LABELLED_EDGES or not n_in:
-        return best
+        return [[None] * n_in for _ in range(n_out)]
+    best: list[list[float | None]] = []
+    best_grid: _Grid | None = None
     best_count = -1
     for order in _ORDERS:
-        placed, count = _place_in_order(lines, k, obstacles, order, n_out * n_in - best_count)
-        if count == n_out * n_in:
-            return placed
+        placed, count, grid = _place_in_order(lines, k, obstacles, order, n_out * n_in - best_count)
         if count > best_count:
-            best, best_count = placed, count
-    return best
+            best, best_count, best_grid = placed, count, grid
+        if count == n_out * n_in:
+            break
+    result: list[list[Place | None]] = [[None if t is None else (t, 0.0, 0.0) for t in row] for row in best]
+    if best_grid is not None and best_count < n_out * n_in:
+        _place_aside(lines, k, result, best_grid)
+    return result
+
+
+ASIDE_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+ASIDE_STEPS = 4  # how far (in label sizes) a label may be set beside its edge
+
+
+def _place_aside(lines: Lines, k: float, result: list[list[Place | None]], grid: _Grid) -> None:
+    """Labels without a free place on their edge: the nearest free place beside it."""
+    w, h = LABEL_SIZE[0] * k, LABEL_SIZE[1] * k
+    margin = LABEL_GAP * k
+    offsets = [
+        (sx * step * (w + 2 * margin) * fx, sy * step * (h + 2 * margin) * fy)
+        for step in range(1, ASIDE_STEPS + 1)
+        for fx, fy in ((0, 1), (1, 0), (1, 1))
+        for sx in ((1, -1) if fx else (1,))
+        for sy in ((1, -1) if fy else (1,))
+    ]
+    for j, row in enumerate(result):
+        for i, place in enumerate(row):
+            if place is not None:
+                continue
+            x0, y0, x1, y1 = lines[j][i]
+            for t, (dx, dy) in ((t, offset) for offset in offsets for t in ASIDE_FRACTIONS):
+                x_lo, y_lo, x_hi, y_hi = label_rect(x0 + (x1 - x0) * t + dx, y0 + (y1 - y0) * t + dy, k)
+                if not grid.hits((x_lo - margin, y_lo - margin, x_hi + margin, y_hi + margin)):
+                    grid.add((x_lo, y_lo, x_hi, y_hi))
+                    row[i] = (t, dx, dy)
+                    break
 
 
 def _place_in_order(
@@ -260,7 +298,7 @@ def _place_in_order(
     obstacles: list[tuple[float, ...]],
     order: Callable[[Lines, int, int], Any],
     give_up_after: int,
-) -> tuple[list[list[float | None]], int]:
+) -> tuple[list[list[float | None]], int, _Grid]:
     """One greedy pass: each edge takes the first candidate place that is free. Stops after
     `give_up_after` edges found no place (this order cannot beat the best one any more)."""
     n_out, n_in = len(lines), len(lines[0])
@@ -284,4 +322,4 @@ def _place_in_order(
             failed += 1
             if failed >= give_up_after:
                 break
-    return result, count
+    return result, count, grid
