@@ -139,7 +139,7 @@ def label_gap(n_in: int, n_out: int, from_inputs: bool, titles: float = 1.0) -> 
         obstacles.append(header_box(dx, dx, targets[0][1], g_out, titles))
         return any(_place_in_order(lines, k, obstacles, order, 1)[1] == n_in * n_out for order in _ORDERS)
 
-    # bisection over steps of 30: the answer is always a distance that was tried and fits
+    # bisection over steps of 30: the answer is a distance that was tried and fits (or the largest allowed)
     low, high = 0, int((MAX_LABEL_DX - LAYER_DX) // 30)
     if fits(LAYER_DX):
         return LAYER_DX
