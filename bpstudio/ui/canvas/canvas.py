@@ -8,6 +8,7 @@ DisplayState and repaints, which keeps *Next phase* fast on large networks.
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,7 +94,8 @@ RAPID_EVENTS_S = 0.4  # phases arriving faster than this (Run mode) are shown wi
 MAX_EXPORT_PIXELS = 8000  # longest side of an exported PNG
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 # Fit to view never makes a small network's text smaller than MIN_TEXT_PX: the view scrolls instead.
-LEGIBLE_SCALE = MIN_TEXT_PX / SMALLEST_FONT_PX
+# (rounded up to a hundredth, so the smallest text is 9 px whatever the floating-point rounding)
+LEGIBLE_SCALE = math.ceil(MIN_TEXT_PX / SMALLEST_FONT_PX * 100) / 100
 
 
 class ValueEditor(QLineEdit):
