@@ -357,8 +357,16 @@ class Controller:
         doc.set_shown_sample(row)
         return True
 
-    def move_neurons(self, moves: dict[tuple[int, int], tuple[float, float]]) -> bool:
-        """Neurons dropped at new places (one undo entry per drag)."""
+    def move_neurons(
+        self,
+        moves: dict[tuple[int, int], tuple[float, float]],
+        layout: list[list[tuple[float, float]]] | None = None,
+    ) -> bool:
+        """Neurons dropped at new places (one undo entry per drag, named after the neurons moved).
+
+        `layout` is where every neuron is drawn now: a document without stored positions takes
+        it for the neurons that did not move, so the entry still counts only those dragged.
+        """
         doc = self.document
         if not moves:
             return True
@@ -372,14 +380,16 @@ class Controller:
                 )
                 return False
         old = copy.deepcopy(doc.positions)
-        if old is None:
-            base: Positions = [[(float("nan"), float("nan"))] * size for size in sizes]
+        if old is not None and [len(column) for column in old] == sizes:
+            base: Positions = [list(column) for column in old]
+        elif layout is not None and [len(column) for column in layout] == sizes:
+            base = [[(float(x), float(y)) for x, y in column] for column in layout]
         else:
-            base = [list(column) for column in old]
+            base = [[(float("nan"), float("nan"))] * size for size in sizes]
         for (layer, neuron), (x, y) in moves.items():
             base[layer][neuron] = (float(x), float(y))
         if any(x != x for column in base for x, _ in column):
-            # Positions not given yet: the canvas supplies the full layout in one move.
+            # No stored positions and no layout given: the places of the other neurons are unknown.
             doc.report_error(tr("Cannot move the neurons: the layout of every neuron is needed"))
             return False
         count = len(moves)

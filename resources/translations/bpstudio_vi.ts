@@ -179,92 +179,92 @@
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="369"/>
+        <location filename="../../bpstudio/controller/controller.py" line="377"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="383"/>
+        <location filename="../../bpstudio/controller/controller.py" line="393"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="386"/>
+        <location filename="../../bpstudio/controller/controller.py" line="396"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="386"/>
+        <location filename="../../bpstudio/controller/controller.py" line="396"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="387"/>
+        <location filename="../../bpstudio/controller/controller.py" line="397"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="394"/>
+        <location filename="../../bpstudio/controller/controller.py" line="404"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="397"/>
+        <location filename="../../bpstudio/controller/controller.py" line="407"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="407"/>
+        <location filename="../../bpstudio/controller/controller.py" line="417"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="411"/>
+        <location filename="../../bpstudio/controller/controller.py" line="421"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="417"/>
+        <location filename="../../bpstudio/controller/controller.py" line="427"/>
         <source>Edit sample {0}</source>
         <translation>Sửa mẫu {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="425"/>
+        <location filename="../../bpstudio/controller/controller.py" line="435"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="434"/>
+        <location filename="../../bpstudio/controller/controller.py" line="444"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="437"/>
+        <location filename="../../bpstudio/controller/controller.py" line="447"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="437"/>
+        <location filename="../../bpstudio/controller/controller.py" line="447"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="445"/>
+        <location filename="../../bpstudio/controller/controller.py" line="455"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="447"/>
+        <location filename="../../bpstudio/controller/controller.py" line="457"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="474"/>
+        <location filename="../../bpstudio/controller/controller.py" line="484"/>
         <source>Change the training options</source>
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="477"/>
+        <location filename="../../bpstudio/controller/controller.py" line="487"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -324,13 +324,13 @@
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="62"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="63"/>
         <location filename="../../bpstudio/ui/export_explanation.py" line="161"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="63"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="64"/>
         <location filename="../../bpstudio/ui/export_explanation.py" line="161"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
@@ -532,32 +532,32 @@
 <context>
     <name>ExportExplanationDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="47"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="48"/>
         <source>Export the explanation</source>
         <translation>Xuất phần giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="66"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="67"/>
         <source>Step {0} is the current step: it is written in full, every formula with its numbers, with the network and its parameters at the start. Later steps are computed on a copy; the open network does not change.</source>
         <translation>Bước {0} là bước hiện tại: bước này được viết đầy đủ, mọi công thức kèm các con số, cùng với mạng nơ-ron và các tham số ban đầu. Các bước sau được tính trên một bản sao; mạng đang mở không thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="73"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="74"/>
         <source>From step</source>
         <translation>Từ bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="74"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="75"/>
         <source>To step</source>
         <translation>Đến bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="75"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="76"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="76"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="77"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
@@ -1095,109 +1095,114 @@
     <name>NetworkCanvas</name>
     <message>
         <location filename="../../bpstudio/ui/canvas/canvas.py" line="264"/>
+        <source>Zoom in to see the values</source>
+        <translation>Phóng to để xem các giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="306"/>
         <source>Could not write the PNG file {path}.</source>
         <translation>Không thể ghi tệp PNG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="274"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="316"/>
         <source>BP Studio network</source>
         <translation>Mạng BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="277"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="283"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="319"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="325"/>
         <source>Could not write the SVG file {path}.</source>
         <translation>Không thể ghi tệp SVG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="311"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="353"/>
         <source>“{text}” is not a number: type a value such as 0.25 or {minus}1.5.</source>
         <translation>“{text}” không phải là số: hãy gõ một giá trị như 0.25 hoặc {minus}1.5.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="341"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="383"/>
         <source>Edit weight {name}…</source>
         <translation>Sửa trọng số {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="349"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="391"/>
         <source>Edit bias {name}…</source>
         <translation>Sửa bias {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="354"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="396"/>
         <source>Add neuron to this layer</source>
         <translation>Thêm nơ-ron vào lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="357"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="399"/>
         <source>Remove neuron {name}</source>
         <translation>Xoá nơ-ron {name}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="366"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="408"/>
         <source>Add hidden layer before</source>
         <translation>Thêm lớp ẩn phía trước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="372"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="414"/>
         <source>Add hidden layer after</source>
         <translation>Thêm lớp ẩn phía sau</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="377"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="419"/>
         <source>Remove this layer</source>
         <translation>Xoá lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="379"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="421"/>
         <source>Activation</source>
         <translation>Hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="406"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="448"/>
         <source>Add hidden layer</source>
         <translation>Thêm lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="410"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="452"/>
         <source>Fit to view</source>
         <translation>Vừa khít khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="575"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="598"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="614"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="637"/>
         <source>1 neuron</source>
         <translation>1 nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="575"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="598"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="614"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="637"/>
         <source>{count} neurons</source>
         <translation>{count} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="577"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="616"/>
         <source>Input layer</source>
         <translation>Lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="581"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="620"/>
         <source>Output layer</source>
         <translation>Lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="583"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="622"/>
         <source>Hidden layer</source>
         <translation>Lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="585"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="624"/>
         <source>Hidden layer {index}</source>
         <translation>Lớp ẩn {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="869"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="905"/>
         <source>New value of {name}; Enter to apply, Esc to cancel.</source>
         <translation>Giá trị mới của {name}; Enter để áp dụng, Esc để huỷ.</translation>
     </message>
@@ -1292,12 +1297,12 @@
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="397"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="439"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="593"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="632"/>
         <source>{count} · sample {row}</source>
         <translation>{count} · mẫu {row}</translation>
     </message>

@@ -539,3 +539,25 @@ def test_dataset_edit_shows_the_new_input(canvas: NetworkCanvas, controller: Con
     assert canvas.neuron_item(1, 0).value_text() == ""  # the step restarted: z and a are stale
     controller.next_phase()
     assert "0.100000·0.200000 + (−0.200000)·0.500000" in canvas.neuron_tooltip(1, 0)
+
+
+def test_dragging_one_neuron_says_one_neuron_in_the_history(qtbot) -> None:
+    """Issue 7, bug 9: one neuron dragged with the mouse was recorded as "Move 7 neurons"."""
+    document = network_document([2, 2, 2, 1], batch=1)
+    controller = Controller(document)
+    view = NetworkCanvas(document, controller)
+    view.animations_enabled = False
+    qtbot.addWidget(view)
+    view.resize(1000, 650)
+    view.show()
+    qtbot.waitExposed(view)
+    for layer, neuron in ((2, 1), (1, 0)):
+        item = view.neuron_item(layer, neuron)
+        start = view.mapFromScene(item.scenePos())
+        _drag(view, start, start + QPoint(40, 30))
+        assert document.history.undo_text() == "Move a neuron"
+    assert document.history.count() == 2  # one drag, one undo entry
+    document.history.undo()
+    assert document.positions is not None and document.history.undo_text() == "Move a neuron"
+    document.history.undo()
+    assert document.positions is None

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QLabel,
     QLineEdit,
     QMenu,
     QToolTip,
@@ -54,24 +55,29 @@ from bpstudio.ui.canvas.items import (
     BACKGROUND,
     INK,
     MIN_LEGIBLE_PX,
+    MIN_TEXT_PX,
     PHASE_COLOURS,
     SMALL_NEURON_K,
+    SMALLEST_FONT_PX,
     BatchedEdgesItem,
     EdgeItem,
     EdgeLabelItem,
     Fonts,
     LayerBandItem,
+    LayerTitleItem,
     NeuronItem,
     ring_pen,
 )
 from bpstudio.ui.canvas.layout import (
-    LAYER_DX,
     LINE_BLOCK,
     LayerGeometry,
+    edge_segment,
+    header_box,
     layer_geometry,
     merge_positions,
     neuron_box,
     place_edge_labels,
+    title_scale,
 )
 from bpstudio.ui.canvas.state import DisplayState
 from bpstudio.ui.canvas.text import MINUS, bias_name, full, parse_number, weight_name
@@ -85,13 +91,11 @@ EDGE_ITEMS_TOTAL = 5000
 BATCHED_LINES_TOTAL = 1200  # lines drawn for all batched layers together (the strongest weights)
 ANIMATION_MS = 260
 RAPID_EVENTS_S = 0.4  # phases arriving faster than this (Run mode) are shown without animation
-TITLE_SCALE_HEIGHT = 900.0  # layer titles grow with networks taller than this
-TITLE_SCALE_WIDTH = 1100.0  # ... or wider than this
-BAND_MAX_WIDTH = LAYER_DX - 12  # bands of neighbouring layers never overlap
-TITLE_WIDTH = 135.0  # the widest title line at scale 1 ("mean |δ| = 1.234e−5")
-BAND_HEADER = 64.0  # room above a layer's top neuron for its title, subtitle and mean |δ|
 MAX_EXPORT_PIXELS = 8000  # longest side of an exported PNG
 MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
+# Fit to view never makes a small network's text smaller than MIN_TEXT_PX: the view scrolls instead.
+# (rounded up to a hundredth, so the smallest text is 9 px whatever the floating-point rounding)
+LEGIBLE_SCALE = math.ceil(MIN_TEXT_PX / SMALLEST_FONT_PX * 100) / 100
 
 
 class ValueEditor(QLineEdit):
@@ -135,9 +139,18 @@ class NetworkCanvas(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self.setBackgroundBrush(BACKGROUND)
         self.setMinimumSize(240, 180)
-        # Panning is by dragging the background; scroll bars would only add clutter.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Panning is by dragging the background; scroll bars appear only when the network does
+        # not fit (a small canvas keeps the text legible and scrolls), to say there is more.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.simplified = False  # a large network: text too small to read is left out (and we say so)
+        self._zoom_note = QLabel(self.viewport())
+        self._zoom_note.setObjectName("canvas_zoom_note")
+        self._zoom_note.setStyleSheet(
+            "QLabel { background: rgba(255, 255, 255, 225); color: #333; border: 1px solid #bbb;"
+            " border-radius: 3px; padding: 2px 6px; }"
+        )
+        self._zoom_note.hide()
 
         self.neurons: list[list[NeuronItem]] = []
         self.edges: dict[int, list[list[EdgeItem]]] = {}
@@ -214,16 +227,44 @@ class NetworkCanvas(QGraphicsView):
         self.ring_pens = pens
 
     def fit_to_view(self) -> None:
+        """The whole network in view, but a small network's text never under MIN_TEXT_PX on
+        screen: when it does not fit at that size the view scrolls, starting from the input
+        layer on the left and the middle of the columns (the neurons rather than the titles)."""
         self._close_editor()
         rect = self._content_rect()
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT_SCALE:
-            self.resetTransform()
-            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
-            self.centerOn(rect.center())
+        room = self.maximumViewportSize()  # without scroll bars, so showing them changes nothing here
+        width, height = room.width() - 2, room.height() - 2  # (rounding must not call for scroll bars)
+        scale = min(width / rect.width(), height / rect.height(), MAX_FIT_SCALE)
+        if not self.simplified:
+            scale = max(scale, LEGIBLE_SCALE)
+        self.resetTransform()
+        self.scale(scale, scale)
+        half_w = room.width() / scale / 2
+        x = rect.center().x() if rect.width() <= 2 * half_w else rect.left() + half_w
+        y = rect.center().y()
+        self.centerOn(QPointF(x, y))
         self._auto_fit = True
+        self._update_zoom_note()
+
+    def text_hidden(self) -> bool:
+        """True when the zoom is too small for some of a large network's text, which is then left out."""
+        if not self.simplified or not self.geometries:
+            return False
+        smallest = min(geometry.k for geometry in self.geometries)
+        return self.transform().m11() * smallest * SMALLEST_FONT_PX < MIN_LEGIBLE_PX
+
+    def _update_zoom_note(self) -> None:
+        """A large network drawn too small for its numbers says so, in the corner of the canvas."""
+        note = self._zoom_note
+        if not self.text_hidden():
+            note.hide()
+            return
+        note.setText(self.tr("Zoom in to see the values"))
+        note.adjustSize()
+        note.move(8, self.viewport().height() - note.height() - 8)
+        note.show()
 
     def zoom_by(self, factor: float) -> None:
         self._close_editor()
@@ -232,6 +273,7 @@ class NetworkCanvas(QGraphicsView):
         if current > 0 and target != current:
             self.scale(target / current, target / current)
         self._auto_fit = False
+        self._update_zoom_note()
 
     def zoom_in(self) -> None:
         self._zoom_about_centre(1.25)
@@ -425,16 +467,13 @@ class NetworkCanvas(QGraphicsView):
             self.state.refresh(stepper, self.document.displayed_sample())
             sizes = net.sizes
             self.geometries = [layer_geometry(n) for n in sizes]
-            tallest = max(
-                geometry.dy * (size - 1) for geometry, size in zip(self.geometries, sizes, strict=True)
-            )
-            widest = LAYER_DX * (len(sizes) - 1)
-            title_scale = max(1.0, tallest / TITLE_SCALE_HEIGHT, widest / TITLE_SCALE_WIDTH)
-            title_scale = min(title_scale, BAND_MAX_WIDTH / TITLE_WIDTH)  # titles stay inside their band
+            self.simplified = any(geometry.k < 1.0 for geometry in self.geometries)
+            titles = title_scale(sizes)
             for layer in range(len(sizes)):
                 band = LayerBandItem(self, layer)
-                band.title_scale = title_scale
+                band.title_scale = titles
                 self._scene.addItem(band)
+                self._scene.addItem(LayerTitleItem(band))
                 self.bands.append(band)
                 column = []
                 for j in range(sizes[layer]):
@@ -464,6 +503,7 @@ class NetworkCanvas(QGraphicsView):
                         grid.append(line)
                     self.edges[layer] = grid
                 else:
+                    self.simplified = True
                     batch = BatchedEdgesItem(self, layer, max_drawn)
                     self._scene.addItem(batch)
                     self.batched[layer] = batch
@@ -499,7 +539,8 @@ class NetworkCanvas(QGraphicsView):
         for layer in range(len(self.bands)):
             self._update_band_rect(layer)
         self._place_labels()
-        self._scene.setSceneRect(self._content_rect().adjusted(-400, -300, 400, 300))
+        # what the view scrolls over: the network (scroll bars appear only when it does not fit)
+        self._scene.setSceneRect(self._content_rect())
 
     def _place_labels(self) -> None:
         for label in self._labels:
@@ -511,27 +552,30 @@ class NetworkCanvas(QGraphicsView):
             text_lines = 0 if layer == 0 else LINE_BLOCK
             for item in column:
                 obstacles.append(neuron_box(item.x(), item.y(), self.geometries[layer], text_lines))
+            if column:
+                xs, ys = [item.x() for item in column], [item.y() for item in column]
+                band = self.bands[layer]
+                obstacles.append(
+                    header_box(min(xs), max(xs), min(ys), self.geometries[layer], band.title_scale)
+                )
         for layer, grid in self.edges.items():
             lines = [[(e.line.x1(), e.line.y1(), e.line.x2(), e.line.y2()) for e in row] for row in grid]
             k = min(self.geometries[layer - 1].k, self.geometries[layer].k)
             placement = place_edge_labels(lines, k, obstacles)
             for row, line in enumerate(grid):
                 for col, edge in enumerate(line):
-                    t = placement[row][col]
-                    if t is not None:
-                        label = EdgeLabelItem(edge, t)
+                    place = placement[row][col]
+                    if place is not None:
+                        label = EdgeLabelItem(edge, place[0], QPointF(place[1], place[2]))
                         self._scene.addItem(label)
                         self._labels.append(label)
 
     def _set_edge_line(self, edge: EdgeItem) -> None:
         source = self.neurons[edge.layer - 1][edge.col]
         target = self.neurons[edge.layer][edge.row]
-        x1, y1, x2, y2 = source.x(), source.y(), target.x(), target.y()
-        length = math.hypot(x2 - x1, y2 - y1)
-        r1, r2 = source.geometry.radius, target.geometry.radius
-        if length > r1 + r2:  # start and end on the circles, not at their centres
-            ux, uy = (x2 - x1) / length, (y2 - y1) / length
-            x1, y1, x2, y2 = x1 + ux * r1, y1 + uy * r1, x2 - ux * r2, y2 - uy * r2
+        x1, y1, x2, y2 = edge_segment(
+            (source.x(), source.y()), (target.x(), target.y()), source.geometry.radius, target.geometry.radius
+        )
         edge.set_line(QLineF(x1, y1, x2, y2))
 
     def _update_band_rect(self, layer: int) -> None:
@@ -542,14 +586,9 @@ class NetworkCanvas(QGraphicsView):
         xs = [item.x() for item in column]
         ys = [item.y() for item in column]
         band = self.bands[layer]
-        half = max(g.text_width / 2 + 10 * g.k, min(72.0 * band.title_scale, BAND_MAX_WIDTH / 2))
+        x0, y0, x1, _ = header_box(min(xs), max(xs), min(ys), g, band.title_scale)
         bottom_text = (4 + 14 * LINE_BLOCK + 6) * g.k if layer else 4 * g.k
-        band.set_rect(
-            QRectF(
-                QPointF(min(xs) - half, min(ys) - g.radius - BAND_HEADER * band.title_scale),
-                QPointF(max(xs) + half, max(ys) + g.radius + bottom_text + 8),
-            )
-        )
+        band.set_rect(QRectF(QPointF(x0, y0), QPointF(x1, max(ys) + g.radius + bottom_text + 8)))
 
     def _content_rect(self) -> QRectF:
         rect = QRectF()
@@ -692,7 +731,7 @@ class NetworkCanvas(QGraphicsView):
             if band.progress != progress:
                 crossed = (band.progress < 0.5) != (progress < 0.5)
                 band.progress = progress
-                band.update()
+                band.refresh()
                 if crossed:  # the neurons' rings take the phase colour half-way through
                     self._update_ring_pens()
                     for item in self.neurons[layer]:
@@ -750,17 +789,12 @@ class NetworkCanvas(QGraphicsView):
                     moves[(layer, neuron)] = (round(now.x(), 2), round(now.y(), 2))
         self._press_positions = {}
         if moves:
-            stored = self.document.positions
-            sizes = [len(column) for column in self.neurons]
-            if stored is None or [len(column) for column in stored] != sizes:
-                # The document has no layout yet: give it every neuron's place in this one move.
-                everything = {
-                    (layer, j): (round(item.x(), 2), round(item.y(), 2))
-                    for layer, column in enumerate(self.neurons)
-                    for j, item in enumerate(column)
-                }
-                moves = {**everything, **moves}
-            self.controller.move_neurons(moves)
+            # The whole layout goes along for a document that has none stored yet; the entry
+            # still names only the neurons that were dragged.
+            layout = [
+                [(round(item.x(), 2), round(item.y(), 2)) for item in column] for column in self.neurons
+            ]
+            self.controller.move_neurons(moves, layout)
             self.apply_positions()  # the document's word is final (also if it refused)
 
     # ------------------------------------------------------------------ events
@@ -836,6 +870,8 @@ class NetworkCanvas(QGraphicsView):
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit_to_view()
+        else:
+            self._update_zoom_note()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from bpstudio.engine import Phase
-from bpstudio.ui.canvas.layout import LABEL_SIZE, RADIUS, TEXT_WIDTH, LayerGeometry
+from bpstudio.ui.canvas.layout import BAND_HEADER, LABEL_SIZE, RADIUS, TEXT_WIDTH, LayerGeometry
 from bpstudio.ui.canvas.state import DisplayState, TextLine
 
 if TYPE_CHECKING:
@@ -86,10 +87,12 @@ def selected_pen(k: float) -> QPen:
     return ring_pen(SELECTED, 3.0 * k)
 
 
-MIN_LEGIBLE_PX = 5.5  # text smaller than this on screen is skipped (level of detail)
+MIN_LEGIBLE_PX = 5.5  # a large network's text smaller than this on screen is skipped (level of detail)
+MIN_TEXT_PX = 9.0  # a small network's smallest text is never fitted smaller than this on screen
+SMALLEST_FONT_PX = 11  # the smallest font of the canvas (b/z/δ lines, weight labels, subtitles) at k = 1
 SMALL_NEURON_K = 0.5  # neurons drawn smaller than half size are cached as pixmaps
 
-Z_BAND, Z_EDGE, Z_LABEL, Z_NEURON = -10.0, 0.0, 1.0, 2.0
+Z_BAND, Z_EDGE, Z_TITLE, Z_LABEL, Z_NEURON = -10.0, 0.0, 0.5, 1.0, 2.0
 
 
 def _font(pixels: int, bold: bool = False, mono: bool = False) -> QFont:
@@ -109,6 +112,7 @@ class Fonts:
     value: QFont
     detail: QFont
     label: QFont
+    label_metrics: QFontMetricsF
     header: QFont
     header_small: QFont
     ready = False
@@ -121,6 +125,7 @@ class Fonts:
         cls.value = _font(12, mono=True)
         cls.detail = _font(11, mono=True)
         cls.label = _font(11, mono=True)
+        cls.label_metrics = QFontMetricsF(cls.label)
         cls.header = _font(13, bold=True)
         cls.header_small = _font(11)
         cls.ready = True
@@ -197,6 +202,12 @@ class NeuronItem(QGraphicsItem):
     def delta_text(self) -> str:
         return next((t for t in self.detail_texts() if t.startswith("δ")), "")
 
+    def text_height(self) -> float:
+        """The height of the neuron's smallest text (its font's pixel size), item coordinates."""
+        Fonts.ensure()
+        font = Fonts.value if self.layer == 0 else Fonts.detail
+        return font.pixelSize() * self.geometry.k
+
     # -- QGraphicsItem -----------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -221,7 +232,7 @@ class NeuronItem(QGraphicsItem):
         painter.setPen(selected_pen(k) if self.isSelected() else self.canvas.ring_pens[self.layer])
         painter.setBrush(INPUT_BRUSH if self.layer == 0 else NEURON_BRUSH)
         painter.drawEllipse(ORIGIN, r, r)
-        if lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
+        if self.canvas.simplified and lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
             return
         Fonts.ensure()
         painter.save()
@@ -322,28 +333,57 @@ class EdgeItem(QGraphicsItem):
 
 
 class EdgeLabelItem(QGraphicsItem):
-    """A weight's label, placed at fraction t of its edge (near the source) so labels do not pile up."""
+    """A weight's label, at fraction t of its own edge, in the place layout.place_edge_labels
+    reserved for it (LABEL_SIZE): a longer number is condensed to that width, never wider.
+    A label set beside its edge (`offset`, when neurons were dragged close together) is
+    joined to its point on the edge by a thin leader line."""
 
-    def __init__(self, edge: EdgeItem, t: float) -> None:
+    def __init__(self, edge: EdgeItem, t: float, offset: QPointF | None = None) -> None:
         super().__init__()
         self.edge = edge
         self.t = t
+        self.offset = QPointF(offset) if offset is not None else QPointF()
         k = max(edge.k, 0.05)
         self.k = k
-        w, h = LABEL_SIZE[0] + 30, LABEL_SIZE[1]  # room for an unusually long number
-        self._rect = QRectF(-w / 2 * k, -h / 2 * k, w * k, h * k)
+        anchor = -self.offset  # the point on the edge, in item coordinates
+        self._rect = (
+            self.text_rect().adjusted(-1, -1, 1, 1).united(QRectF(anchor, anchor).adjusted(-2, -2, 2, 2))
+        )
         self.setZValue(Z_LABEL)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         edge.label = self
         self.follow()
 
     def follow(self) -> None:
-        self.setPos(self.edge.line.pointAt(self.t))
+        self.setPos(self.edge.line.pointAt(self.t) + self.offset)
+
+    def anchor(self) -> QPointF:
+        """The point of the edge this label names (scene coordinates)."""
+        return self.edge.line.pointAt(self.t)
 
     def text_rect(self) -> QRectF:
         """The box the label's text is drawn in (the space its placement reserved), item coordinates."""
         w, h = LABEL_SIZE
         return QRectF(-w / 2 * self.k, -h / 2 * self.k, w * self.k, h * self.k)
+
+    def box_rect(self) -> QRectF:
+        """The framed box as painted now (item coordinates): as wide as the text, at most text_rect."""
+        Fonts.ensure()
+        lines = self._lines()
+        width = min(
+            max(Fonts.label_metrics.horizontalAdvance(line.text) for line in lines) + 8, LABEL_SIZE[0]
+        )
+        height = LINE_HEIGHT * len(lines) + 2
+        return QRectF(-width / 2 * self.k, -height / 2 * self.k, width * self.k, height * self.k)
+
+    def text_height(self) -> float:
+        """The height of the label's text (the font's pixel size), in item coordinates."""
+        Fonts.ensure()
+        return Fonts.label.pixelSize() * self.k
+
+    def _lines(self) -> list[TextLine]:
+        edge = self.edge
+        return edge.state.edge_lines(edge.layer, edge.row, edge.col)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -351,26 +391,37 @@ class EdgeLabelItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if lod_of(painter) * self.k * 11 < MIN_LEGIBLE_PX:
+        if self.edge.canvas.simplified and lod_of(painter) * self.k * 11 < MIN_LEGIBLE_PX:
             return
         Fonts.ensure()
         edge = self.edge
-        lines = edge.state.edge_lines(edge.layer, edge.row, edge.col)
+        lines = self._lines()
         painter.save()
         painter.scale(self.k, self.k)
         painter.setFont(Fonts.label)
-        width = max(painter.fontMetrics().horizontalAdvance(line.text) for line in lines) + 8
+        natural = max(Fonts.label_metrics.horizontalAdvance(line.text) for line in lines) + 8
+        width = min(natural, LABEL_SIZE[0])
         height = LINE_HEIGHT * len(lines) + 2
         box = QRectF(-width / 2, -height / 2, width, height)
         weight = edge.state.weight(edge.layer, edge.row, edge.col)
         border = QColor(POSITIVE if weight >= 0 else NEGATIVE)
+        if not self.offset.isNull():  # set beside its edge: a leader line to it, ending in a dot
+            anchor = QPointF(-self.offset.x() / self.k, -self.offset.y() / self.k)
+            painter.setPen(QPen(border, 1.0, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(0, 0), anchor)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(border)
+            painter.drawEllipse(anchor, 2.5, 2.5)
         painter.setPen(QPen(border, 1.0))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(box, 3, 3)
+        if natural > width:  # an unusually long number: condensed into the reserved place
+            painter.scale(width / natural, 1.0)
+            box = QRectF(-natural / 2, -height / 2, natural, height)
         for index, line in enumerate(lines):
             painter.setPen(TEXT_COLOURS[line.role])
             painter.drawText(
-                QRectF(box.left(), box.top() + 1 + index * LINE_HEIGHT, width, LINE_HEIGHT),
+                QRectF(box.left(), box.top() + 1 + index * LINE_HEIGHT, box.width(), LINE_HEIGHT),
                 Qt.AlignmentFlag.AlignCenter,
                 line.text,
             )
@@ -472,7 +523,8 @@ class BatchedEdgesItem(QGraphicsItem):
 
 
 class LayerBandItem(QGraphicsItem):
-    """The column behind a layer: its title, the phase light, and a dashed frame when it is next."""
+    """The column behind a layer: the phase light, a dashed frame when it is next, and its
+    titles (written by a LayerTitleItem above the weights)."""
 
     def __init__(self, canvas: NetworkCanvas, layer: int) -> None:
         super().__init__()
@@ -484,30 +536,49 @@ class LayerBandItem(QGraphicsItem):
         self.progress = 1.0
         self.is_next = False
         self.title_scale = 1.0  # big networks get bigger titles, legible when the whole net is in view
+        self.title_item: LayerTitleItem | None = None
         self._rect = QRectF()
         self.setZValue(Z_BAND)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
+        if self.title_item is not None:
+            self.title_item.prepareGeometryChange()
         self._rect = rect
 
     def set_titles(self, title: str, subtitle: str) -> None:
         self.title, self.subtitle = title, subtitle
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Repaint the band and its titles (the phase light changed)."""
         self.update()
+        if self.title_item is not None:
+            self.title_item.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
 
+    def header_rect(self) -> QRectF:
+        """Where the title, subtitle and mean |δ| are written (scene coordinates)."""
+        rect = self._rect
+        return QRectF(rect.left(), rect.top(), rect.width(), BAND_HEADER * self.title_scale)
+
+    def fill(self) -> QColor:
+        """The colour inside the band now (titles are written on a backdrop of it)."""
+        if self.colour is not None and self.progress > 0:
+            # opaque blends: much cheaper to fill than translucent colours
+            return blend(self.colour, BAND_FILL, 0.16 * self.progress)
+        return BACKGROUND if self.is_next else BAND_FILL
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        Fonts.ensure()
         rect = self._rect
         if self.colour is not None and self.progress > 0:
-            # opaque blends: much cheaper to fill than translucent colours
             painter.setPen(QPen(blend(self.colour, BAND_FILL, 0.85 * self.progress), 2.0))
-            painter.setBrush(blend(self.colour, BAND_FILL, 0.16 * self.progress))
+            painter.setBrush(self.fill())
             painter.drawRoundedRect(rect, 12, 12)
         elif self.is_next:
             painter.setPen(QPen(QColor("#8a8a8a"), 1.5, Qt.PenStyle.DashLine))
@@ -517,22 +588,50 @@ class LayerBandItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAND_FILL)
             painter.drawRoundedRect(rect, 12, 12)
-        s = self.title_scale
-        if lod_of(painter) * s * 11 < MIN_LEGIBLE_PX:
+
+
+class LayerTitleItem(QGraphicsItem):
+    """A layer's title, subtitle and mean |δ|, drawn above the weights (on a backdrop of the
+    band's colour) so that edges running past a layer never cross its title."""
+
+    def __init__(self, band: LayerBandItem) -> None:
+        super().__init__()
+        self.band = band
+        band.title_item = self
+        self.setZValue(Z_TITLE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        return self.band.header_rect()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        band = self.band
+        s = band.title_scale
+        if band.canvas.simplified and lod_of(painter) * s * 11 < MIN_LEGIBLE_PX:
             return
+        Fonts.ensure()
+        rect = band.header_rect()
+        lines = [
+            (band.title, Fonts.header, INK, 6.0, 18.0),
+            (band.subtitle, Fonts.header_small, TEXT_COLOURS["muted"], 24.0, 16.0),
+        ]
+        summary = band.canvas.state.layer_summary(band.layer)
+        if summary is not None:
+            lines.append((summary.text, Fonts.detail, TEXT_COLOURS[summary.role], 40.0, 16.0))
+        backdrop = QColor(band.fill())
+        backdrop.setAlpha(225)
         painter.save()
         painter.translate(rect.center().x(), rect.top())
         painter.scale(s, s)
         width = rect.width() / s
-        painter.setPen(INK)
-        painter.setFont(Fonts.header)
-        painter.drawText(QRectF(-width / 2, 6, width, 18), Qt.AlignmentFlag.AlignCenter, self.title)
-        painter.setPen(TEXT_COLOURS["muted"])
-        painter.setFont(Fonts.header_small)
-        painter.drawText(QRectF(-width / 2, 24, width, 16), Qt.AlignmentFlag.AlignCenter, self.subtitle)
-        summary = self.canvas.state.layer_summary(self.layer)
-        if summary is not None:
-            painter.setPen(TEXT_COLOURS[summary.role])
-            painter.setFont(Fonts.detail)
-            painter.drawText(QRectF(-width / 2, 40, width, 16), Qt.AlignmentFlag.AlignCenter, summary.text)
+        for text, font, colour, top, height in lines:
+            painter.setFont(font)
+            advance = min(painter.fontMetrics().horizontalAdvance(text) + 8, width - 4)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(backdrop)
+            painter.drawRoundedRect(QRectF(-advance / 2, top, advance, height), 3, 3)
+            painter.setPen(colour)
+            painter.drawText(QRectF(-width / 2, top, width, height), Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
