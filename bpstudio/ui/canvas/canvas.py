@@ -74,7 +74,8 @@ from bpstudio.ui.canvas.layout import (
     place_edge_labels,
 )
 from bpstudio.ui.canvas.state import DisplayState
-from bpstudio.ui.canvas.text import MINUS, bias_name, full, parse_number, weight_name
+from bpstudio.ui.canvas.text import MINUS, bias_name, full, weight_name
+from bpstudio.ui.fields import RefusedError, read_number
 
 if TYPE_CHECKING:
     from bpstudio.controller import Controller
@@ -305,11 +306,10 @@ class NetworkCanvas(QGraphicsView):
         editor = self._editor
         if editor is None or editor.cancelled:
             return False
-        value = parse_number(editor.text())
-        if value is None:
-            message = self.tr("“{text}” is not a number: type a value such as 0.25 or {minus}1.5.").format(
-                text=editor.text(), minus=MINUS
-            )
+        try:
+            value = read_number(editor.text())
+        except RefusedError as exc:
+            message = str(exc)
             editor.setStyleSheet("QLineEdit { border: 2px solid #D55E00; }")
             editor.setToolTip(message)
             QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), message, editor)
