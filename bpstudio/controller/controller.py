@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from bpstudio.controller import names
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
 from bpstudio.document import format as fmt
 from bpstudio.document.commands import MoveNeurons, RunSteps, SetParameter, StateCommand, StepPhase
@@ -41,7 +42,6 @@ PHASE_KEYS = {
     Phase.BACKWARD: "backward",
     Phase.UPDATE: "update",
 }
-KIND_LABELS = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}
 
 
 def tr(text: str) -> str:
@@ -74,6 +74,41 @@ def non_finite_message(exc: NonFiniteError) -> str:
     return tr("step {0}, {1} phase, {2}: {3} became {4} (not a finite number)").format(
         exc.step + 1, phase, where, what, repr(exc.value)
     )
+
+
+def options_text(
+    loss: str,
+    optimizer: OptimizerConfig,
+    training: TrainingConfig,
+    init: InitConfig,
+    new_loss: str | None,
+    new_optimizer: OptimizerConfig | None,
+    new_training: TrainingConfig | None,
+    new_init: InitConfig | None,
+) -> str:
+    """What an options change does, for History and Edit › Undo: *Learning rate 0.1 → 0.05*."""
+    changes: list[str] = []
+
+    def named(key: str, before: str, after: str) -> None:
+        if before != after:
+            changes.append(names.change_text(names.option_name(key), before, after))
+
+    if new_loss is not None:
+        named("loss", names.loss_name(loss), names.loss_name(new_loss))
+    if new_optimizer is not None:
+        named("optimizer", names.optimizer_name(optimizer.name), names.optimizer_name(new_optimizer.name))
+        for key in ("learning_rate", "momentum", "beta1", "beta2", "epsilon", "weight_decay", "clip_norm"):
+            named(key, names.number(getattr(optimizer, key)), names.number(getattr(new_optimizer, key)))
+    if new_training is not None:
+        named("batch_size", str(training.batch_size), str(new_training.batch_size))
+        named("shuffle", names.on_off(training.shuffle), names.on_off(new_training.shuffle))
+        named("seed", str(training.seed), str(new_training.seed))
+    if new_init is not None:
+        named("scheme", names.initializer_name(init.scheme), names.initializer_name(new_init.scheme))
+        named("init_seed", str(init.seed), str(new_init.seed))
+        for key in ("a", "b", "std", "bias"):
+            named(key, names.number(getattr(init, key)), names.number(getattr(new_init, key)))
+    return "; ".join(changes) if changes else tr("Change the training options")
 
 
 class Controller:
@@ -208,7 +243,7 @@ class Controller:
             doc.init = init
 
         return self._state_command(
-            tr("Re-initialise ({0}, seed {1})").format(init.scheme, init.seed),
+            tr("Re-initialise ({0}, seed {1})").format(names.initializer_name(init.scheme), init.seed),
             change,
             ("settings", "parameters", "step", "loss_history"),
             tr("Cannot re-initialise"),
@@ -219,13 +254,12 @@ class Controller:
     def set_parameter(self, layer: int, kind: str, row: int, col: int | None, value: float) -> bool:
         doc = self.document
         try:
-            doc.network.param_index(layer, kind, row, col)
+            index = doc.network.param_index(layer, kind, row, col)
         except EngineError as exc:
             doc.report_error(tr("Cannot set the parameter: {0}").format(exc))
             return False
-        label = KIND_LABELS.get(kind, kind)
-        where = f"{row + 1},{col + 1}" if col is not None else f"{row + 1}"
-        text = tr("Set {0}[{1}] of layer {2} to {3}").format(label, where, layer, f"{value:.6g}")
+        old = float(doc.network.theta[index])
+        text = names.change_text(names.parameter_name(kind, layer, row, col), old, float(value))
         return self._push(
             SetParameter(doc, layer, kind, row, col, float(value), text), tr("Cannot set the parameter")
         )
@@ -298,7 +332,13 @@ class Controller:
         if 1 <= layer <= doc.network.depth and doc.network.specs[layer].activation == activation:
             return True
         return self._replace_structure(
-            tr("Set the activation of layer {0} to {1}").format(layer, activation),
+            tr("Activation of layer {0}: {1} → {2}").format(
+                layer,
+                names.activation_name(doc.network.specs[layer].activation)
+                if 1 <= layer <= doc.network.depth
+                else "",
+                names.activation_name(activation),
+            ),
             tr("Cannot change the activation"),
             lambda: (structure.set_activation(doc.network, layer, activation), doc.dataset, doc.positions),
         )
@@ -417,7 +457,7 @@ class Controller:
                 doc.init = init
 
         return self._state_command(
-            tr("Change the training options"),
+            options_text(s.loss, s.optimizer, s.training, doc.init, loss, optimizer, training, init),
             change,
             ("settings", "parameters", "step"),
             tr("Cannot change the training options"),

@@ -30,7 +30,7 @@ def sup(number: int) -> str:
 def activation_names() -> dict[str, str]:
     return {
         "sigmoid": tr("Sigmoid"),
-        "tanh": tr("Tanh"),
+        "tanh": tr("tanh"),
         "relu": tr("ReLU"),
         "leaky_relu": tr("Leaky ReLU"),
         "linear": tr("Linear (identity)"),
@@ -129,6 +129,17 @@ def number(value: float | None) -> str:
     if value is None:
         return tr("off")
     return f"{value:.6g}".replace("-", "−")
+
+
+def on_off(flag: bool) -> str:
+    return tr("on") if flag else tr("off")
+
+
+def change_text(name: str, before: str | float, after: str | float) -> str:
+    """One History entry: *Learning rate 0.1 → 0.05*, *W¹₁₂ 0.1 → 0.2*."""
+    old = before if isinstance(before, str) else number(before)
+    new = after if isinstance(after, str) else number(after)
+    return tr("{0} {1} → {2}").format(name, old, new)
 
 
 def parameter_name(kind: str, layer: int, row: int, col: int | None) -> str:

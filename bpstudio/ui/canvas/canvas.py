@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.names import activation_name
 from bpstudio.engine import ACTIVATIONS, Phase, PhaseEvent
 from bpstudio.ui.canvas import tooltips
 from bpstudio.ui.canvas.items import (
@@ -383,7 +384,7 @@ class NetworkCanvas(QGraphicsView):
                     if name == "softmax" and layer != depth:
                         continue
                     action = add(
-                        name,
+                        activation_name(name),
                         f"activation_{name}",
                         lambda _checked=False, n=name: self.controller.set_activation(layer, n),
                         target=submenu,
@@ -567,7 +568,7 @@ class NetworkCanvas(QGraphicsView):
             if layer == 0:
                 band.set_titles(self.tr("Input layer"), count)
                 continue
-            activation = net.specs[layer].activation
+            activation = activation_name(net.specs[layer].activation)
             if layer == depth:
                 title = self.tr("Output layer")
             elif depth == 2:
