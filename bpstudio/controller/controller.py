@@ -396,11 +396,17 @@ class Controller:
         if not np.isfinite(value):
             doc.report_error(tr("Cannot edit the sample: the value must be a finite number"))
             return False
+        n_out = data.targets.shape[1]
         if column < n_in:
+            old = float(data.inputs[row, column])
             data.inputs[row, column] = value
+            name = f"x{names.sub(column + 1)}"
         else:
+            old = float(data.targets[row, column - n_in])
             data.targets[row, column - n_in] = value
-        return self.set_dataset(data, tr("Edit sample {0}").format(row + 1))
+            name = "y" if n_out == 1 else f"y{names.sub(column - n_in + 1)}"
+        text = tr("Sample {0}: {1}").format(row + 1, names.change_text(name, old, float(value)))
+        return self.set_dataset(data, text)
 
     def add_sample(self) -> bool:
         """A new sample at the end, a copy of the last one (so it is valid for every loss)."""

@@ -222,37 +222,36 @@
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="403"/>
         <source>Edit sample {0}</source>
-        <translation>Sửa mẫu {0}</translation>
+        <translation type="vanished">Sửa mẫu {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="411"/>
+        <location filename="../../bpstudio/controller/controller.py" line="417"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="420"/>
+        <location filename="../../bpstudio/controller/controller.py" line="426"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="423"/>
+        <location filename="../../bpstudio/controller/controller.py" line="429"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="423"/>
+        <location filename="../../bpstudio/controller/controller.py" line="429"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="431"/>
+        <location filename="../../bpstudio/controller/controller.py" line="437"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="433"/>
+        <location filename="../../bpstudio/controller/controller.py" line="439"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
@@ -267,7 +266,12 @@
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="463"/>
+        <location filename="../../bpstudio/controller/controller.py" line="408"/>
+        <source>Sample {0}: {1}</source>
+        <translation>Mẫu {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="469"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>

@@ -183,6 +183,14 @@ def test_history_names_a_weight_typed_on_the_canvas(window: MainWindow) -> None:
     assert undo_text(window) == "Undo W¹₁₂ −0.2 → 0.2"
 
 
+def test_history_names_a_sample_value_typed_in_the_dataset(window: MainWindow) -> None:
+    from tests.ui.test_fields import edit_cell
+
+    window.docks["dataset"].raise_()
+    edit_cell(window.dataset_panel.table, 0, 2, "0.5")
+    assert history_texts(window)[-1] == "Sample 1: y 1 → 0.5"
+
+
 def test_history_names_an_activation_change(window: MainWindow) -> None:
     window.canvas.context_menu(1, 0).findChild(QAction, "activation_relu").trigger()
     assert history_texts(window)[-1] == "Activation of layer 1: Sigmoid → ReLU"
