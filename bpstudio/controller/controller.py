@@ -116,8 +116,22 @@ class Controller:
         self.document = document
         self._sessions = itertools.count(1)
         self._session: int | None = None
+        self._pending_edits: list[Callable[[], None]] = []
 
     # -- plumbing ------------------------------------------------------------------------------
+    def before_training(self, apply_pending: Callable[[], None]) -> None:
+        """Register a view's way to apply a value typed but not yet confirmed (no Enter yet).
+
+        A toolbar click or a shortcut does not take the focus from the field being edited, so
+        without this a phase would run with the old value while the field shows the new one.
+        Every phase and every Run first lets the views apply (or refuse) what they show.
+        """
+        self._pending_edits.append(apply_pending)
+
+    def _apply_pending_edits(self) -> None:
+        for apply_pending in list(self._pending_edits):
+            apply_pending()
+
     def _push(self, command: Command, failure: str) -> bool:
         """Push; turn engine refusals into one message. `failure` says what could not be done."""
         try:
@@ -150,10 +164,12 @@ class Controller:
         return self._push(StepPhase(self.document, action, text), tr("Cannot advance"))
 
     def next_phase(self) -> bool:
+        self._apply_pending_edits()
         doc = self.document
         return self._advance("phase", tr("Next phase: {0}").format(phase_name(doc.phase)))
 
     def next_layer(self) -> bool:
+        self._apply_pending_edits()
         doc = self.document
         if doc.phase is Phase.UPDATE:
             text = tr("Next layer: {0}").format(phase_name(doc.phase))
@@ -162,13 +178,16 @@ class Controller:
         return self._advance("layer", text)
 
     def step(self) -> bool:
+        self._apply_pending_edits()
         return self._advance("step", tr("Step"))
 
     def run_epoch(self) -> bool:
+        self._apply_pending_edits()
         return self._advance("epoch", tr("Epoch"))
 
     def begin_run(self) -> None:
         """Start a Run session: its ticks merge into one undo entry."""
+        self._apply_pending_edits()
         self._session = next(self._sessions)
 
     def end_run(self) -> None:

@@ -142,7 +142,7 @@ class NumberField(QLineEdit):
         self.name = ""  # set by the owner in the UI language, used in messages
         self._value = 0.0
         self.textEdited.connect(self._mark)
-        self.editingFinished.connect(self._commit)
+        self.editingFinished.connect(self.apply_typed)
 
     def set_value(self, value: float) -> None:
         self._value = float(value)
@@ -173,7 +173,8 @@ class NumberField(QLineEdit):
     def _mark(self) -> None:
         self.setStyleSheet("" if self.is_acceptable() else INVALID_STYLE)
 
-    def _commit(self) -> None:
+    def apply_typed(self) -> None:
+        """Use (or refuse) the typed text, as Enter or leaving the field does."""
         if self.text() == shown(self._value):
             return
         problem = self.problem()
@@ -255,6 +256,11 @@ class WholeSpinBox(QSpinBox):
             message = refusal(self.name, problem, str(self.value()))
             self.refused.emit(message)
             announce(self, message)
+
+    def apply_typed(self) -> None:
+        """Use (or refuse) the typed text now, as Enter would."""
+        self._check()
+        self.interpretText()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -139,6 +139,7 @@ class OptionsPanel(QWidget):
         for refusing in (*fields, self.batch_size, self.seed, self.init_seed):
             refusing.refused.connect(self._show_refusal)
 
+        controller.before_training(self.apply_pending)
         document.settings_changed.connect(self.refresh)
         document.dataset_changed.connect(self.refresh)
         document.replaced.connect(self.refresh)
@@ -172,6 +173,13 @@ class OptionsPanel(QWidget):
             self._updating = False
 
     # -- fields → controller ------------------------------------------------------------------
+    def apply_pending(self) -> None:
+        """Apply (or refuse) the text of the field being edited, before a phase runs."""
+        fields: list[NumberField | WholeSpinBox] = [*self.fields.values(), self.clip_norm]
+        for field in (*fields, self.batch_size, self.seed, self.init_seed):
+            if field.hasFocus():
+                field.apply_typed()
+
     def _show_refusal(self, message: str) -> None:
         self.message.setText(message)
         self.message.show()

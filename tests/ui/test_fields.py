@@ -231,3 +231,32 @@ def test_decimal_comma_in_the_canvas_editor(window: MainWindow, lang: str) -> No
     QTest.keyClicks(editor, "0,05")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert window.document.network.W(1)[0, 1] == 0.05
+
+
+@pytest.mark.parametrize("action", ["step", "next_phase", "run"])
+def test_a_typed_value_is_applied_before_a_phase_runs(window: MainWindow, action: str) -> None:
+    """Clicking Step (which leaves the focus in the field) uses the value the field shows."""
+    field = window.options_panel.fields["learning_rate"]
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+    QApplication.processEvents()
+    field.selectAll()
+    QTest.keyClicks(field, "0.05")
+    assert field.hasFocus()
+    window.actions_by_key[action].trigger()
+    if window.running:
+        window.pause()
+    assert window.document.stepper.optimizer.learning_rate == 0.05 == float(field.text())
+    model = window.history_panel.model
+    assert "Learning rate 0.1 → 0.05" in [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def test_a_typed_value_that_cannot_be_used_is_refused_before_a_phase_runs(window: MainWindow) -> None:
+    spin = window.options_panel.batch_size
+    spin.setFocus(Qt.FocusReason.OtherFocusReason)
+    QApplication.processEvents()
+    spin.lineEdit().selectAll()
+    QTest.keyClicks(spin.lineEdit(), "5")
+    window.actions_by_key["step"].trigger()
+    assert window.document.stepper.training.batch_size == 1 and spin.text() == "1"
+    assert "from 1 to 1" in status(window)
+    assert window.document.stepper.steps_done == 1
