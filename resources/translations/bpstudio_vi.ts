@@ -520,7 +520,7 @@
     <message>
         <location filename="../../bpstudio/controller/names.py" line="83"/>
         <source>Shuffle each epoch</source>
-        <translation>Xáo trộn mỗi lượt (epoch)</translation>
+        <translation>Xáo trộn mỗi lượt</translation>
     </message>
     <message>
         <location filename="../../bpstudio/controller/names.py" line="84"/>
@@ -1635,22 +1635,22 @@
     <message>
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="49"/>
         <source>Seed</source>
-        <translation>Seed</translation>
+        <translation>Hạt giống</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="50"/>
         <source>Lower bound a (uniform)</source>
-        <translation>Cận dưới a (uniform)</translation>
+        <translation>Cận dưới a (phân phối đều)</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="51"/>
         <source>Upper bound b (uniform)</source>
-        <translation>Cận trên b (uniform)</translation>
+        <translation>Cận trên b (phân phối đều)</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="52"/>
         <source>Standard deviation (normal)</source>
-        <translation>Độ lệch chuẩn (normal)</translation>
+        <translation>Độ lệch chuẩn (phân phối chuẩn)</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="53"/>
@@ -1660,7 +1660,7 @@
     <message>
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="59"/>
         <source>New weights are drawn from the scheme with this seed; biases get the bias value. Training starts again from step 0 (undo brings the old weights back).</source>
-        <translation>Trọng số mới được rút ngẫu nhiên theo phương pháp đã chọn với seed này; các bias nhận giá trị bias. Việc huấn luyện bắt đầu lại từ bước 0 (hoàn tác sẽ đưa trọng số cũ trở lại).</translation>
+        <translation>Trọng số mới được rút ngẫu nhiên theo phương pháp đã chọn với hạt giống này; các bias nhận giá trị bias. Việc huấn luyện bắt đầu lại từ bước 0 (hoàn tác sẽ đưa trọng số cũ trở lại).</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="84"/>
