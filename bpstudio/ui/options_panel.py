@@ -148,6 +148,8 @@ class OptionsPanel(QWidget):
 
     # -- document → fields ------------------------------------------------------------------
     def refresh(self) -> None:
+        """Show the options in use; an earlier refusal no longer applies to them."""
+        self._clear_refusal()
         self._updating = True
         try:
             s = self.document.stepper

@@ -260,3 +260,16 @@ def test_a_typed_value_that_cannot_be_used_is_refused_before_a_phase_runs(window
     assert window.document.stepper.training.batch_size == 1 and spin.text() == "1"
     assert "from 1 to 1" in status(window)
     assert window.document.stepper.steps_done == 1
+
+
+def test_the_refusal_message_goes_when_the_options_change(window: MainWindow) -> None:
+    panel = window.options_panel
+    type_into(panel.fields["weight_decay"], "-2")
+    assert "0 or more" in panel.message.text() and not panel.message.isHidden()
+    type_into(panel.fields["learning_rate"], "0.3")
+    assert panel.message.text() == "" and panel.message.isHidden()
+    type_into(panel.fields["learning_rate"], "abc")
+    assert "not a number" in panel.message.text()
+    window.controller.undo()
+    assert window.document.stepper.optimizer.learning_rate == 0.1 == float(panel.fields["learning_rate"].text())
+    assert panel.message.isHidden()
