@@ -30,7 +30,7 @@ class Append(Command):
         del self.log[len(self.log) - len(self.values) :]
 
 
-class RefusedError(Command):
+class Refused(Command):
     def redo(self) -> None:
         raise ValueError("refused")
 
@@ -78,7 +78,7 @@ def test_clean_index_drives_the_modified_flag() -> None:
 def test_a_refused_command_is_not_recorded() -> None:
     history = UndoHistory()
     try:
-        history.push(RefusedError("no"))
+        history.push(Refused("no"))
     except ValueError:
         pass
     assert history.count() == 0 and history.is_clean()
