@@ -271,5 +271,7 @@ def test_the_refusal_message_goes_when_the_options_change(window: MainWindow) ->
     type_into(panel.fields["learning_rate"], "abc")
     assert "not a number" in panel.message.text()
     window.controller.undo()
-    assert window.document.stepper.optimizer.learning_rate == 0.1 == float(panel.fields["learning_rate"].text())
+    assert (
+        window.document.stepper.optimizer.learning_rate == 0.1 == float(panel.fields["learning_rate"].text())
+    )
     assert panel.message.isHidden()
