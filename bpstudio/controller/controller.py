@@ -262,7 +262,7 @@ class Controller:
             doc.init = init
 
         return self._state_command(
-            tr("Re-initialise ({0}, seed {1})").format(names.initializer_name(init.scheme), init.seed),
+            tr("Re-initialise: {0}, seed {1}").format(names.initializer_name(init.scheme), init.seed),
             change,
             ("settings", "parameters", "step", "loss_history"),
             tr("Cannot re-initialise"),

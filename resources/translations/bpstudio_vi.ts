@@ -49,72 +49,71 @@
         <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="126"/>
+        <location filename="../../bpstudio/controller/controller.py" line="140"/>
         <source>Training stopped: {0}</source>
         <translation>Huấn luyện đã dừng: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="150"/>
+        <location filename="../../bpstudio/controller/controller.py" line="164"/>
         <source>Cannot advance</source>
         <translation>Không thể chạy tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="154"/>
+        <location filename="../../bpstudio/controller/controller.py" line="169"/>
         <source>Next phase: {0}</source>
         <translation>Pha tiếp theo: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="159"/>
+        <location filename="../../bpstudio/controller/controller.py" line="175"/>
         <source>Next layer: {0}</source>
         <translation>Lớp tiếp: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="161"/>
+        <location filename="../../bpstudio/controller/controller.py" line="177"/>
         <source>Next layer: {0}, layer {1}</source>
         <translation>Lớp tiếp: {0}, lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="165"/>
+        <location filename="../../bpstudio/controller/controller.py" line="182"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="168"/>
+        <location filename="../../bpstudio/controller/controller.py" line="186"/>
         <source>Epoch</source>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="186"/>
+        <location filename="../../bpstudio/controller/controller.py" line="205"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="186"/>
+        <location filename="../../bpstudio/controller/controller.py" line="205"/>
         <source>Cannot train</source>
         <translation>Không thể huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="226"/>
+        <location filename="../../bpstudio/controller/controller.py" line="245"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="229"/>
+        <location filename="../../bpstudio/controller/controller.py" line="248"/>
         <source>Cannot reset</source>
         <translation>Không thể đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="246"/>
         <source>Re-initialise ({0}, seed {1})</source>
-        <translation>Khởi tạo lại ({0}, seed {1})</translation>
+        <translation type="vanished">Khởi tạo lại ({0}, seed {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="249"/>
+        <location filename="../../bpstudio/controller/controller.py" line="268"/>
         <source>Cannot re-initialise</source>
         <translation>Không thể khởi tạo lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="259"/>
+        <location filename="../../bpstudio/controller/controller.py" line="278"/>
         <source>Cannot set the parameter: {0}</source>
         <translation>Không thể đặt tham số: {0}</translation>
     </message>
@@ -123,47 +122,47 @@
         <translation type="vanished">Đặt {0}[{1}] của lớp {2} thành {3}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="264"/>
+        <location filename="../../bpstudio/controller/controller.py" line="283"/>
         <source>Cannot set the parameter</source>
         <translation>Không thể đặt tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="284"/>
+        <location filename="../../bpstudio/controller/controller.py" line="303"/>
         <source>Add a layer at position {0}</source>
         <translation>Thêm một lớp ở vị trí {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="285"/>
+        <location filename="../../bpstudio/controller/controller.py" line="304"/>
         <source>Cannot add the layer</source>
         <translation>Không thể thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="292"/>
+        <location filename="../../bpstudio/controller/controller.py" line="311"/>
         <source>Remove layer {0}</source>
         <translation>Xoá lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="293"/>
+        <location filename="../../bpstudio/controller/controller.py" line="312"/>
         <source>Cannot remove the layer</source>
         <translation>Không thể xoá lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="311"/>
+        <location filename="../../bpstudio/controller/controller.py" line="330"/>
         <source>Add a neuron to layer {0}</source>
         <translation>Thêm một nơ-ron vào lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="311"/>
+        <location filename="../../bpstudio/controller/controller.py" line="330"/>
         <source>Cannot add the neuron</source>
         <translation>Không thể thêm nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="325"/>
+        <location filename="../../bpstudio/controller/controller.py" line="344"/>
         <source>Remove neuron {0} of layer {1}</source>
         <translation>Xoá nơ-ron {0} của lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="326"/>
+        <location filename="../../bpstudio/controller/controller.py" line="345"/>
         <source>Cannot remove the neuron</source>
         <translation>Không thể xoá nơ-ron</translation>
     </message>
@@ -172,52 +171,52 @@
         <translation type="vanished">Đổi hàm kích hoạt của lớp {0} thành {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="342"/>
+        <location filename="../../bpstudio/controller/controller.py" line="361"/>
         <source>Cannot change the activation</source>
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="355"/>
+        <location filename="../../bpstudio/controller/controller.py" line="374"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="369"/>
+        <location filename="../../bpstudio/controller/controller.py" line="388"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="372"/>
+        <location filename="../../bpstudio/controller/controller.py" line="391"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="372"/>
+        <location filename="../../bpstudio/controller/controller.py" line="391"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="373"/>
+        <location filename="../../bpstudio/controller/controller.py" line="392"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="380"/>
+        <location filename="../../bpstudio/controller/controller.py" line="399"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="383"/>
+        <location filename="../../bpstudio/controller/controller.py" line="402"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="393"/>
+        <location filename="../../bpstudio/controller/controller.py" line="412"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="397"/>
+        <location filename="../../bpstudio/controller/controller.py" line="416"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
@@ -226,32 +225,32 @@
         <translation type="vanished">Sửa mẫu {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="417"/>
+        <location filename="../../bpstudio/controller/controller.py" line="436"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="426"/>
+        <location filename="../../bpstudio/controller/controller.py" line="445"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="429"/>
+        <location filename="../../bpstudio/controller/controller.py" line="448"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="429"/>
+        <location filename="../../bpstudio/controller/controller.py" line="448"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="437"/>
+        <location filename="../../bpstudio/controller/controller.py" line="456"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="439"/>
+        <location filename="../../bpstudio/controller/controller.py" line="458"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
@@ -261,17 +260,22 @@
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="335"/>
+        <location filename="../../bpstudio/controller/controller.py" line="265"/>
+        <source>Re-initialise: {0}, seed {1}</source>
+        <translation>Khởi tạo lại: {0}, hạt giống {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="354"/>
         <source>Activation of layer {0}: {1} → {2}</source>
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="408"/>
+        <location filename="../../bpstudio/controller/controller.py" line="427"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="469"/>
+        <location filename="../../bpstudio/controller/controller.py" line="488"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -352,18 +356,18 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/fields.py" line="165"/>
-        <location filename="../../bpstudio/ui/fields.py" line="247"/>
+        <location filename="../../bpstudio/ui/fields.py" line="248"/>
         <source>“{0}” is not allowed: it must be {1}.</source>
         <translation>Không dùng được “{0}”: giá trị phải {1}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="214"/>
-        <location filename="../../bpstudio/ui/fields.py" line="216"/>
+        <location filename="../../bpstudio/ui/fields.py" line="215"/>
+        <location filename="../../bpstudio/ui/fields.py" line="217"/>
         <source>“{0}” is not a whole number.</source>
         <translation>“{0}” không phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="244"/>
+        <location filename="../../bpstudio/ui/fields.py" line="245"/>
         <source>a whole number from {0} to {1}</source>
         <translation>là số nguyên từ {0} đến {1}</translation>
     </message>
@@ -727,7 +731,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/history_panel.py" line="96"/>
+        <location filename="../../bpstudio/ui/history_panel.py" line="97"/>
         <source>Every change and every phase, oldest first. Click an entry to return to it.</source>
         <translation>Mọi thay đổi và mọi pha, cũ nhất ở trên cùng. Nhấp vào một mục để quay về đó.</translation>
     </message>
@@ -1489,38 +1493,38 @@
         <translation type="vanished">Seed xáo trộn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="162"/>
-        <location filename="../../bpstudio/ui/options_panel.py" line="240"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="165"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="250"/>
         <source>the number of samples is {0}</source>
         <translation>số mẫu là {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="241"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="251"/>
         <source>Training</source>
         <translation>Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="242"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="252"/>
         <source>Initialiser (used by Re-initialise)</source>
         <translation>Cách khởi tạo (dùng khi Khởi tạo lại)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="243"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="253"/>
         <source>Scheme</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="244"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="254"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="245"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
         <source>Allowed: {0}.</source>
         <translation>Cho phép: {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="247"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
         <source>A positive number, e.g. 0.1</source>
         <translation>Một số dương, ví dụ 0.1</translation>
     </message>
@@ -1529,17 +1533,17 @@
         <translation type="vanished">Từ 0 đến dưới 1 (không gồm 1)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="251"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="261"/>
         <source>A small positive number, e.g. 1e-8</source>
         <translation>Một số dương nhỏ, ví dụ 1e-8</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="253"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="263"/>
         <source>Zero or positive; adds λW to the gradient of the weights</source>
         <translation>Bằng 0 hoặc dương; cộng λW vào gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="265"/>
         <source>Largest allowed norm of the whole gradient</source>
         <translation>Chuẩn lớn nhất cho phép của toàn bộ gradient</translation>
     </message>

@@ -191,6 +191,11 @@ def test_history_names_a_sample_value_typed_in_the_dataset(window: MainWindow) -
     assert history_texts(window)[-1] == "Sample 1: y 1 → 0.5"
 
 
+def test_history_names_the_initialiser_of_a_reinitialise(window: MainWindow) -> None:
+    window.controller.reinitialise(InitConfig("he_normal", 3))
+    assert history_texts(window)[-1] == "Re-initialise: He (normal), seed 3"
+
+
 def test_history_names_an_activation_change(window: MainWindow) -> None:
     window.canvas.context_menu(1, 0).findChild(QAction, "activation_relu").trigger()
     assert history_texts(window)[-1] == "Activation of layer 1: Sigmoid → ReLU"
