@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from bpstudio.controller import names
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
 from bpstudio.document import format as fmt
 from bpstudio.document.commands import MoveNeurons, RunSteps, SetParameter, StateCommand, StepPhase
@@ -41,7 +42,6 @@ PHASE_KEYS = {
     Phase.BACKWARD: "backward",
     Phase.UPDATE: "update",
 }
-KIND_LABELS = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}
 
 
 def tr(text: str) -> str:
@@ -76,13 +76,62 @@ def non_finite_message(exc: NonFiniteError) -> str:
     )
 
 
+def options_text(
+    loss: str,
+    optimizer: OptimizerConfig,
+    training: TrainingConfig,
+    init: InitConfig,
+    new_loss: str | None,
+    new_optimizer: OptimizerConfig | None,
+    new_training: TrainingConfig | None,
+    new_init: InitConfig | None,
+) -> str:
+    """What an options change does, for History and Edit › Undo: *Learning rate 0.1 → 0.05*."""
+    changes: list[str] = []
+
+    def named(key: str, before: str, after: str) -> None:
+        if before != after:
+            changes.append(names.change_text(names.option_name(key), before, after))
+
+    if new_loss is not None:
+        named("loss", names.loss_name(loss), names.loss_name(new_loss))
+    if new_optimizer is not None:
+        named("optimizer", names.optimizer_name(optimizer.name), names.optimizer_name(new_optimizer.name))
+        for key in ("learning_rate", "momentum", "beta1", "beta2", "epsilon", "weight_decay", "clip_norm"):
+            named(key, names.number(getattr(optimizer, key)), names.number(getattr(new_optimizer, key)))
+    if new_training is not None:
+        named("batch_size", str(training.batch_size), str(new_training.batch_size))
+        named("shuffle", names.on_off(training.shuffle), names.on_off(new_training.shuffle))
+        named("seed", str(training.seed), str(new_training.seed))
+    if new_init is not None:
+        named("scheme", names.initializer_name(init.scheme), names.initializer_name(new_init.scheme))
+        named("init_seed", str(init.seed), str(new_init.seed))
+        for key in ("a", "b", "std", "bias"):
+            named(key, names.number(getattr(init, key)), names.number(getattr(new_init, key)))
+    return "; ".join(changes) if changes else tr("Change the training options")
+
+
 class Controller:
     def __init__(self, document: NetworkDocument) -> None:
         self.document = document
         self._sessions = itertools.count(1)
         self._session: int | None = None
+        self._pending_edits: list[Callable[[], None]] = []
 
     # -- plumbing ------------------------------------------------------------------------------
+    def before_training(self, apply_pending: Callable[[], None]) -> None:
+        """Register a view's way to apply a value typed but not yet confirmed (no Enter yet).
+
+        A toolbar click or a shortcut does not take the focus from the field being edited, so
+        without this a phase would run with the old value while the field shows the new one.
+        Every phase and every Run first lets the views apply (or refuse) what they show.
+        """
+        self._pending_edits.append(apply_pending)
+
+    def _apply_pending_edits(self) -> None:
+        for apply_pending in list(self._pending_edits):
+            apply_pending()
+
     def _push(self, command: Command, failure: str) -> bool:
         """Push; turn engine refusals into one message. `failure` says what could not be done."""
         try:
@@ -115,10 +164,12 @@ class Controller:
         return self._push(StepPhase(self.document, action, text), tr("Cannot advance"))
 
     def next_phase(self) -> bool:
+        self._apply_pending_edits()
         doc = self.document
         return self._advance("phase", tr("Next phase: {0}").format(phase_name(doc.phase)))
 
     def next_layer(self) -> bool:
+        self._apply_pending_edits()
         doc = self.document
         if doc.phase is Phase.UPDATE:
             text = tr("Next layer: {0}").format(phase_name(doc.phase))
@@ -127,13 +178,16 @@ class Controller:
         return self._advance("layer", text)
 
     def step(self) -> bool:
+        self._apply_pending_edits()
         return self._advance("step", tr("Step"))
 
     def run_epoch(self) -> bool:
+        self._apply_pending_edits()
         return self._advance("epoch", tr("Epoch"))
 
     def begin_run(self) -> None:
         """Start a Run session: its ticks merge into one undo entry."""
+        self._apply_pending_edits()
         self._session = next(self._sessions)
 
     def end_run(self) -> None:
@@ -208,7 +262,7 @@ class Controller:
             doc.init = init
 
         return self._state_command(
-            tr("Re-initialise ({0}, seed {1})").format(init.scheme, init.seed),
+            tr("Re-initialise: {0}, seed {1}").format(names.initializer_name(init.scheme), init.seed),
             change,
             ("settings", "parameters", "step", "loss_history"),
             tr("Cannot re-initialise"),
@@ -219,13 +273,12 @@ class Controller:
     def set_parameter(self, layer: int, kind: str, row: int, col: int | None, value: float) -> bool:
         doc = self.document
         try:
-            doc.network.param_index(layer, kind, row, col)
+            index = doc.network.param_index(layer, kind, row, col)
         except EngineError as exc:
             doc.report_error(tr("Cannot set the parameter: {0}").format(exc))
             return False
-        label = KIND_LABELS.get(kind, kind)
-        where = f"{row + 1},{col + 1}" if col is not None else f"{row + 1}"
-        text = tr("Set {0}[{1}] of layer {2} to {3}").format(label, where, layer, f"{value:.6g}")
+        old = float(doc.network.theta[index])
+        text = names.change_text(names.parameter_name(kind, layer, row, col), old, float(value))
         return self._push(
             SetParameter(doc, layer, kind, row, col, float(value), text), tr("Cannot set the parameter")
         )
@@ -298,7 +351,13 @@ class Controller:
         if 1 <= layer <= doc.network.depth and doc.network.specs[layer].activation == activation:
             return True
         return self._replace_structure(
-            tr("Set the activation of layer {0} to {1}").format(layer, activation),
+            tr("Activation of layer {0}: {1} → {2}").format(
+                layer,
+                names.activation_name(doc.network.specs[layer].activation)
+                if 1 <= layer <= doc.network.depth
+                else "",
+                names.activation_name(activation),
+            ),
             tr("Cannot change the activation"),
             lambda: (structure.set_activation(doc.network, layer, activation), doc.dataset, doc.positions),
         )
@@ -420,11 +479,17 @@ class Controller:
         if not np.isfinite(value):
             doc.report_error(tr("Cannot edit the sample: the value must be a finite number"))
             return False
+        n_out = data.targets.shape[1]
         if column < n_in:
+            old = float(data.inputs[row, column])
             data.inputs[row, column] = value
+            name = f"x{names.sub(column + 1)}"
         else:
+            old = float(data.targets[row, column - n_in])
             data.targets[row, column - n_in] = value
-        return self.set_dataset(data, tr("Edit sample {0}").format(row + 1))
+            name = "y" if n_out == 1 else f"y{names.sub(column - n_in + 1)}"
+        text = tr("Sample {0}: {1}").format(row + 1, names.change_text(name, old, float(value)))
+        return self.set_dataset(data, text)
 
     def add_sample(self) -> bool:
         """A new sample at the end, a copy of the last one (so it is valid for every loss)."""
@@ -481,7 +546,7 @@ class Controller:
                 doc.init = init
 
         return self._state_command(
-            tr("Change the training options"),
+            options_text(s.loss, s.optimizer, s.training, doc.init, loss, optimizer, training, init),
             change,
             ("settings", "parameters", "step"),
             tr("Cannot change the training options"),

@@ -18,13 +18,6 @@ Array = NDArray[np.float64]
 
 LOSSES = ("half_sse", "mse", "binary_cross_entropy", "cross_entropy")
 
-LOSS_TITLES = {
-    "half_sse": "½ Σ (y − ŷ)²",
-    "mse": "mean (y − ŷ)²",
-    "binary_cross_entropy": "binary cross-entropy",
-    "cross_entropy": "cross-entropy",
-}
-
 
 def check_compatible(loss: str, output_activation: str) -> None:
     """Refuse pairings whose loss would take log(0) or is undefined."""

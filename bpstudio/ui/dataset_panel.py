@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
+from bpstudio.ui.fields import RefusedError, read_number
 from bpstudio.ui.labels import format_value, sub
 from bpstudio.ui.parameters import NumberDelegate
 
@@ -266,8 +267,8 @@ class DatasetModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= self.data_columns:
             return False
         try:
-            number = float(str(value).strip().replace("−", "-"))
-        except ValueError:
+            number = value if isinstance(value, float) else read_number(str(value))
+        except RefusedError:
             return False
         if not math.isfinite(number):
             return False

@@ -64,6 +64,7 @@ class HistoryPanel(QWidget):
         self.model = HistoryModel(document, self)
         self.view = QListView()
         self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)  # one row height: a reset per phase does not measure every row
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.clicked.connect(self._clicked)

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from bpstudio.controller.names import activation_name, sub, sup
 from bpstudio.engine import Network
 
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+__all__ = ["format_value", "layer_title", "neuron_name", "sub", "sup"]
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def sub(number: int) -> str:
-    return str(number).translate(_SUB)
-
-
-def sup(number: int) -> str:
-    return str(number).translate(_SUP)
 
 
 def neuron_name(network: Network, layer: int, neuron: int) -> str:
@@ -37,8 +29,8 @@ def layer_title(network: Network, layer: int) -> str:
     if layer == 0:
         return tr("Layer 0 (input)")
     if layer == network.depth:
-        return tr("Layer {0} (output, {1})").format(layer, network.specs[layer].activation)
-    return tr("Layer {0} (hidden, {1})").format(layer, network.specs[layer].activation)
+        return tr("Layer {0} (output, {1})").format(layer, activation_name(network.specs[layer].activation))
+    return tr("Layer {0} (hidden, {1})").format(layer, activation_name(network.specs[layer].activation))
 
 
 def format_value(value: float) -> str:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller import Controller, phase_name
+from bpstudio.controller.names import speed_name
 from bpstudio.document import format as fmt
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
@@ -431,9 +432,7 @@ class MainWindow(QMainWindow):
         self.stepper_bar.setWindowTitle(self.tr("Stepper"))
         self.speed_label.setText(self.tr("Speed:"))
         for index, value in enumerate(SPEEDS):
-            self.speed.setItemText(
-                index, self.tr("maximum") if value == 0 else self.tr("{0} steps/s").format(value)
-            )
+            self.speed.setItemText(index, speed_name(value))
         self.speed.setToolTip(self.tr("Training steps per second in Run mode"))
         chosen = self.settings.value("language", "system")
         for action in self.language_group.actions():

@@ -1,15 +1,15 @@
 """Training options: loss, optimizer (only its fields shown), learning rate and friends.
 
-Each field rejects invalid values as they are typed (validators, spin-box ranges); a value is
-applied, as one undoable change, when the field is left or Enter is pressed.
+A value is applied, as one undoable change, when Enter is pressed or the field is left. What
+cannot be used is refused with a sentence (below the form, in the status bar and by the field)
+and the field shows the value still in use: the value in use is always the value shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QLocale, Signal
-from PySide6.QtGui import QDoubleValidator, QValidator
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,60 +17,46 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from bpstudio.controller import Controller
+from bpstudio.controller.names import (
+    initializer_names,
+    loss_names,
+    optimizer_names,
+    option_name,
+)
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import INITIALIZERS, LOSSES, OPTIMIZERS
-from bpstudio.engine.losses import LOSS_TITLES
 from bpstudio.engine.optimizers import OPTIONS
+from bpstudio.ui.fields import NumberField, Range, WholeSpinBox
 
 SEED_MAX = 2_147_483_647
+BELOW_ONE = Range(0.0, 1.0, high_open=True)
+# The ranges the engine accepts (OptimizerConfig.validate), said in the learner's words.
+RANGES = {
+    "learning_rate": Range(0.0, low_open=True),
+    "momentum": BELOW_ONE,
+    "beta1": BELOW_ONE,
+    "beta2": BELOW_ONE,
+    "epsilon": Range(0.0, low_open=True),
+    "weight_decay": Range(0.0),
+}
+# The symbol the article uses, written after the option's name on its form label.
+SYMBOLS = {"learning_rate": "α", "momentum": "μ", "weight_decay": "λ", "batch_size": "m"}
 
 
-class NumberField(QLineEdit):
-    """A float field with a range; text outside it cannot be committed and shows red."""
-
-    committed = Signal(float)
-
-    def __init__(self, bottom: float, top: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        validator = QDoubleValidator(bottom, top, 12, self)
-        validator.setLocale(QLocale.c())
-        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
-        self.setValidator(validator)
-        self._value: float | None = None
-        self.textEdited.connect(self._mark)
-        self.editingFinished.connect(self._commit)
-
-    def set_value(self, value: float) -> None:
-        self._value = value
-        self.setText(repr(float(value)))
-        self._mark()
-
-    def value(self) -> float | None:
-        return self._value
-
-    def is_acceptable(self) -> bool:
-        validator = self.validator()
-        state = validator.validate(self.text(), 0)
-        state = state[0] if isinstance(state, tuple) else state
-        return state == QValidator.State.Acceptable
-
-    def _mark(self) -> None:
-        self.setStyleSheet("" if self.is_acceptable() else "QLineEdit { background: #ffcdd2; }")
-
-    def _commit(self) -> None:
-        if not self.is_acceptable():
-            return
-        value = float(self.text())
-        if value != self._value:
-            self._value = value
-            self.committed.emit(value)
+def fill_combo(combo: QComboBox, keys: tuple[str, ...], names: dict[str, str]) -> None:
+    """Human names as item texts, the engine key as item data (kept when the language changes)."""
+    if combo.count() == 0:
+        for key in keys:
+            combo.addItem(names.get(key, key), key)
+    else:
+        for index in range(combo.count()):
+            key = combo.itemData(index)
+            combo.setItemText(index, names.get(key, key))
 
 
 class OptionsPanel(QWidget):
@@ -83,36 +69,29 @@ class OptionsPanel(QWidget):
         self._updating = False
 
         self.loss = QComboBox()
-        for name in LOSSES:
-            self.loss.addItem(f"{name} — {LOSS_TITLES.get(name, name)}", name)
+        fill_combo(self.loss, LOSSES, loss_names())
         self.optimizer = QComboBox()
-        for name in OPTIMIZERS:
-            self.optimizer.addItem(name, name)
-        self.fields: dict[str, NumberField] = {
-            "learning_rate": NumberField(1e-12, 1e6),
-            "momentum": NumberField(0.0, 0.999999999999),
-            "beta1": NumberField(0.0, 0.999999999999),
-            "beta2": NumberField(0.0, 0.999999999999),
-            "epsilon": NumberField(1e-300, 1.0),
-            "weight_decay": NumberField(0.0, 1e6),
-        }
+        fill_combo(self.optimizer, OPTIMIZERS, optimizer_names())
+        self.fields: dict[str, NumberField] = {key: NumberField(allowed) for key, allowed in RANGES.items()}
         self.clip_box = QCheckBox()
-        self.clip_norm = NumberField(1e-12, 1e12)
+        self.clip_norm = NumberField(Range(0.0, low_open=True))
         clip_row = QHBoxLayout()
         clip_row.addWidget(self.clip_box)
         clip_row.addWidget(self.clip_norm, 1)
-        self.batch_size = QSpinBox()
-        self.batch_size.setKeyboardTracking(False)
+        self.batch_size = WholeSpinBox()
         self.shuffle = QCheckBox()
-        self.seed = QSpinBox()
+        self.seed = WholeSpinBox()
         self.seed.setRange(0, SEED_MAX)
-        self.seed.setKeyboardTracking(False)
         self.init_scheme = QComboBox()
-        for name in INITIALIZERS:
-            self.init_scheme.addItem(name, name)
-        self.init_seed = QSpinBox()
+        fill_combo(self.init_scheme, INITIALIZERS, initializer_names())
+        self.init_seed = WholeSpinBox()
         self.init_seed.setRange(0, SEED_MAX)
-        self.init_seed.setKeyboardTracking(False)
+        # The last refusal, in words, under the form (cleared by the next accepted value).
+        self.message = QLabel()
+        self.message.setObjectName("options_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.hide()
 
         self.training_group = QGroupBox()
         self.form = QFormLayout(self.training_group)
@@ -141,6 +120,7 @@ class OptionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.training_group)
+        layout.addWidget(self.message)
         layout.addWidget(self.init_group)
         layout.addStretch(1)
 
@@ -155,7 +135,11 @@ class OptionsPanel(QWidget):
         self.seed.valueChanged.connect(lambda value: self._set_training(seed=int(value)))
         self.init_scheme.currentIndexChanged.connect(self._init_changed)
         self.init_seed.valueChanged.connect(self._init_changed)
+        fields: list[NumberField | WholeSpinBox] = [*self.fields.values(), self.clip_norm]
+        for refusing in (*fields, self.batch_size, self.seed, self.init_seed):
+            refusing.refused.connect(self._show_refusal)
 
+        controller.before_training(self.apply_pending)
         document.settings_changed.connect(self.refresh)
         document.dataset_changed.connect(self.refresh)
         document.replaced.connect(self.refresh)
@@ -164,6 +148,8 @@ class OptionsPanel(QWidget):
 
     # -- document → fields ------------------------------------------------------------------
     def refresh(self) -> None:
+        """Show the options in use; an earlier refusal no longer applies to them."""
+        self._clear_refusal()
         self._updating = True
         try:
             s = self.document.stepper
@@ -176,6 +162,7 @@ class OptionsPanel(QWidget):
             self.clip_norm.setEnabled(opt.clip_norm is not None)
             self.clip_norm.set_value(opt.clip_norm if opt.clip_norm is not None else 1.0)
             self.batch_size.setRange(1, max(1, s.dataset.size))
+            self.batch_size.note = self.tr("the number of samples is {0}").format(s.dataset.size)
             self.batch_size.setValue(s.training.batch_size)
             self.shuffle.setChecked(s.training.shuffle)
             self.seed.setValue(s.training.seed)
@@ -188,6 +175,21 @@ class OptionsPanel(QWidget):
             self._updating = False
 
     # -- fields → controller ------------------------------------------------------------------
+    def apply_pending(self) -> None:
+        """Apply (or refuse) the text of the field being edited, before a phase runs."""
+        fields: list[NumberField | WholeSpinBox] = [*self.fields.values(), self.clip_norm]
+        for field in (*fields, self.batch_size, self.seed, self.init_seed):
+            if field.hasFocus():
+                field.apply_typed()
+
+    def _show_refusal(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    def _clear_refusal(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
     def _loss_chosen(self) -> None:
         if not self._updating:
             if not self.controller.set_options(loss=self.loss.currentData()):
@@ -210,18 +212,21 @@ class OptionsPanel(QWidget):
     def _set_optimizer(self, **changes: object) -> None:
         if self._updating:
             return
+        self._clear_refusal()
         if not self.controller.set_optimizer_option(**changes):
             self.refresh()
 
     def _set_training(self, **changes: object) -> None:
         if self._updating:
             return
+        self._clear_refusal()
         if not self.controller.set_training_option(**changes):
             self.refresh()
 
     def _init_changed(self, *_: object) -> None:
         if self._updating:
             return
+        self._clear_refusal()
         init = replace(
             self.document.init, scheme=self.init_scheme.currentData(), seed=int(self.init_seed.value())
         )
@@ -230,30 +235,29 @@ class OptionsPanel(QWidget):
 
     # -- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        texts = {
-            "loss": self.tr("Loss"),
-            "optimizer": self.tr("Optimizer"),
-            "learning_rate": self.tr("Learning rate α"),
-            "momentum": self.tr("Momentum μ"),
-            "beta1": self.tr("β₁ (first moment)"),
-            "beta2": self.tr("β₂ (second moment)"),
-            "epsilon": self.tr("ε"),
-            "weight_decay": self.tr("Weight decay λ"),
-            "clip_norm": self.tr("Clip gradient norm"),
-            "batch_size": self.tr("Batch size m"),
-            "shuffle": self.tr("Shuffle each epoch"),
-            "seed": self.tr("Shuffle seed"),
-        }
+        fill_combo(self.loss, LOSSES, loss_names())
+        fill_combo(self.optimizer, OPTIMIZERS, optimizer_names())
+        fill_combo(self.init_scheme, INITIALIZERS, initializer_names())
         for key, label in self.labels.items():
-            label.setText(texts[key])
+            symbol = SYMBOLS.get(key)
+            label.setText(f"{option_name(key)} {symbol}" if symbol else option_name(key))
+        for key, field in self.fields.items():
+            field.name = option_name(key)
+        self.clip_norm.name = option_name("clip_norm")
+        self.batch_size.name = option_name("batch_size")
+        self.seed.name = option_name("seed")
+        self.init_seed.name = option_name("init_seed")
+        self.batch_size.note = self.tr("the number of samples is {0}").format(self.document.dataset.size)
         self.training_group.setTitle(self.tr("Training"))
         self.init_group.setTitle(self.tr("Initialiser (used by Re-initialise)"))
         self.init_labels[0].setText(self.tr("Scheme"))
         self.init_labels[1].setText(self.tr("Seed"))
-        self.fields["learning_rate"].setToolTip(self.tr("A positive number, e.g. 0.1"))
-        self.fields["momentum"].setToolTip(self.tr("From 0 up to (not including) 1"))
-        self.fields["beta1"].setToolTip(self.tr("From 0 up to (not including) 1"))
-        self.fields["beta2"].setToolTip(self.tr("From 0 up to (not including) 1"))
+        allowed = self.tr("Allowed: {0}.")
+        self.fields["learning_rate"].setToolTip(
+            self.tr("A positive number, e.g. 0.1") + "\n" + allowed.format(RANGES["learning_rate"].describe())
+        )
+        for key in ("momentum", "beta1", "beta2"):
+            self.fields[key].setToolTip(allowed.format(RANGES[key].describe()))
         self.fields["epsilon"].setToolTip(self.tr("A small positive number, e.g. 1e-8"))
         self.fields["weight_decay"].setToolTip(
             self.tr("Zero or positive; adds λW to the gradient of the weights")

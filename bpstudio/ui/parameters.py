@@ -11,15 +11,15 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QDoubleValidator, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase, PhaseEvent
+from bpstudio.ui.fields import RefusedError, announce, read_number, refusal
 from bpstudio.ui.labels import format_value, layer_title, neuron_name, sup
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
@@ -251,8 +252,8 @@ class ParameterModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not self.is_parameter() or not index.isValid():
             return False
         try:
-            number = float(str(value).strip().replace("−", "-"))
-        except ValueError:
+            number = value if isinstance(value, float) else read_number(str(value))
+        except RefusedError:
             return False
         if not math.isfinite(number):
             return False
@@ -283,15 +284,29 @@ class ParameterModel(QAbstractTableModel):
 
 
 class NumberDelegate(QStyledItemDelegate):
-    """A line editor that accepts only numbers (C locale, exponent allowed)."""
+    """A line editor for a number: the typed value is used, or refused with a message.
+
+    No validator: QDoubleValidator would drop the keystrokes it cannot place (a decimal comma
+    turned `0,05` into `005` = 5). The text is read on commit; a refused text leaves the cell at
+    the value in use and says why in the status bar.
+    """
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: IndexLike) -> QWidget:
-        editor = QLineEdit(parent)
-        validator = QDoubleValidator(editor)
-        validator.setLocale(QLocale.c())
-        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
-        editor.setValidator(validator)
-        return editor
+        return QLineEdit(parent)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: IndexLike) -> None:
+        assert isinstance(editor, QLineEdit)
+        text = editor.text()
+        try:
+            value = read_number(text)
+        except RefusedError as exc:
+            row = model.headerData(index.row(), Qt.Orientation.Vertical)
+            column = model.headerData(index.column(), Qt.Orientation.Horizontal)
+            announce(
+                editor.parentWidget() or editor, refusal(f"{row}, {column}", str(exc), str(index.data()))
+            )
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
 
 
 class ParameterTable(QTableView):

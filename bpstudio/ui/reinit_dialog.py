@@ -1,4 +1,9 @@
-"""Re-initialise: choose a weight scheme and a seed."""
+"""Re-initialise: choose a weight scheme and a seed.
+
+The number fields use what they show: a typed value is used, or refused with a sentence in the
+dialog (and the field shows the value still in use); OK after a refusal keeps the dialog open so
+the learner reads why.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from bpstudio.controller.names import initializer_names, option_name
 from bpstudio.engine import INITIALIZERS, InitConfig
+from bpstudio.ui.fields import NumberField, Range, WholeSpinBox
+from bpstudio.ui.options_panel import SEED_MAX, fill_combo
+
+BOUNDS = Range(-100.0, 100.0)
 
 
 class ReinitDialog(QDialog):
@@ -25,16 +33,17 @@ class ReinitDialog(QDialog):
         self.setWindowTitle(self.tr("Re-initialise the weights"))
         self._init = init
         self.scheme = QComboBox()
-        for name in INITIALIZERS:
-            self.scheme.addItem(name, name)
+        fill_combo(self.scheme, INITIALIZERS, initializer_names())
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(init.scheme)))
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2_147_483_647)
+        self.seed = WholeSpinBox()
+        self.seed.name = option_name("init_seed")
+        self.seed.setRange(0, SEED_MAX)
         self.seed.setValue(init.seed)
-        self.low = self._number(init.a, -100, 100)
-        self.high = self._number(init.b, -100, 100)
-        self.std = self._number(init.std, 1e-6, 100)
-        self.bias = self._number(init.bias, -100, 100)
+        self.low = self._number("a", init.a, BOUNDS)
+        self.high = self._number("b", init.b, BOUNDS)
+        self.std = self._number("std", init.std, Range(0.0, 100.0, low_open=True))
+        self.bias = self._number("bias", init.bias, BOUNDS)
+        self._refused = False
         form = QFormLayout()
         form.addRow(self.tr("Scheme"), self.scheme)
         form.addRow(self.tr("Seed"), self.seed)
@@ -42,6 +51,8 @@ class ReinitDialog(QDialog):
         form.addRow(self.tr("Upper bound b (uniform)"), self.high)
         form.addRow(self.tr("Standard deviation (normal)"), self.std)
         form.addRow(self.tr("Bias value"), self.bias)
+        for field in (self.seed, self.low, self.high, self.std, self.bias):
+            field.refused.connect(self._show_refusal)
         self.form = form
         note = QLabel(
             self.tr(
@@ -56,6 +67,7 @@ class ReinitDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.error = QLabel()
+        self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b71c1c;")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -65,14 +77,21 @@ class ReinitDialog(QDialog):
         self.scheme.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
 
-    @staticmethod
-    def _number(value: float, low: float, high: float) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setDecimals(6)
-        box.setRange(low, high)
-        box.setSingleStep(0.01)
-        box.setValue(value)
-        return box
+    def _number(self, key: str, value: float, allowed: Range) -> NumberField:
+        field = NumberField(allowed)
+        field.name = option_name(key)
+        field.set_value(value)
+        field.setToolTip(self.tr("Allowed: {0}.").format(allowed.describe()))
+        field.committed.connect(self._clear_refusal)
+        return field
+
+    def _clear_refusal(self) -> None:
+        self._refused = False
+        self.error.clear()
+
+    def _show_refusal(self, message: str) -> None:
+        self._refused = True
+        self.error.setText(message)
 
     def _show_fields(self) -> None:
         scheme = self.scheme.currentData()
@@ -92,6 +111,9 @@ class ReinitDialog(QDialog):
         )
 
     def _accept(self) -> None:
+        if self._refused:  # Enter in a field refused its text: let the learner read why first
+            self._refused = False
+            return
         config = self.config()
         if config.scheme == "uniform" and not config.a < config.b:
             self.error.setText(self.tr("The lower bound must be below the upper bound."))

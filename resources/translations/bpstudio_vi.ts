@@ -49,277 +49,272 @@
         <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="91"/>
+        <location filename="../../bpstudio/controller/controller.py" line="140"/>
         <source>Training stopped: {0}</source>
         <translation>Huấn luyện đã dừng: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="115"/>
+        <location filename="../../bpstudio/controller/controller.py" line="164"/>
         <source>Cannot advance</source>
         <translation>Không thể chạy tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="119"/>
+        <location filename="../../bpstudio/controller/controller.py" line="169"/>
         <source>Next phase: {0}</source>
         <translation>Pha tiếp theo: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="124"/>
+        <location filename="../../bpstudio/controller/controller.py" line="175"/>
         <source>Next layer: {0}</source>
         <translation>Lớp tiếp: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="126"/>
+        <location filename="../../bpstudio/controller/controller.py" line="177"/>
         <source>Next layer: {0}, layer {1}</source>
         <translation>Lớp tiếp: {0}, lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="130"/>
+        <location filename="../../bpstudio/controller/controller.py" line="182"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="133"/>
+        <location filename="../../bpstudio/controller/controller.py" line="186"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="151"/>
+        <location filename="../../bpstudio/controller/controller.py" line="205"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="151"/>
+        <location filename="../../bpstudio/controller/controller.py" line="205"/>
         <source>Cannot train</source>
         <translation>Không thể huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="191"/>
+        <location filename="../../bpstudio/controller/controller.py" line="245"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="194"/>
+        <location filename="../../bpstudio/controller/controller.py" line="248"/>
         <source>Cannot reset</source>
         <translation>Không thể đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="211"/>
-        <source>Re-initialise ({0}, seed {1})</source>
-        <translation>Khởi tạo lại ({0}, hạt giống {1})</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/controller/controller.py" line="214"/>
+        <location filename="../../bpstudio/controller/controller.py" line="268"/>
         <source>Cannot re-initialise</source>
         <translation>Không thể khởi tạo lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="224"/>
+        <location filename="../../bpstudio/controller/controller.py" line="278"/>
         <source>Cannot set the parameter: {0}</source>
         <translation>Không thể đặt tham số: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="228"/>
-        <source>Set {0}[{1}] of layer {2} to {3}</source>
-        <translation>Đặt {0}[{1}] của lớp {2} thành {3}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/controller/controller.py" line="230"/>
+        <location filename="../../bpstudio/controller/controller.py" line="283"/>
         <source>Cannot set the parameter</source>
         <translation>Không thể đặt tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="250"/>
+        <location filename="../../bpstudio/controller/controller.py" line="303"/>
         <source>Add a layer at position {0}</source>
         <translation>Thêm một lớp ở vị trí {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="251"/>
+        <location filename="../../bpstudio/controller/controller.py" line="304"/>
         <source>Cannot add the layer</source>
         <translation>Không thể thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="258"/>
+        <location filename="../../bpstudio/controller/controller.py" line="311"/>
         <source>Remove layer {0}</source>
         <translation>Xoá lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="259"/>
+        <location filename="../../bpstudio/controller/controller.py" line="312"/>
         <source>Cannot remove the layer</source>
         <translation>Không thể xoá lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="277"/>
+        <location filename="../../bpstudio/controller/controller.py" line="330"/>
         <source>Add a neuron to layer {0}</source>
         <translation>Thêm một nơ-ron vào lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="277"/>
+        <location filename="../../bpstudio/controller/controller.py" line="330"/>
         <source>Cannot add the neuron</source>
         <translation>Không thể thêm nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="291"/>
+        <location filename="../../bpstudio/controller/controller.py" line="344"/>
         <source>Remove neuron {0} of layer {1}</source>
         <translation>Xoá nơ-ron {0} của lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="292"/>
+        <location filename="../../bpstudio/controller/controller.py" line="345"/>
         <source>Cannot remove the neuron</source>
         <translation>Không thể xoá nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="301"/>
-        <source>Set the activation of layer {0} to {1}</source>
-        <translation>Đổi hàm kích hoạt của lớp {0} thành {1}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/controller/controller.py" line="302"/>
+        <location filename="../../bpstudio/controller/controller.py" line="361"/>
         <source>Cannot change the activation</source>
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="377"/>
+        <location filename="../../bpstudio/controller/controller.py" line="436"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="393"/>
+        <location filename="../../bpstudio/controller/controller.py" line="452"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="396"/>
+        <location filename="../../bpstudio/controller/controller.py" line="455"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="396"/>
+        <location filename="../../bpstudio/controller/controller.py" line="455"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="397"/>
+        <location filename="../../bpstudio/controller/controller.py" line="456"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="404"/>
+        <location filename="../../bpstudio/controller/controller.py" line="463"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="407"/>
+        <location filename="../../bpstudio/controller/controller.py" line="466"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="417"/>
+        <location filename="../../bpstudio/controller/controller.py" line="476"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="421"/>
+        <location filename="../../bpstudio/controller/controller.py" line="480"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="427"/>
-        <source>Edit sample {0}</source>
-        <translation>Sửa mẫu {0}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/controller/controller.py" line="435"/>
+        <location filename="../../bpstudio/controller/controller.py" line="500"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="444"/>
+        <location filename="../../bpstudio/controller/controller.py" line="509"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="447"/>
+        <location filename="../../bpstudio/controller/controller.py" line="512"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="447"/>
+        <location filename="../../bpstudio/controller/controller.py" line="512"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="455"/>
+        <location filename="../../bpstudio/controller/controller.py" line="520"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="457"/>
+        <location filename="../../bpstudio/controller/controller.py" line="522"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="484"/>
+        <location filename="../../bpstudio/controller/controller.py" line="111"/>
         <source>Change the training options</source>
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="487"/>
+        <location filename="../../bpstudio/controller/controller.py" line="265"/>
+        <source>Re-initialise: {0}, seed {1}</source>
+        <translation>Khởi tạo lại: {0}, hạt giống {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="354"/>
+        <source>Activation of layer {0}: {1} → {2}</source>
+        <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="491"/>
+        <source>Sample {0}: {1}</source>
+        <translation>Mẫu {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="552"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="38"/>
+        <location filename="../../bpstudio/ui/labels.py" line="30"/>
         <source>Layer 0 (input)</source>
         <translation>Lớp 0 (đầu vào)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="40"/>
+        <location filename="../../bpstudio/ui/labels.py" line="32"/>
         <source>Layer {0} (output, {1})</source>
         <translation>Lớp {0} (đầu ra, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="41"/>
+        <location filename="../../bpstudio/ui/labels.py" line="33"/>
         <source>Layer {0} (hidden, {1})</source>
         <translation>Lớp {0} (ẩn, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="317"/>
+        <location filename="../../bpstudio/controller/controller.py" line="376"/>
         <source>Cannot switch on batch normalisation in layer {0}</source>
         <translation>Không thể bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="319"/>
+        <location filename="../../bpstudio/controller/controller.py" line="378"/>
         <source>Cannot switch off batch normalisation in layer {0}</source>
         <translation>Không thể tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="322"/>
+        <location filename="../../bpstudio/controller/controller.py" line="381"/>
         <source>{0}: batch normalisation is for hidden layers only</source>
         <translation>{0}: chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="324"/>
+        <location filename="../../bpstudio/controller/controller.py" line="383"/>
         <source>{0}: this network has no hidden layer</source>
         <translation>{0}: mạng này không có lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="330"/>
+        <location filename="../../bpstudio/controller/controller.py" line="389"/>
         <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
         <translation>{0}: kích thước lô là 1, mà một lô chỉ có một mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên trước.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="336"/>
+        <location filename="../../bpstudio/controller/controller.py" line="395"/>
         <source>Switch on batch normalisation in layer {0}</source>
         <translation>Bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="338"/>
+        <location filename="../../bpstudio/controller/controller.py" line="397"/>
         <source>Switch off batch normalisation in layer {0}</source>
         <translation>Tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="354"/>
+        <location filename="../../bpstudio/controller/controller.py" line="413"/>
         <source>Cannot show sample {0}: the dataset has {1} samples</source>
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
@@ -366,6 +361,304 @@
         <source>Cannot write the explanation: {0}</source>
         <translation>Không thể ghi phần giải thích: {0}</translation>
     </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="32"/>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="33"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="34"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="35"/>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="36"/>
+        <source>Linear (identity)</source>
+        <translation>Tuyến tính (đồng nhất)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="37"/>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="43"/>
+        <source>½ sum of squares</source>
+        <translation>½ tổng bình phương</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="44"/>
+        <source>Mean squared error</source>
+        <translation>Trung bình bình phương sai số</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="45"/>
+        <source>Binary cross-entropy</source>
+        <translation>Entropy chéo nhị phân</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="46"/>
+        <source>Cross-entropy</source>
+        <translation>Entropy chéo</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="52"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="53"/>
+        <source>SGD with momentum</source>
+        <translation>SGD có quán tính</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="54"/>
+        <source>Nesterov momentum</source>
+        <translation>Quán tính Nesterov</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="55"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="61"/>
+        <source>Xavier (uniform)</source>
+        <translation>Xavier (đều)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="62"/>
+        <source>Xavier (normal)</source>
+        <translation>Xavier (chuẩn)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="63"/>
+        <source>He (uniform)</source>
+        <translation>He (đều)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="64"/>
+        <source>He (normal)</source>
+        <translation>He (chuẩn)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="65"/>
+        <source>Uniform [a, b]</source>
+        <translation>Phân phối đều [a, b]</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="66"/>
+        <source>Normal (0, σ)</source>
+        <translation>Phân phối chuẩn (0, σ)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="73"/>
+        <source>Loss</source>
+        <translation>Hàm mất mát</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="74"/>
+        <source>Optimizer</source>
+        <translation>Bộ tối ưu</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="75"/>
+        <source>Learning rate</source>
+        <translation>Tốc độ học</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="76"/>
+        <source>Momentum</source>
+        <translation>Quán tính</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="77"/>
+        <source>β₁ (first moment)</source>
+        <translation>β₁ (mômen bậc một)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="78"/>
+        <source>β₂ (second moment)</source>
+        <translation>β₂ (mômen bậc hai)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="79"/>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="80"/>
+        <source>Weight decay</source>
+        <translation>Suy giảm trọng số</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="81"/>
+        <source>Clip gradient norm</source>
+        <translation>Cắt chuẩn gradient</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="82"/>
+        <source>Batch size</source>
+        <translation>Kích thước lô</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="83"/>
+        <source>Shuffle each epoch</source>
+        <translation>Xáo trộn mỗi lượt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="84"/>
+        <source>Shuffle seed</source>
+        <translation>Hạt giống xáo trộn</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="85"/>
+        <source>Initialiser</source>
+        <translation>Cách khởi tạo</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="86"/>
+        <source>Initialiser seed</source>
+        <translation>Hạt giống khởi tạo</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="87"/>
+        <source>Lower bound a</source>
+        <translation>Cận dưới a</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="88"/>
+        <source>Upper bound b</source>
+        <translation>Cận trên b</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="89"/>
+        <source>Standard deviation σ</source>
+        <translation>Độ lệch chuẩn σ</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="90"/>
+        <source>Bias value</source>
+        <translation>Giá trị bias</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="121"/>
+        <source>Maximum</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="123"/>
+        <source>1 step/s</source>
+        <translation>1 bước/giây</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="124"/>
+        <source>{0} steps/s</source>
+        <translation>{0} bước/giây</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="130"/>
+        <location filename="../../bpstudio/controller/names.py" line="135"/>
+        <source>off</source>
+        <translation>tắt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="135"/>
+        <source>on</source>
+        <translation>bật</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="142"/>
+        <source>{0} {1} → {2}</source>
+        <translation>{0} {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="58"/>
+        <source>“{0}” is ambiguous: the comma may separate thousands. Write {1} or {2}.</source>
+        <translation>“{0}” không rõ nghĩa: dấu phẩy có thể là dấu phân cách hàng nghìn. Hãy viết {1} hoặc {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="67"/>
+        <source>“{0}” is not a number: type a value such as 0.25, 0,25 or {1}1.5.</source>
+        <translation>“{0}” không phải là số: hãy gõ một giá trị như 0.25, 0,25 hoặc {1}1.5.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="72"/>
+        <source>“{0}” is not a finite number.</source>
+        <translation>“{0}” không phải là một số hữu hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="104"/>
+        <source>any number</source>
+        <translation>một số bất kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="107"/>
+        <source>above {0}</source>
+        <translation>lớn hơn {0}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="107"/>
+        <source>{0} or more</source>
+        <translation>từ {0} trở lên</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="109"/>
+        <source>below {0}</source>
+        <translation>nhỏ hơn {0}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="109"/>
+        <source>{0} or less</source>
+        <translation>từ {0} trở xuống</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="111"/>
+        <source>above {0} and at most {1}</source>
+        <translation>lớn hơn {0} và không quá {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="113"/>
+        <source>from {0} up to (not including) {1}</source>
+        <translation>từ {0} đến dưới {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="114"/>
+        <source>from {0} to {1}</source>
+        <translation>từ {0} đến {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="119"/>
+        <source>{0}: {1} Still using {2}.</source>
+        <translation>{0}: {1} Vẫn dùng giá trị {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="165"/>
+        <location filename="../../bpstudio/ui/fields.py" line="248"/>
+        <source>“{0}” is not allowed: it must be {1}.</source>
+        <translation>Không dùng được “{0}”: giá trị phải {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="215"/>
+        <location filename="../../bpstudio/ui/fields.py" line="217"/>
+        <source>“{0}” is not a whole number.</source>
+        <translation>“{0}” không phải là số nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/fields.py" line="245"/>
+        <source>a whole number from {0} to {1}</source>
+        <translation>là số nguyên từ {0} đến {1}</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -403,37 +696,37 @@
 <context>
     <name>DatasetModel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="239"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="240"/>
         <source>input</source>
         <translation>đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="239"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="240"/>
         <source>target</source>
         <translation>giá trị đích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="211"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="212"/>
         <source>Computed by the feedforward phase for the samples of the batch</source>
         <translation>Được tính ở pha lan truyền tiến cho các mẫu của lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="223"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="224"/>
         <source>The canvas shows this sample</source>
         <translation>Sơ đồ mạng đang hiển thị mẫu này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="253"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="254"/>
         <source>loss of the sample, computed by feedforward</source>
         <translation>mất mát của mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="254"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="255"/>
         <source>output of the network for the sample, computed by feedforward</source>
         <translation>đầu ra của mạng cho mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="212"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="213"/>
         <source>from the feedforward of step {0}</source>
         <translation>từ pha lan truyền tiến của bước {0}</translation>
     </message>
@@ -441,62 +734,62 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="372"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="373"/>
         <source>Import samples from CSV</source>
         <translation>Nhập mẫu từ tệp CSV</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="372"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="373"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Tệp CSV (*.csv *.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="381"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="382"/>
         <source>Samples: {0} · batch size: {1} · current batch: {2}</source>
         <translation>Số mẫu: {0} · kích thước lô: {1} · lô hiện tại: {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="408"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="409"/>
         <source>Add sample</source>
         <translation>Thêm mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="409"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="410"/>
         <source>Remove selected</source>
         <translation>Xoá mẫu đã chọn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="410"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="411"/>
         <source>Import CSV…</source>
         <translation>Nhập CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="411"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="412"/>
         <source>Append a copy of the last sample</source>
         <translation>Thêm một bản sao của mẫu cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="413"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="414"/>
         <source>Each row: the inputs, then the targets, separated by commas; a header row is allowed</source>
         <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy; có thể có một dòng tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="395"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="396"/>
         <source>The canvas shows sample {0}.</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="397"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="398"/>
         <source>The canvas shows sample {0} ({1} of {2} in the batch).</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0} (mẫu thứ {1} trong {2} mẫu của lô).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="402"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="403"/>
         <source>Sample {0} is not in this batch.</source>
         <translation>Mẫu {0} không thuộc lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="404"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="405"/>
         <source>Click a row to show another.</source>
         <translation>Bấm vào một hàng để xem mẫu khác.</translation>
     </message>
@@ -588,7 +881,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/history_panel.py" line="97"/>
+        <location filename="../../bpstudio/ui/history_panel.py" line="98"/>
         <source>Every change and every phase, oldest first. Click an entry to return to it.</source>
         <translation>Mọi thay đổi và mọi pha, cũ nhất ở trên cùng. Nhấp vào một mục để quay về đó.</translation>
     </message>
@@ -648,445 +941,435 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="360"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="361"/>
         <source>Next phase</source>
         <translation>Pha tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="361"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
         <source>Run the next phase: feedforward, then δ, then update</source>
         <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="363"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
         <source>Next layer</source>
         <translation>Lớp tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="363"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
         <source>Advance one layer inside the current phase</source>
         <translation>Tiến thêm một lớp trong pha hiện tại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="365"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="365"/>
         <source>Finish the current training step (all three phases)</source>
         <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="365"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="366"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="365"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="366"/>
         <source>Train until the current epoch is complete</source>
         <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="366"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="576"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="367"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="575"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="366"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="367"/>
         <source>Train continuously; press again to pause</source>
         <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="368"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="369"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="369"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="370"/>
         <source>Undo the last phase, restoring every number exactly</source>
         <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="371"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="372"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="371"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="372"/>
         <source>Back to the network as it was opened</source>
         <translation>Quay về mạng như lúc vừa mở</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="373"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="374"/>
         <source>Re-initialise…</source>
         <translation>Khởi tạo lại…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="374"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="375"/>
         <source>New random weights from a scheme and a seed</source>
         <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="376"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="377"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="377"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="378"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="378"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="379"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="379"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="380"/>
         <source>Save &amp;As…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="380"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="381"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="381"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="382"/>
         <source>Explanation as Markdown…</source>
         <translation>Phần giải thích dạng Markdown…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="382"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="383"/>
         <source>Explanation as HTML…</source>
         <translation>Phần giải thích dạng HTML…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="384"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="385"/>
         <source>Explanation of several steps…</source>
         <translation>Giải thích nhiều bước…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="385"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="386"/>
         <source>Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese</source>
         <translation>Các bước từ a đến b của ví dụ tính tay, dạng Markdown hoặc HTML, bằng tiếng Anh hoặc tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="387"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="388"/>
         <source>Loss history as CSV…</source>
         <translation>Lịch sử mất mát dạng CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="388"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="389"/>
         <source>Loss plot as PNG…</source>
         <translation>Đồ thị mất mát dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="389"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="390"/>
         <source>Network picture as PNG…</source>
         <translation>Hình mạng dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="390"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="391"/>
         <source>Network picture as SVG…</source>
         <translation>Hình mạng dạng SVG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="391"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="392"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="392"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="393"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="393"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="394"/>
         <source>Fit network to view</source>
         <translation>Vừa khít mạng trong khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="394"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="395"/>
         <source>Reset window layout</source>
         <translation>Đặt lại bố cục cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="396"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="397"/>
         <source>Add a hidden layer</source>
         <translation>Thêm một lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="397"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="398"/>
         <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
         <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="399"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="400"/>
         <source>Remove the last hidden layer</source>
         <translation>Xoá lớp ẩn cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="400"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="401"/>
         <source>&amp;About BP Studio</source>
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="401"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="402"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="411"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="412"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="412"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="413"/>
         <source>Open &amp;example</source>
         <translation>Mở &amp;ví dụ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="413"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="414"/>
         <source>Open &amp;recent</source>
         <translation>Mở tệp &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="414"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="415"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="415"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="416"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="416"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="417"/>
         <source>&amp;Training</source>
         <translation>&amp;Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="417"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="418"/>
         <source>&amp;View</source>
         <translation>&amp;Hiển thị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="418"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="419"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="419"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="420"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="421"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="422"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="422"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="423"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="423"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="424"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="424"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="425"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="425"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="426"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="426"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="427"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="430"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="431"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="431"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="432"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="432"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="433"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="435"/>
-        <source>maximum</source>
-        <translation>tối đa</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="435"/>
-        <source>{0} steps/s</source>
-        <translation>{0} bước/giây</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="437"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="436"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="460"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="459"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="469"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
         <source>Next:</source>
         <translation>Tiếp theo:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
         <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="484"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="488"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="506"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="506"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="576"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="575"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="612"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="614"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="611"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="613"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="628"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="630"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
         <source>“{0}” has changes that are not saved. Save them first?</source>
         <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="649"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="648"/>
         <source>Open a network</source>
         <translation>Mở một mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="651"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="650"/>
         <source>BP Studio networks (*.json);;All files (*)</source>
         <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="681"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="680"/>
         <source>Save the network as</source>
         <translation>Lưu mạng thành</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="683"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="682"/>
         <source>BP Studio networks (*.bpstudio.json *.json)</source>
         <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="708"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="707"/>
         <source>Cannot write {0}: {1}</source>
         <translation>Không thể ghi {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="720"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="719"/>
         <source>Export the loss history</source>
         <translation>Xuất lịch sử mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="720"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="719"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="731"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="730"/>
         <source>Export the loss plot</source>
         <translation>Xuất đồ thị mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="731"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="738"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="730"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="737"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="734"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="733"/>
         <source>Cannot write {0}</source>
         <translation>Không thể ghi {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="738"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="737"/>
         <source>SVG image (*.svg)</source>
         <translation>Ảnh SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="740"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="739"/>
         <source>Export the network picture</source>
         <translation>Xuất hình mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="772"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="771"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp gần đây)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="780"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="779"/>
         <source>Clear the list</source>
         <translation>Xoá danh sách</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="837"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="836"/>
         <source>About BP Studio</source>
         <translation>Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="838"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="837"/>
         <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
         <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
     </message>
@@ -1094,215 +1377,210 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="264"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="266"/>
         <source>Zoom in to see the values</source>
         <translation>Phóng to để xem các giá trị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="306"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="308"/>
         <source>Could not write the PNG file {path}.</source>
         <translation>Không thể ghi tệp PNG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="316"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="318"/>
         <source>BP Studio network</source>
         <translation>Mạng BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="319"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="325"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="321"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="327"/>
         <source>Could not write the SVG file {path}.</source>
         <translation>Không thể ghi tệp SVG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="353"/>
-        <source>“{text}” is not a number: type a value such as 0.25 or {minus}1.5.</source>
-        <translation>“{text}” không phải là số: hãy gõ một giá trị như 0.25 hoặc {minus}1.5.</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="383"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="384"/>
         <source>Edit weight {name}…</source>
         <translation>Sửa trọng số {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="391"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="392"/>
         <source>Edit bias {name}…</source>
         <translation>Sửa bias {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="396"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="397"/>
         <source>Add neuron to this layer</source>
         <translation>Thêm nơ-ron vào lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="399"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="400"/>
         <source>Remove neuron {name}</source>
         <translation>Xoá nơ-ron {name}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="408"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="409"/>
         <source>Add hidden layer before</source>
         <translation>Thêm lớp ẩn phía trước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="414"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="415"/>
         <source>Add hidden layer after</source>
         <translation>Thêm lớp ẩn phía sau</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="419"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="420"/>
         <source>Remove this layer</source>
         <translation>Xoá lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="421"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="422"/>
         <source>Activation</source>
         <translation>Hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="448"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="449"/>
         <source>Add hidden layer</source>
         <translation>Thêm lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="452"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="453"/>
         <source>Fit to view</source>
         <translation>Vừa khít khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="614"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="637"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="615"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
         <source>1 neuron</source>
         <translation>1 nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="614"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="637"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="615"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
         <source>{count} neurons</source>
         <translation>{count} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="616"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="617"/>
         <source>Input layer</source>
         <translation>Lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="620"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="621"/>
         <source>Output layer</source>
         <translation>Lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="622"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="623"/>
         <source>Hidden layer</source>
         <translation>Lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="624"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="625"/>
         <source>Hidden layer {index}</source>
         <translation>Lớp ẩn {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="905"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="906"/>
         <source>New value of {name}; Enter to apply, Esc to cancel.</source>
         <translation>Giá trị mới của {name}; Enter để áp dụng, Esc để huỷ.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="28"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="29"/>
         <source>({count} terms)</source>
         <translation>({count} số hạng)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="47"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="48"/>
         <source>{name} — input {index}</source>
         <translation>{name} — đầu vào {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="53"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="54"/>
         <source>{name} — output neuron {index} · {activation}</source>
         <translation>{name} — nơ-ron đầu ra {index} · {activation}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="59"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="60"/>
         <source>{name} — hidden layer {layer}, neuron {index} · {activation}</source>
         <translation>{name} — lớp ẩn {layer}, nơ-ron {index} · {activation}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="65"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="66"/>
         <source>Values of sample {k} of the {m} in this batch (dataset row {row}); gradients are means over the batch.</source>
         <translation>Giá trị của mẫu thứ {k} trong {m} mẫu của lô này (hàng {row} của tập dữ liệu); gradient là trung bình trên cả lô.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="102"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="103"/>
         <source>batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}</source>
         <translation>chuẩn hoá theo lô: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="114"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="115"/>
         <source>target y = {y}; loss of this sample: L = {loss}</source>
         <translation>giá trị đích y = {y}; mất mát của mẫu này: L = {loss}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="120"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="121"/>
         <source>z and a are not computed yet in this step: the feedforward phase fills them in.</source>
         <translation>Bước này chưa tính z và a: pha lan truyền tiến sẽ điền chúng vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="162"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="163"/>
         <source>{delta} = ∂L/∂z (through batch normalisation) = {value}</source>
         <translation>{delta} = ∂L/∂z (qua chuẩn hoá theo lô) = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="200"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="201"/>
         <source>update: {name} {old} → {new}</source>
         <translation>cập nhật: {name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="209"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="210"/>
         <source>Double-click to type a new bias.</source>
         <translation>Nhấp đúp để gõ bias mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="215"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="216"/>
         <source>full precision: </source>
         <translation>độ chính xác đầy đủ: </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="226"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="227"/>
         <source>{weight} — weight from {source} to {target}</source>
         <translation>{weight} — trọng số từ {source} đến {target}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="232"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="233"/>
         <source>Gradients are means over the {m} samples of this batch.</source>
         <translation>Gradient là trung bình trên {m} mẫu của lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="264"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="265"/>
         <source>update ({optimizer}): {old} → {new}</source>
         <translation>cập nhật ({optimizer}): {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="268"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="269"/>
         <source>new w = </source>
         <translation>w mới = </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="269"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="270"/>
         <source>Double-click the label to type a new weight.</source>
         <translation>Nhấp đúp vào nhãn để gõ trọng số mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="275"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="276"/>
         <source>{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. Hover a neuron for its formula, or read every weight in the parameter tables.</source>
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="439"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="440"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="632"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="633"/>
         <source>{count} · sample {row}</source>
         <translation>{count} · mẫu {row}</translation>
     </message>
@@ -1310,109 +1588,53 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="234"/>
-        <source>Loss</source>
-        <translation>Hàm mất mát</translation>
+        <location filename="../../bpstudio/ui/options_panel.py" line="165"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="250"/>
+        <source>the number of samples is {0}</source>
+        <translation>số mẫu là {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="235"/>
-        <source>Optimizer</source>
-        <translation>Bộ tối ưu</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="236"/>
-        <source>Learning rate α</source>
-        <translation>Tốc độ học α</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="237"/>
-        <source>Momentum μ</source>
-        <translation>Quán tính μ</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="238"/>
-        <source>β₁ (first moment)</source>
-        <translation>β₁ (mômen bậc một)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="239"/>
-        <source>β₂ (second moment)</source>
-        <translation>β₂ (mômen bậc hai)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="240"/>
-        <source>ε</source>
-        <translation>ε</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="241"/>
-        <source>Weight decay λ</source>
-        <translation>Suy giảm trọng số λ</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="242"/>
-        <source>Clip gradient norm</source>
-        <translation>Cắt chuẩn gradient</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="243"/>
-        <source>Batch size m</source>
-        <translation>Kích thước lô m</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="244"/>
-        <source>Shuffle each epoch</source>
-        <translation>Xáo trộn mỗi lượt</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="245"/>
-        <source>Shuffle seed</source>
-        <translation>Hạt giống xáo trộn</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="249"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="251"/>
         <source>Training</source>
         <translation>Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="250"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="252"/>
         <source>Initialiser (used by Re-initialise)</source>
         <translation>Cách khởi tạo (dùng khi Khởi tạo lại)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="251"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="253"/>
         <source>Scheme</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="252"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="254"/>
         <source>Seed</source>
         <translation>Hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="253"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
+        <source>Allowed: {0}.</source>
+        <translation>Cho phép: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
         <source>A positive number, e.g. 0.1</source>
         <translation>Một số dương, ví dụ 0.1</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="254"/>
-        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
-        <location filename="../../bpstudio/ui/options_panel.py" line="256"/>
-        <source>From 0 up to (not including) 1</source>
-        <translation>Từ 0 đến dưới 1 (không gồm 1)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="261"/>
         <source>A small positive number, e.g. 1e-8</source>
         <translation>Một số dương nhỏ, ví dụ 1e-8</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="259"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="263"/>
         <source>Zero or positive; adds λW to the gradient of the weights</source>
         <translation>Bằng 0 hoặc dương; cộng λW vào gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="261"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="265"/>
         <source>Largest allowed norm of the whole gradient</source>
         <translation>Chuẩn lớn nhất cho phép của toàn bộ gradient</translation>
     </message>
@@ -1420,12 +1642,12 @@
 <context>
     <name>ParameterModel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="202"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="203"/>
         <source>Not computed yet in this step</source>
         <translation>Bước này chưa tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="213"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="214"/>
         <source>before the update: {0}</source>
         <translation>trước khi cập nhật: {0}</translation>
     </message>
@@ -1433,82 +1655,82 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="541"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="556"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="542"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="557"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="543"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="558"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="544"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="559"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="545"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="560"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="546"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="561"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="547"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="562"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="548"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="563"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="549"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="564"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="550"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="565"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="551"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="566"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="558"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="573"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="441"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="456"/>
         <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
         <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="446"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="461"/>
         <source>Batch normalisation is for hidden layers only</source>
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="560"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="575"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="562"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="577"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
@@ -1516,47 +1738,52 @@
 <context>
     <name>ReinitDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="25"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="33"/>
         <source>Re-initialise the weights</source>
         <translation>Khởi tạo lại trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="39"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="48"/>
         <source>Scheme</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="40"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="49"/>
         <source>Seed</source>
         <translation>Hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="41"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="50"/>
         <source>Lower bound a (uniform)</source>
         <translation>Cận dưới a (uniform)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="42"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="51"/>
         <source>Upper bound b (uniform)</source>
         <translation>Cận trên b (uniform)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="43"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="52"/>
         <source>Standard deviation (normal)</source>
         <translation>Độ lệch chuẩn (normal)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="44"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="53"/>
         <source>Bias value</source>
         <translation>Giá trị bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="48"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="59"/>
         <source>New weights are drawn from the scheme with this seed; biases get the bias value. Training starts again from step 0 (undo brings the old weights back).</source>
         <translation>Trọng số mới được rút ngẫu nhiên theo phương pháp đã chọn với hạt giống này; các bias nhận giá trị bias. Việc huấn luyện bắt đầu lại từ bước 0 (hoàn tác sẽ đưa trọng số cũ trở lại).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="97"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="84"/>
+        <source>Allowed: {0}.</source>
+        <translation>Cho phép: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="119"/>
         <source>The lower bound must be below the upper bound.</source>
         <translation>Cận dưới phải nhỏ hơn cận trên.</translation>
     </message>

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpstudio.controller.names import activation_name
 from bpstudio.engine import ACTIVATIONS, Phase, PhaseEvent
 from bpstudio.ui.canvas import tooltips
 from bpstudio.ui.canvas.items import (
@@ -80,7 +81,8 @@ from bpstudio.ui.canvas.layout import (
     title_scale,
 )
 from bpstudio.ui.canvas.state import DisplayState
-from bpstudio.ui.canvas.text import MINUS, bias_name, full, parse_number, weight_name
+from bpstudio.ui.canvas.text import MINUS, bias_name, full, weight_name
+from bpstudio.ui.fields import RefusedError, read_number
 
 if TYPE_CHECKING:
     from bpstudio.controller import Controller
@@ -348,11 +350,10 @@ class NetworkCanvas(QGraphicsView):
         editor = self._editor
         if editor is None or editor.cancelled:
             return False
-        value = parse_number(editor.text())
-        if value is None:
-            message = self.tr("“{text}” is not a number: type a value such as 0.25 or {minus}1.5.").format(
-                text=editor.text(), minus=MINUS
-            )
+        try:
+            value = read_number(editor.text())
+        except RefusedError as exc:
+            message = str(exc)
             editor.setStyleSheet("QLineEdit { border: 2px solid #D55E00; }")
             editor.setToolTip(message)
             QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), message, editor)
@@ -426,7 +427,7 @@ class NetworkCanvas(QGraphicsView):
                     if name == "softmax" and layer != depth:
                         continue
                     action = add(
-                        name,
+                        activation_name(name),
                         f"activation_{name}",
                         lambda _checked=False, n=name: self.controller.set_activation(layer, n),
                         target=submenu,
@@ -615,7 +616,7 @@ class NetworkCanvas(QGraphicsView):
             if layer == 0:
                 band.set_titles(self.tr("Input layer"), self._input_subtitle(count))
                 continue
-            activation = net.specs[layer].activation
+            activation = activation_name(net.specs[layer].activation)
             if layer == depth:
                 title = self.tr("Output layer")
             elif depth == 2:

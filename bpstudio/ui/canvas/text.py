@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from bpstudio.ui.fields import RefusedError, read_number
+
 _SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉‚")
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 MINUS = "\u2212"
@@ -94,12 +96,8 @@ def full(value: float) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """A number typed by a learner: accepts −, a decimal comma and surrounding spaces."""
-    cleaned = text.strip().replace(MINUS, "-").replace("\u2013", "-").replace(" ", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
+    """A number typed by a learner (−, a decimal comma, spaces), or None: see fields.read_number."""
     try:
-        value = float(cleaned)
-    except ValueError:
+        return read_number(text)
+    except RefusedError:
         return None
-    return value if math.isfinite(value) else None

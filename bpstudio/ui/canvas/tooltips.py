@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from bpstudio.controller.names import activation_name
 from bpstudio.engine import activations
 from bpstudio.ui.canvas.state import DisplayState
 from bpstudio.ui.canvas.text import (
@@ -52,13 +53,13 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         lines.append(
             QCoreApplication.translate(
                 "NetworkCanvas", "{name} — output neuron {index} · {activation}"
-            ).format(name=name, index=neuron + 1, activation=spec.activation)
+            ).format(name=name, index=neuron + 1, activation=activation_name(spec.activation))
         )
     else:
         lines.append(
             QCoreApplication.translate(
                 "NetworkCanvas", "{name} — hidden layer {layer}, neuron {index} · {activation}"
-            ).format(name=name, layer=layer, index=neuron + 1, activation=spec.activation)
+            ).format(name=name, layer=layer, index=neuron + 1, activation=activation_name(spec.activation))
         )
     if state.batch_size > 1:
         lines.append(

@@ -1,0 +1,272 @@
+"""Number fields whose value in use is always the value shown.
+
+Qt's own tools break that promise in quiet ways: a QDoubleValidator drops the keystrokes it
+cannot place (typing `-1` where negatives are not allowed leaves `1`; a decimal comma in a C
+locale vanishes, so `0,05` becomes `005`), an *intermediate* text such as `0` is never committed
+while the field keeps showing it, and a QSpinBox silently falls back to its previous value. These
+fields accept every keystroke, and when the learner presses Enter or leaves the field they either
+use the typed value or refuse it with one sentence saying why and what is allowed, and show the
+value still in use again.
+
+Numbers are read with a point or the UI language's decimal separator (`0,05` in Vietnamese);
+text that could mean two numbers (`1,000` where a comma separates thousands) is refused, never
+guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStatusTipEvent, QValidator
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QToolTip, QWidget
+
+from bpstudio.ui import i18n
+
+MINUS = "\u2212"
+INVALID_STYLE = "QLineEdit { background: #ffcdd2; }"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+class RefusedError(ValueError):
+    """A typed text that cannot be used; the message is one translated sentence."""
+
+
+def _ui_locale() -> QLocale:
+    return QLocale(
+        QLocale.Language.Vietnamese if i18n.current_language() == "vi" else QLocale.Language.English
+    )
+
+
+def read_number(text: str) -> float:
+    """The finite number the learner typed, or RefusedError saying why.
+
+    A point is always a decimal point (the app writes numbers that way); a single comma is a
+    decimal comma, unless the UI language groups thousands with commas and the comma is followed
+    by exactly three digits (`1,000` could be one thousand or one): that is refused.
+    """
+    cleaned = text.strip().replace(MINUS, "-").replace("\u2013", "-").replace(" ", "").replace("\u00a0", "")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        mantissa = cleaned.lower().split("e")[0]
+        decimals = mantissa.split(",")[1]
+        if _ui_locale().groupSeparator() == "," and len(decimals) == 3 and decimals.isdigit():
+            raise RefusedError(
+                tr("“{0}” is ambiguous: the comma may separate thousands. Write {1} or {2}.").format(
+                    text.strip(), cleaned.replace(",", "."), cleaned.replace(",", "")
+                )
+            )
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise RefusedError(
+            tr("“{0}” is not a number: type a value such as 0.25, 0,25 or {1}1.5.").format(
+                text.strip(), MINUS
+            )
+        ) from None
+    if not math.isfinite(value):
+        raise RefusedError(tr("“{0}” is not a finite number.").format(text.strip()))
+    return value
+
+
+def shown(value: float) -> str:
+    """How a field shows a value: every digit of the float in use (no rounding hides a change)."""
+    return repr(float(value))
+
+
+def bound(value: float) -> str:
+    return (str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}").replace(
+        "-", MINUS
+    )
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a field allows: `low`/`high` (None: no bound), each bound included unless open."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+
+    def allows(self, value: float) -> bool:
+        if self.low is not None and (value <= self.low if self.low_open else value < self.low):
+            return False
+        return not (self.high is not None and (value >= self.high if self.high_open else value > self.high))
+
+    def describe(self) -> str:
+        low, high = self.low, self.high
+        if low is None and high is None:
+            return tr("any number")
+        if high is None:
+            assert low is not None
+            return (tr("above {0}") if self.low_open else tr("{0} or more")).format(bound(low))
+        if low is None:
+            return (tr("below {0}") if self.high_open else tr("{0} or less")).format(bound(high))
+        if self.low_open:
+            return tr("above {0} and at most {1}").format(bound(low), bound(high))
+        if self.high_open:
+            return tr("from {0} up to (not including) {1}").format(bound(low), bound(high))
+        return tr("from {0} to {1}").format(bound(low), bound(high))
+
+
+def refusal(name: str, problem: str, in_use: str) -> str:
+    """The sentence shown when a typed value is refused: what, why, and what stays in use."""
+    return tr("{0}: {1} Still using {2}.").format(name, problem, in_use)
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Show a refusal without a modal box: in the window's status bar and as a tooltip by the field."""
+    QCoreApplication.sendEvent(widget, QStatusTipEvent(message))
+    if widget.isVisible():
+        QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), message, widget)
+
+
+class NumberField(QLineEdit):
+    """A float field with an allowed range; Enter or leaving it uses the typed value or refuses it.
+
+    `committed` carries a usable new value; `refused` carries the sentence to show. Either way the
+    field ends up showing the value in use (the owner refreshes it after a commit).
+    """
+
+    committed = Signal(float)
+    refused = Signal(str)
+
+    def __init__(self, allowed: Range, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.allowed = allowed
+        self.name = ""  # set by the owner in the UI language, used in messages
+        self._value = 0.0
+        self.textEdited.connect(self._mark)
+        self.editingFinished.connect(self.apply_typed)
+
+    def set_value(self, value: float) -> None:
+        self._value = float(value)
+        self.setText(shown(value))
+        self._mark()
+
+    def setValue(self, value: float) -> None:
+        self.set_value(value)
+
+    def value(self) -> float:
+        return self._value
+
+    def problem(self) -> str | None:
+        """Why the current text cannot be used, or None."""
+        try:
+            value = read_number(self.text())
+        except RefusedError as exc:
+            return str(exc)
+        if not self.allowed.allows(value):
+            return tr("“{0}” is not allowed: it must be {1}.").format(
+                self.text().strip(), self.allowed.describe()
+            )
+        return None
+
+    def is_acceptable(self) -> bool:
+        return self.problem() is None
+
+    def _mark(self) -> None:
+        self.setStyleSheet("" if self.is_acceptable() else INVALID_STYLE)
+
+    def apply_typed(self) -> None:
+        """Use (or refuse) the typed text, as Enter or leaving the field does."""
+        if self.text() == shown(self._value):
+            return
+        problem = self.problem()
+        if problem is not None:
+            self.set_value(self._value)
+            message = refusal(self.name, problem, shown(self._value))
+            self.refused.emit(message)
+            announce(self, message)
+            return
+        value = read_number(self.text())
+        self.setText(shown(value))
+        if value != self._value:
+            self._value = value
+            self.committed.emit(value)
+
+
+class WholeSpinBox(QSpinBox):
+    """A whole-number spin box that refuses, with a message, what QSpinBox would silently drop.
+
+    QSpinBox rejects keystrokes that leave its range (typing 5 where the maximum is 1 does
+    nothing) and quietly returns to its previous value on an incomplete text. Here every keystroke
+    is kept; on Enter or leaving the field, a text that is not a whole number in range is refused
+    with `refused` and the previous value is shown again. `note` adds why the range is what it is.
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setKeyboardTracking(False)
+        self.name = ""
+        self.note = ""
+
+    def _read(self, text: str) -> int:
+        try:
+            value = read_number(text)
+        except RefusedError:
+            raise RefusedError(tr("“{0}” is not a whole number.").format(text.strip())) from None
+        if not value.is_integer():
+            raise RefusedError(tr("“{0}” is not a whole number.").format(text.strip()))
+        return int(value)
+
+    def validate(self, text: str, pos: int) -> QValidator.State:
+        try:
+            value = self._read(text)
+        except RefusedError:
+            return QValidator.State.Intermediate
+        if self.minimum() <= value <= self.maximum():
+            return QValidator.State.Acceptable
+        return QValidator.State.Intermediate
+
+    def valueFromText(self, text: str) -> int:
+        try:
+            return self._read(text)
+        except RefusedError:
+            return self.value()
+
+    def fixup(self, text: str) -> str:
+        return text  # never turn a typed text into another number
+
+    def problem(self) -> str | None:
+        text = self.cleanText()
+        try:
+            value = self._read(text)
+        except RefusedError as exc:
+            return str(exc)
+        if not self.minimum() <= value <= self.maximum():
+            allowed = tr("a whole number from {0} to {1}").format(self.minimum(), self.maximum())
+            if self.note:
+                allowed = f"{allowed} ({self.note})"
+            return tr("“{0}” is not allowed: it must be {1}.").format(text.strip(), allowed)
+        return None
+
+    def _check(self) -> None:
+        if self.cleanText() == str(self.value()):
+            return
+        problem = self.problem()
+        if problem is not None:
+            message = refusal(self.name, problem, str(self.value()))
+            self.refused.emit(message)
+            announce(self, message)
+
+    def apply_typed(self) -> None:
+        """Use (or refuse) the typed text now, as Enter would."""
+        self._check()
+        self.interpretText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._check()
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._check()
+        super().focusOutEvent(event)
