@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QFontMetrics,
     QKeySequence,
     QShowEvent,
 )
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QToolBar,
@@ -38,12 +41,21 @@ from bpstudio.controller import Controller, phase_name
 from bpstudio.document import format as fmt
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
+from bpstudio.engine.network import MAX_LAYERS
 from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel, explanation
 from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.labels import format_value
+from bpstudio.ui.layout import (
+    LAYOUT_VERSION,
+    CountersLabel,
+    bottom_row_height,
+    clamp,
+    initial_window_size,
+    right_column_width,
+)
 from bpstudio.ui.loss_plot import LossPlot
 from bpstudio.ui.options_panel import OptionsPanel
 from bpstudio.ui.parameters import ParametersPanel
@@ -81,7 +93,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.resize(1440, 900)
+        # the first start fits the screen; a remembered geometry replaces this in _restore_settings
+        self.resize(initial_window_size(self.screen().availableGeometry().size()))
         self.quiet_errors = False  # screenshot mode: errors go to stderr, never a modal dialog
         self.last_error = ""
         self.persist_settings = True  # False for screenshots: the user's layout stays as it was
@@ -97,7 +110,6 @@ class MainWindow(QMainWindow):
         self.history_panel = HistoryPanel(document, controller)
         self.docks: dict[str, QDockWidget] = {}
         self._create_docks()
-        self._default_state = self.saveState()
         self._restored = False
 
         self._run_timer = QTimer(self)
@@ -108,6 +120,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_toolbars()
+        self._arrange_default_layout()
         self._create_menus()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -123,6 +136,8 @@ class MainWindow(QMainWindow):
         document.file_state_changed.connect(self._update_title)
         document.history.changed.connect(self._update_undo_actions)
         document.error_occurred.connect(self.show_error)
+        document.structure_changed.connect(self._update_layer_actions)
+        document.replaced.connect(self._update_layer_actions)
 
         if restore_layout:
             self._restore_settings()
@@ -130,10 +145,31 @@ class MainWindow(QMainWindow):
         self._update_progress()
         self._update_title()
         self._update_undo_actions()
+        self._update_layer_actions()
 
     # -- construction -------------------------------------------------------------------------------
+    # -- layout -------------------------------------------------------------------------------------------
+    # The default layout is built by code, both at the first start and by View › Reset window
+    # layout, so that a reset gives exactly what a fresh window shows (a saved state taken before
+    # the toolbars existed once put them all in one row).
     def _create_docks(self) -> None:
-        def dock(key: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        # the options form is taller than a small screen's bottom row: it scrolls instead of
+        # setting the window's minimum height
+        options = QScrollArea()
+        options.setWidgetResizable(True)
+        options.setFrameShape(QScrollArea.Shape.NoFrame)
+        options.setWidget(self.options_panel)
+        # the loss readout grows with the step count: it wraps rather than widening the window
+        self.loss_plot.readout.setWordWrap(True)
+        widgets: dict[str, QWidget] = {
+            "explanation": self.explanation,
+            "parameters": self.parameters,
+            "loss": self.loss_plot,
+            "dataset": self.dataset_panel,
+            "options": options,
+            "history": self.history_panel,
+        }
+        for key, widget in widgets.items():
             d = QDockWidget(self)
             d.setObjectName(f"dock_{key}")
             d.setWidget(widget)
@@ -142,35 +178,72 @@ class MainWindow(QMainWindow):
                 | QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
-            self.addDockWidget(area, d)
             self.docks[key] = d
-            return d
+        self._sized = False  # default dock sizes are applied once the window has its size
 
+    def _arrange_default_layout(self) -> None:
+        """Progress row above the stepper row; Explanation over Parameters on the right, the full
+        height; under the canvas the loss plot beside Dataset | Training options | History."""
+        d = self.docks
+        for dock in d.values():
+            dock.setFloating(False)
+            self.removeDockWidget(dock)
+        for bar in (self.progress_bar, self.stepper_bar):
+            self.removeToolBar(bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.progress_bar)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.stepper_bar)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.setCorner(Qt.Corner.TopRightCorner, right)
-        explanation = dock("explanation", self.explanation, right)
-        parameters = dock("parameters", self.parameters, right)
-        self.splitDockWidget(explanation, parameters, Qt.Orientation.Vertical)
-        loss = dock("loss", self.loss_plot, bottom)
-        dataset = dock("dataset", self.dataset_panel, bottom)
-        options = dock("options", self.options_panel, bottom)
-        history = dock("history", self.history_panel, bottom)
-        self.splitDockWidget(loss, dataset, Qt.Orientation.Horizontal)
-        self.tabifyDockWidget(dataset, options)
-        self.tabifyDockWidget(options, history)
-        dataset.raise_()
-        self._sized = False  # default dock sizes are applied once the window has its size
+        self.addDockWidget(right, d["explanation"])
+        self.addDockWidget(right, d["parameters"])
+        self.splitDockWidget(d["explanation"], d["parameters"], Qt.Orientation.Vertical)
+        for key in ("loss", "dataset", "options", "history"):
+            self.addDockWidget(bottom, d[key])
+        self.splitDockWidget(d["loss"], d["dataset"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(d["dataset"], d["options"])
+        self.tabifyDockWidget(d["options"], d["history"])
+        for bar in (self.progress_bar, self.stepper_bar):
+            bar.show()
+        for dock in d.values():
+            dock.show()
+        d["dataset"].raise_()
+
+    def _dataset_height(self) -> int:
+        """Height the Dataset dock needs to show its rows (up to 8) without blank space."""
+        panel = self.dataset_panel
+        table = panel.table
+        rows = min(max(table.model().rowCount(), 1), 8)
+        body = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        body += rows * table.verticalHeader().defaultSectionSize()
+        if table.horizontalScrollBar().isVisible():
+            body += table.horizontalScrollBar().sizeHint().height()
+        others = panel.sizeHint().height() - table.sizeHint().height()
+        title = self.docks["dataset"].sizeHint().height() - panel.sizeHint().height()
+        tabs = self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarBaseHeight) + 28  # the tab row
+        return body + others + title + tabs
 
     def _default_sizes(self) -> None:
+        """Docks sized to their content, the canvas gets the rest (and all later growth)."""
         d = self.docks
-        width = self.width()
-        self.resizeDocks([d["explanation"], d["parameters"]], [380, 420], Qt.Orientation.Vertical)
-        self.resizeDocks([d["explanation"]], [max(420, int(width * 0.38))], Qt.Orientation.Horizontal)
-        self.resizeDocks([d["loss"]], [260], Qt.Orientation.Vertical)
+        width, height = self.width(), self.height()
+        side = right_column_width(width, self.parameters.sizeHint().width())
+        self.resizeDocks([d["explanation"]], [side], Qt.Orientation.Horizontal)
+        column = max(height - self.menuBar().height() - self.statusBar().height(), 200)
+        parameters = clamp(self.parameters.sizeHint().height() + 30, int(column * 0.4), int(column * 0.55))
         self.resizeDocks(
-            [d["loss"], d["dataset"]], [int(width * 0.3), int(width * 0.3)], Qt.Orientation.Horizontal
+            [d["explanation"], d["parameters"]], [column - parameters, parameters], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [d["loss"]], [bottom_row_height(height, self._dataset_height())], Qt.Orientation.Vertical
+        )
+        below_canvas = max(width - side, 2)
+        self.resizeDocks(
+            [d["loss"], d["dataset"]],
+            [below_canvas // 2, below_canvas - below_canvas // 2],
+            Qt.Orientation.Horizontal,
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -254,19 +327,22 @@ class MainWindow(QMainWindow):
 
     def _create_toolbars(self) -> None:
         acts = self.actions_by_key
+        # Two fixed rows: what happens next and the counters, then the buttons. The rows cannot be
+        # dragged together, so a growing step counter never pushes a button (or the window).
         progress = QToolBar(self)
         progress.setObjectName("toolbar_progress")
         self.phase_indicator = QLabel()
         self.phase_indicator.setTextFormat(Qt.TextFormat.RichText)
         self.phase_indicator.setContentsMargins(8, 2, 8, 2)
-        self.counters = QLabel()
-        self.counters.setTextFormat(Qt.TextFormat.RichText)
+        self.counters = CountersLabel()
         self.counters.setContentsMargins(8, 2, 8, 2)
-        progress.addWidget(self.phase_indicator)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        progress.addWidget(spacer)
-        progress.addWidget(self.counters)
+        row = QWidget()
+        row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.phase_indicator)
+        row_layout.addWidget(self.counters, 1)
+        progress.addWidget(row)
         self.progress_bar = progress
 
         stepper = QToolBar(self)
@@ -290,9 +366,10 @@ class MainWindow(QMainWindow):
         for key in ("step_back", "reset", "reinitialise"):
             stepper.addAction(acts[key])
         self.stepper_bar = stepper
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, progress)
-        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, stepper)
+        for bar in (progress, stepper):
+            bar.setMovable(False)
+            bar.setFloatable(False)
+            bar.setAllowedAreas(Qt.ToolBarArea.TopToolBarArea)
 
     def _create_menus(self) -> None:
         acts = self.actions_by_key
@@ -428,6 +505,8 @@ class MainWindow(QMainWindow):
                 index, self.tr("maximum") if value == 0 else self.tr("{0} steps/s").format(value)
             )
         self.speed.setToolTip(self.tr("Training steps per second in Run mode"))
+        self.speed_label.setToolTip(self.speed.toolTip())
+        self._keep_run_button_width()
         chosen = self.settings.value("language", "system")
         for action in self.language_group.actions():
             action.setChecked(action.data() == chosen)
@@ -439,6 +518,20 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _keep_run_button_width(self) -> None:
+        """Run and Pause take the same width, so the buttons after it stay under the mouse."""
+        button = self.stepper_bar.widgetForAction(self.actions_by_key["run"])
+        if button is None:
+            return
+        metrics = QFontMetrics(button.font())
+
+        def width(text: str) -> int:
+            return metrics.size(Qt.TextFlag.TextShowMnemonic, text).width()
+
+        current = width(button.text())
+        widest = max(width(self.tr("Run")), width(self.tr("Pause")))
+        button.setMinimumWidth(button.sizeHint().width() - current + widest)
 
     # -- progress, title, undo ------------------------------------------------------------------------
     def _update_progress(self, *_: object) -> None:
@@ -473,6 +566,11 @@ class MainWindow(QMainWindow):
                 "Steps done <b>{0}</b> · Epochs done <b>{1}</b> · Next batch {2} of {3} · Cost J = <b>{4}</b>"
             ).format(s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch, cost_text)
         )
+        self.counters.set_short_text(  # painted instead when the full sentence does not fit
+            self.tr("Step <b>{0}</b> · Epoch <b>{1}</b> · Batch {2}/{3} · J = <b>{4}</b>").format(
+                s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch, cost_text
+            )
+        )
         if self.controller.running:
             self.status_label.setText(self.tr("Running: {0} steps/s").format(f"{self.run_rate():,.0f}"))
         else:
@@ -501,6 +599,13 @@ class MainWindow(QMainWindow):
         )
         self.actions_by_key["step_back"].setEnabled(self.controller.can_step_back() and not running)
 
+    def _update_layer_actions(self, *_: object) -> None:
+        """Edit › Add/Remove a hidden layer are offered only when the network allows them."""
+        depth = self.document.network.depth
+        running = self.controller.running
+        self.actions_by_key["add_layer"].setEnabled(depth + 2 <= MAX_LAYERS and not running)
+        self.actions_by_key["remove_layer"].setEnabled(depth > 1 and not running)
+
     # -- run mode ---------------------------------------------------------------------------------------
     def set_running(self, on: bool) -> None:
         if on == self._run_timer.isActive():
@@ -519,6 +624,7 @@ class MainWindow(QMainWindow):
             self.actions_by_key[key].setEnabled(not on)
         self._update_run_action()
         self._update_undo_actions()
+        self._update_layer_actions()
         self._update_progress()
 
     def pause(self) -> None:
@@ -851,24 +957,29 @@ class MainWindow(QMainWindow):
 
     # -- settings and closing ---------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        self._restored = self.settings.value("window/state") is not None
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
+            self.restoreGeometry(QByteArray(geometry))  # Qt keeps it on a screen that exists
         state = self.settings.value("window/state")
+        # a layout saved by an older version (which could hold broken toolbar rows) is ignored
         if isinstance(state, QByteArray | bytes) and state:
-            self.restoreState(QByteArray(state))
+            self._restored = self.restoreState(QByteArray(state), LAYOUT_VERSION)
+            if not self._restored:
+                self._arrange_default_layout()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
         self.settings.sync()
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
-        for dock in self.docks.values():
-            dock.show()
-        self._default_sizes()
+        """Exactly the layout of a fresh window: the same toolbar rows, docks and dock sizes."""
+        self._arrange_default_layout()
+        if self.isVisible():
+            QCoreApplication.sendPostedEvents()  # let the re-added docks take their places first
+            self._default_sizes()
+        else:
+            self._sized = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.running:
