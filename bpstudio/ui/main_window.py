@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -522,7 +523,7 @@ class MainWindow(QMainWindow):
     def _keep_run_button_width(self) -> None:
         """Run and Pause take the same width, so the buttons after it stay under the mouse."""
         button = self.stepper_bar.widgetForAction(self.actions_by_key["run"])
-        if button is None:
+        if not isinstance(button, QToolButton):
             return
         metrics = QFontMetrics(button.font())
 
