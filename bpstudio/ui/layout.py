@@ -37,13 +37,14 @@ def clamp(value: int, low: int, high: int) -> int:
 
 
 def right_column_width(window_width: int, content_width: int) -> int:
-    """Explanation and Parameters: as wide as the tables need, within 26 %–38 % of the window."""
-    return clamp(content_width, max(300, int(window_width * 0.26)), int(window_width * 0.38))
+    """Explanation and Parameters: as wide as the tables need, within 26 %–42 % of the window."""
+    return clamp(content_width, max(300, int(window_width * 0.26)), int(window_width * 0.42))
 
 
 def bottom_row_height(window_height: int, content_height: int) -> int:
-    """Loss plot and dataset: the dataset's height, at least enough for a readable plot, ≤ 30 %."""
-    return clamp(content_height, 180, int(window_height * 0.3))
+    """Loss plot and dataset: the dataset's height, at least enough for a readable plot (more on a
+    tall screen, where the plot beside the dataset deserves it), at most 30 % of the window."""
+    return clamp(content_height, max(180, int(window_height * 0.24)), int(window_height * 0.3))
 
 
 def _rich_text_width(text: str, label: QLabel) -> int:

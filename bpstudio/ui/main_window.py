@@ -68,6 +68,7 @@ TICK_MS = 1000 // REFRESH_HZ
 TICK_BUDGET = 0.022  # seconds of stepping per tick at full speed, leaving time to repaint
 SPEEDS = (1, 5, 20, 100, 1000, 10_000, 0)  # steps per second; 0 = as fast as possible
 DEFAULT_SPEED = 0
+WIDE_LAYOUT = 1280  # from this window width the loss plot has its own place beside the dataset
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
 
 
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         options.setWidget(self.options_panel)
         # the loss readout grows with the step count: it wraps rather than widening the window
         self.loss_plot.readout.setWordWrap(True)
+        self.loss_plot.readout.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         widgets: dict[str, QWidget] = {
             "explanation": self.explanation,
             "parameters": self.parameters,
@@ -184,8 +186,11 @@ class MainWindow(QMainWindow):
 
     def _arrange_default_layout(self) -> None:
         """Progress row above the stepper row; Explanation over Parameters on the right, the full
-        height; under the canvas the loss plot beside Dataset | Training options | History."""
+        height; under the canvas the loss plot beside Dataset | Training options | History. In a
+        window narrower than WIDE_LAYOUT the loss plot is one more tab there (Run brings it to the
+        front), so that neither it nor the dataset is squeezed below legibility."""
         d = self.docks
+        wide = self.width() >= WIDE_LAYOUT
         for dock in d.values():
             dock.setFloating(False)
             self.removeDockWidget(dock)
@@ -203,7 +208,10 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(d["explanation"], d["parameters"], Qt.Orientation.Vertical)
         for key in ("loss", "dataset", "options", "history"):
             self.addDockWidget(bottom, d[key])
-        self.splitDockWidget(d["loss"], d["dataset"], Qt.Orientation.Horizontal)
+        if wide:
+            self.splitDockWidget(d["loss"], d["dataset"], Qt.Orientation.Horizontal)
+        else:
+            self.tabifyDockWidget(d["dataset"], d["loss"])
         self.tabifyDockWidget(d["dataset"], d["options"])
         self.tabifyDockWidget(d["options"], d["history"])
         for bar in (self.progress_bar, self.stepper_bar):
@@ -238,13 +246,14 @@ class MainWindow(QMainWindow):
             [d["explanation"], d["parameters"]], [column - parameters, parameters], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [d["loss"]], [bottom_row_height(height, self._dataset_height())], Qt.Orientation.Vertical
+            [d["dataset"]], [bottom_row_height(height, self._dataset_height())], Qt.Orientation.Vertical
         )
+        if d["loss"] in self.tabifiedDockWidgets(d["dataset"]):
+            return
         below_canvas = max(width - side, 2)
+        dataset = max(self.dataset_panel.sizeHint().width(), int(below_canvas * 0.4))
         self.resizeDocks(
-            [d["loss"], d["dataset"]],
-            [below_canvas // 2, below_canvas - below_canvas // 2],
-            Qt.Orientation.Horizontal,
+            [d["loss"], d["dataset"]], [below_canvas - dataset, dataset], Qt.Orientation.Horizontal
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -252,6 +261,8 @@ class MainWindow(QMainWindow):
         if not self._sized:
             self._sized = True
             if not self._restored:
+                self._arrange_default_layout()  # for the size the window has now
+                QCoreApplication.sendPostedEvents()
                 self._default_sizes()
             self.canvas.setFocus()  # Space goes to Next phase, not into a text field
 
@@ -614,6 +625,8 @@ class MainWindow(QMainWindow):
             return
         if on:
             self.controller.begin_run()
+            if self.docks["loss"] in self.tabifiedDockWidgets(self.docks["dataset"]):
+                self.docks["loss"].raise_()  # a tab behind the dataset: the run is watched there
             self._run_started = time.perf_counter()
             self._run_steps = 0
             self._run_timer.start(self._tick_interval())
