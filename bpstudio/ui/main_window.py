@@ -47,6 +47,7 @@ from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel, explanation
+from bpstudio.ui.help import GuideDialog, ShortcutsDialog
 from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.labels import format_value
 from bpstudio.ui.layout import (
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         # the first start fits the screen; a remembered geometry replaces this in _restore_settings
         self.resize(initial_window_size(self.screen().availableGeometry().size()))
+        self._guide: GuideDialog | None = None
+        self._shortcuts: ShortcutsDialog | None = None
         self.quiet_errors = False  # screenshot mode: errors go to stderr, never a modal dialog
         self.last_error = ""
         self.persist_settings = True  # False for screenshots: the user's layout stays as it was
@@ -325,6 +328,8 @@ class MainWindow(QMainWindow):
         a("reset_layout", self.reset_layout)
         a("add_layer", self.add_hidden_layer)
         a("remove_layer", self.remove_hidden_layer)
+        a("guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        a("shortcuts", self.show_shortcuts)
         a("about", self.show_about)
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -437,6 +442,9 @@ class MainWindow(QMainWindow):
         for action in self.language_group.actions():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(acts["guide"])
+        self.help_menu.addAction(acts["shortcuts"])
+        self.help_menu.addSeparator()
         self.help_menu.addAction(acts["about"])
 
     # -- texts ------------------------------------------------------------------------------------------
@@ -479,6 +487,8 @@ class MainWindow(QMainWindow):
                 self.tr("Insert a hidden layer of 2 sigmoid neurons before the output layer"),
             ),
             "remove_layer": (self.tr("Remove the last hidden layer"), ""),
+            "guide": (self.tr("&Guide"), self.tr("How to use BP Studio, step by step")),
+            "shortcuts": (self.tr("&Keyboard shortcuts"), self.tr("Every keyboard shortcut of the window")),
             "about": (self.tr("&About BP Studio"), ""),
             "lang_system": (self.tr("System language"), ""),
             "lang_en": ("English", ""),
@@ -518,6 +528,9 @@ class MainWindow(QMainWindow):
             )
         self.speed.setToolTip(self.tr("Training steps per second in Run mode"))
         self.speed_label.setToolTip(self.speed.toolTip())
+        self.phase_indicator.setToolTip(
+            self.tr("The phase that Next phase computes (▶); ✓ marks the phases done in this step")
+        )
         self._keep_run_button_width()
         chosen = self.settings.value("language", "system")
         for action in self.language_group.actions():
@@ -955,6 +968,21 @@ class MainWindow(QMainWindow):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         for action in self.language_group.actions():
             action.setChecked(action.data() == key)
+
+    # -- help -----------------------------------------------------------------------------------------------
+    def show_guide(self) -> None:
+        """The guide beside the window (not modal: the learner follows it while clicking)."""
+        if self._guide is None:
+            self._guide = GuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
+
+    def show_shortcuts(self) -> None:
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(self)
+        self._shortcuts.refresh()  # from the actions as they are now
+        self._shortcuts.show()
+        self._shortcuts.raise_()
 
     # -- about ----------------------------------------------------------------------------------------------
     def show_about(self) -> None:
