@@ -52,12 +52,19 @@ def action_name(action: QAction) -> str:
     return text.rstrip("…").rstrip(".").strip()
 
 
+def typeable(key: QKeySequence) -> bool:
+    """A shortcut every keyboard has: platform extras such as the media key "Open" are left out."""
+    if key.isEmpty():
+        return False
+    return all(key[i].key().value <= Qt.Key.Key_F35.value for i in range(key.count()))
+
+
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(action, its shortcuts) for every action that has a shortcut, in the given order."""
     rows: list[tuple[str, str]] = []
     seen: set[int] = set()
     for action in actions:
-        keys = [key for key in action.shortcuts() if not key.isEmpty()]
+        keys = [key for key in action.shortcuts() if typeable(key)]
         if not keys or id(action) in seen or not action_name(action):
             continue
         seen.add(id(action))

@@ -164,9 +164,9 @@ class MainWindow(QMainWindow):
         options.setWidgetResizable(True)
         options.setFrameShape(QScrollArea.Shape.NoFrame)
         options.setWidget(self.options_panel)
-        # the loss readout grows with the step count: it wraps rather than widening the window
-        self.loss_plot.readout.setWordWrap(True)
-        self.loss_plot.readout.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # the loss readout grows with the step count: it may be cut short in a narrow dock (the
+        # counters row shows the same numbers) but never sets the window's minimum width
+        self.loss_plot.readout.setMinimumWidth(1)
         widgets: dict[str, QWidget] = {
             "explanation": self.explanation,
             "parameters": self.parameters,
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         a("open", self.open_file, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
         a("save", self.save, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
         a("save_as", self.save_as, QKeySequence.StandardKey.SaveAs)
-        a("quit", self.close, QKeySequence.StandardKey.Quit)
+        a("quit", self.close, "Ctrl+Q")  # StandardKey.Quit is only the multimedia Exit key on some desktops
         a("undo", c.undo, QKeySequence.StandardKey.Undo)
         a("redo", c.redo, QKeySequence("Ctrl+Shift+Z"))
         self.actions_by_key["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
