@@ -56,7 +56,8 @@ def typeable(key: QKeySequence) -> bool:
     """A shortcut every keyboard has: platform extras such as the media key "Open" are left out."""
     if key.isEmpty():
         return False
-    return all(key[i].key().value <= Qt.Key.Key_F35.value for i in range(key.count()))
+    combinations = [key[i] for i in range(key.count())]  # type: ignore[index]
+    return all(combination.key().value <= Qt.Key.Key_F35.value for combination in combinations)
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
