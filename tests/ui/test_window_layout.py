@@ -257,6 +257,14 @@ for _ in range(5):
     app.processEvents()
 screen = app.primaryScreen().availableGeometry()
 print("SIZES", screen.width(), screen.height(), window.width(), window.height())
+window.resize(1500, 950)  # as if remembered from a bigger screen
+window.close()
+doc = NetworkDocument(nf.stepper, **file_fields(nf, None))
+again = MainWindow(doc, Controller(doc), settings=settings)
+again.show()
+for _ in range(5):
+    app.processEvents()
+print("AGAIN", again.width(), again.height())
 """
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     result = subprocess.run(
@@ -267,6 +275,9 @@ print("SIZES", screen.width(), screen.height(), window.width(), window.height())
     screen_w, screen_h, width, height = map(int, line.split()[1:])
     assert (screen_w, screen_h) == (1024, 700)
     assert width <= screen_w and height <= screen_h
+    line = next(line for line in result.stdout.splitlines() if line.startswith("AGAIN"))
+    width, height = map(int, line.split()[1:])
+    assert width <= screen_w and height <= screen_h  # a remembered bigger size is shrunk to fit
 
 
 # -- Legible at school-laptop size: the canvas gets the space -----------------------------------------------
