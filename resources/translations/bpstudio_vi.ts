@@ -404,7 +404,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="86"/>
+        <location filename="../../bpstudio/ui/help.py" line="94"/>
         <source>BP Studio guide</source>
         <translation>Hướng dẫn BP Studio</translation>
     </message>
@@ -1413,17 +1413,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="116"/>
+        <location filename="../../bpstudio/ui/help.py" line="124"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="117"/>
+        <location filename="../../bpstudio/ui/help.py" line="125"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="117"/>
+        <location filename="../../bpstudio/ui/help.py" line="125"/>
         <source>Shortcut</source>
         <translation>Phím tắt</translation>
     </message>

@@ -327,3 +327,32 @@ def test_on_a_small_screen_run_brings_the_loss_plot_to_the_front(
     wide = open_window(QSize(1366, 768), settings_name="wide.ini")
     assert wide.docks["loss"] not in wide.tabifiedDockWidgets(wide.docks["dataset"])
     assert not wide.docks["loss"].visibleRegion().isEmpty()
+
+
+def test_the_counters_show_a_short_form_when_the_sentence_does_not_fit(qtbot: QtBot) -> None:
+    from bpstudio.ui.layout import CountersLabel
+
+    label = CountersLabel()
+    qtbot.addWidget(label)
+    label.setText(
+        "Steps done <b>1,234,567</b> · Epochs done <b>98,765</b> · Next batch 1 of 4 · Cost J = <b>0.000123</b>"
+    )
+    label.set_short_text("Step <b>1,234,567</b> · Epoch <b>98,765</b> · Batch 1/4 · J = <b>0.000123</b>")
+    assert label.minimumSizeHint().width() < label.full_width()
+    label.resize(label.full_width() + 10, 24)
+    label.show()
+    qtbot.waitExposed(label)
+    assert not label.showing_short() and label.toolTip() == ""
+    label.resize(label.minimumSizeHint().width(), 24)
+    QApplication.processEvents()
+    assert label.showing_short()
+    assert label.toolTip().startswith("Steps done 1,234,567 · Epochs done 98,765")
+    assert "Steps done" in label.text()  # what tests and screen readers read stays the sentence
+    image = label.grab().toImage()
+    inked = sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    assert inked > 50  # the short form is painted
