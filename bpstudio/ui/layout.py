@@ -70,14 +70,21 @@ class CountersLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._short = ""
+        self._short_width = 0
 
     def setText(self, text: str) -> None:
         super().setText(text)
         self._update_tooltip()
 
     def set_short_text(self, text: str) -> None:
+        """The short form; measured here, once per change (the counters change on every step)."""
+        if text == self._short:
+            return
         self._short = text
-        self.updateGeometry()
+        width = _rich_text_width(text, self) + self._margins_width() if text else 0
+        if width != self._short_width:
+            self._short_width = width
+            self.updateGeometry()
         self._update_tooltip()
         self.update()
 
@@ -91,7 +98,7 @@ class CountersLabel(QLabel):
             plain = QTextDocument()
             plain.setHtml(self.text())
             self.setToolTip(plain.toPlainText())
-        else:
+        elif self.toolTip():
             self.setToolTip("")
 
     def short_text(self) -> str:
@@ -102,7 +109,8 @@ class CountersLabel(QLabel):
         return margins.left() + margins.right()
 
     def full_width(self) -> int:
-        return _rich_text_width(self.text(), self) + self._margins_width()
+        """The sentence's width: QLabel's own size hint, which it caches per text."""
+        return super().sizeHint().width()
 
     def showing_short(self) -> bool:
         return bool(self._short) and self.width() < self.full_width()
@@ -111,7 +119,7 @@ class CountersLabel(QLabel):
         hint = super().minimumSizeHint()
         if not self._short:
             return hint
-        return QSize(_rich_text_width(self._short, self) + self._margins_width(), hint.height())
+        return QSize(self._short_width, hint.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.showing_short():
