@@ -1,6 +1,6 @@
 """The `bpstudio` command (also `python -m bpstudio`).
 
-    bpstudio [FILE] [--lang en|vi] [--phases K] [--screenshot PNG]   open the window
+    bpstudio [FILE] [--lang en|vi] [--phases K] [--screenshot PNG] [--size WxH]   open the window
     bpstudio explain [FILE] [--steps N] [--format md|html|json|text] [--lang en|vi]
     bpstudio train FILE (--steps N | --epochs N) [--output OUT.json] [--report text|json]
     bpstudio check FILE [--tolerance T]
@@ -71,6 +71,25 @@ def _whole_number(minimum: int) -> Callable[[str], int]:
 
 _positive = _whole_number(1)
 _non_negative = _whole_number(0)
+
+# The smallest window BP Studio lays out without clipping, and a bound far beyond any screen.
+MIN_WINDOW_SIZE = (1024, 700)
+MAX_WINDOW_SIDE = 10_000
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """An argparse type: WxH in pixels, e.g. 1024x700, no smaller than the window's minimum."""
+    width_text, sep, height_text = text.strip().lower().replace("×", "x").partition("x")
+    if not sep or not width_text.isdigit() or not height_text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels such as 1024x700, got {text!r}")
+    width, height = int(width_text), int(height_text)
+    min_w, min_h = MIN_WINDOW_SIZE
+    if width < min_w or height < min_h or max(width, height) > MAX_WINDOW_SIDE:
+        raise argparse.ArgumentTypeError(
+            f"{width}x{height} is outside the sizes the window supports "
+            f"({min_w}x{min_h} up to {MAX_WINDOW_SIDE}x{MAX_WINDOW_SIDE})"
+        )
+    return width, height
 
 
 def _tolerance(text: str) -> float:
@@ -144,6 +163,13 @@ def _window(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--screenshot", metavar="PNG", help="render the window to PNG and exit (works offscreen)"
     )
+    parser.add_argument(
+        "--size",
+        type=_window_size,
+        metavar="WxH",
+        help="window size in pixels, e.g. 1024x700 (screenshots default to 1440x900; "
+        "otherwise the window fits the screen)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     args = parser.parse_args(argv)
     if args.file is not None:
@@ -156,7 +182,12 @@ def _window(argv: Sequence[str]) -> int:
         raise CommandError(
             f"{PROG}: cannot open the window ({error}); the commands explain, train and check work without it"
         ) from None
-    return int(run(file=args.file, lang=args.lang, phases=args.phases, screenshot=args.screenshot) or 0)
+    options: dict[str, Any] = {}
+    if args.size is not None:
+        options["size"] = args.size
+    return int(
+        run(file=args.file, lang=args.lang, phases=args.phases, screenshot=args.screenshot, **options) or 0
+    )
 
 
 # -- explain ----------------------------------------------------------------------------------------------

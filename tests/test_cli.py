@@ -422,3 +422,54 @@ def test_python_dash_m_and_a_closed_pipe() -> None:
     status = process.wait(timeout=60)
     assert "Traceback" not in err and err == ""
     assert status == 141
+
+
+def test_the_window_size_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[dict[str, Any]] = []
+    fake = types.ModuleType("bpstudio.ui.app")
+    fake.run = lambda **kwargs: calls.append(kwargs) or 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bpstudio.ui.app", fake)
+    png = str(tmp_path / "shot.png")
+    assert run(capsys, "--size", "1920x1080", "--screenshot", png)[0] == 0
+    assert calls[-1]["size"] == (1920, 1080) and calls[-1]["screenshot"] == png
+    assert run(capsys, "--size", "1024×700")[0] == 0
+    assert calls[-1]["size"] == (1024, 700)
+    for bad in ("1024", "axb", "1024x", "-5x700", "800x600", "20000x700", "1024x700x3"):
+        status, _, err = run(capsys, f"--size={bad}", "--screenshot", png)
+        line = one_error_line(err)
+        assert status == 2 and line.startswith("bpstudio: argument --size: "), (bad, line)
+        assert "1024x700" in line
+    assert len(calls) == 2  # no bad size ever reached the window
+    assert not Path(png).exists()
+
+
+def test_a_screenshot_at_a_chosen_size(tmp_path: Path) -> None:
+    env = _env()
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    for width, height in ((1024, 700), (1920, 1080)):
+        png = tmp_path / f"window-{width}.png"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bpstudio",
+                "--phases",
+                "3",
+                "--size",
+                f"{width}x{height}",
+                "--screenshot",
+                str(png),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        data = png.read_bytes()
+        assert data.startswith(b"\x89PNG")
+        # the IHDR chunk: width and height as big-endian 32-bit numbers
+        assert int.from_bytes(data[16:20], "big") == width and int.from_bytes(data[20:24], "big") == height

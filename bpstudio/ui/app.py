@@ -1,4 +1,4 @@
-"""Starting the window: `run(file, lang, phases, screenshot)` is what `bpstudio [FILE]` calls."""
+"""Starting the window: `run(file, lang, phases, screenshot, size)` is what `bpstudio [FILE]` calls."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 ORGANIZATION = "BP Studio"
 APPLICATION = "bpstudio"
+SCREENSHOT_SIZE = (1440, 900)  # what --screenshot renders without --size
 
 
 def _error(message: str) -> int:
@@ -20,11 +21,15 @@ def run(
     lang: str | None = None,
     phases: int = 0,
     screenshot: str | os.PathLike[str] | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     """Open FILE (default: the article's network), advance `phases` phases, show the window.
 
     With `screenshot`, render the whole window to that PNG and return 0 instead of entering the
-    event loop. A file that cannot be opened prints one line on stderr and returns 2.
+    event loop; the window is `size` (width, height) pixels, SCREENSHOT_SIZE without it, so that
+    layouts can be checked at any screen size on a machine without one. Without a screenshot,
+    `size` replaces the remembered or screen-fitted size. A file that cannot be opened prints
+    one line on stderr and returns 2.
     """
     import pyqtgraph  # noqa: F401  (after PySide6, so pyqtgraph binds to it)
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -41,6 +46,8 @@ def run(
         return _error(f"--lang must be one of {', '.join(i18n.LANGUAGES)}, not {lang!r}")
     if phases < 0:
         return _error(f"--phases must be zero or more, got {phases}")
+    if size is not None and min(size) < 1:
+        return _error(f"--size must be positive, got {size[0]}x{size[1]}")
     try:
         network_file = fmt.load_file(Path(file)) if file is not None else fmt.default_network()
     except fmt.LoadError as exc:
@@ -79,6 +86,8 @@ def run(
         window.statusBar().showMessage(language_problem)
         if screenshot is None:
             QTimer.singleShot(0, lambda: window.show_error(language_problem))
+    if screenshot is not None or size is not None:
+        window.resize(*(size or SCREENSHOT_SIZE))
     for _ in range(phases):
         if not controller.next_phase():
             break

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QFontMetrics,
     QKeySequence,
     QShowEvent,
 )
@@ -25,12 +26,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -39,13 +43,23 @@ from bpstudio.controller.names import speed_name
 from bpstudio.document import format as fmt
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
+from bpstudio.engine.network import MAX_LAYERS
 from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel
 from bpstudio.ui.export_explanation import export_explanation
+from bpstudio.ui.help import GuideDialog, ShortcutsDialog
 from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.labels import format_value
+from bpstudio.ui.layout import (
+    LAYOUT_VERSION,
+    CountersLabel,
+    bottom_row_height,
+    clamp,
+    initial_window_size,
+    right_column_width,
+)
 from bpstudio.ui.loss_plot import LossPlot
 from bpstudio.ui.options_panel import OptionsPanel
 from bpstudio.ui.parameters import ParametersPanel
@@ -57,6 +71,7 @@ TICK_MS = 1000 // REFRESH_HZ
 TICK_BUDGET = 0.022  # seconds of stepping per tick at full speed, leaving time to repaint
 SPEEDS = (1, 5, 20, 100, 1000, 10_000, 0)  # steps per second; 0 = as fast as possible
 DEFAULT_SPEED = 0
+WIDE_LAYOUT = 1280  # from this window width the loss plot has its own place beside the dataset
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
 
 
@@ -83,7 +98,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.resize(1440, 900)
+        # the first start fits the screen; a remembered geometry replaces this in _restore_settings
+        self.resize(initial_window_size(self.screen().availableGeometry().size()))
+        self._guide: GuideDialog | None = None
+        self._shortcuts: ShortcutsDialog | None = None
         self.quiet_errors = False  # screenshot mode: errors go to stderr, never a modal dialog
         self.last_error = ""
         self.persist_settings = True  # False for screenshots: the user's layout stays as it was
@@ -99,7 +117,6 @@ class MainWindow(QMainWindow):
         self.history_panel = HistoryPanel(document, controller)
         self.docks: dict[str, QDockWidget] = {}
         self._create_docks()
-        self._default_state = self.saveState()
         self._restored = False
 
         self._run_timer = QTimer(self)
@@ -110,6 +127,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_toolbars()
+        self._arrange_default_layout()
         self._create_menus()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -125,6 +143,8 @@ class MainWindow(QMainWindow):
         document.file_state_changed.connect(self._update_title)
         document.history.changed.connect(self._update_undo_actions)
         document.error_occurred.connect(self.show_error)
+        document.structure_changed.connect(self._update_layer_actions)
+        document.replaced.connect(self._update_layer_actions)
 
         if restore_layout:
             self._restore_settings()
@@ -132,10 +152,32 @@ class MainWindow(QMainWindow):
         self._update_progress()
         self._update_title()
         self._update_undo_actions()
+        self._update_layer_actions()
 
     # -- construction -------------------------------------------------------------------------------
+    # -- layout -------------------------------------------------------------------------------------------
+    # The default layout is built by code, both at the first start and by View › Reset window
+    # layout, so that a reset gives exactly what a fresh window shows (a saved state taken before
+    # the toolbars existed once put them all in one row).
     def _create_docks(self) -> None:
-        def dock(key: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        # the options form is taller than a small screen's bottom row: it scrolls instead of
+        # setting the window's minimum height
+        options = QScrollArea()
+        options.setWidgetResizable(True)
+        options.setFrameShape(QScrollArea.Shape.NoFrame)
+        options.setWidget(self.options_panel)
+        # the loss readout grows with the step count: it may be cut short in a narrow dock (the
+        # counters row shows the same numbers) but never sets the window's minimum width
+        self.loss_plot.readout.setMinimumWidth(1)
+        widgets: dict[str, QWidget] = {
+            "explanation": self.explanation,
+            "parameters": self.parameters,
+            "loss": self.loss_plot,
+            "dataset": self.dataset_panel,
+            "options": options,
+            "history": self.history_panel,
+        }
+        for key, widget in widgets.items():
             d = QDockWidget(self)
             d.setObjectName(f"dock_{key}")
             d.setWidget(widget)
@@ -144,35 +186,79 @@ class MainWindow(QMainWindow):
                 | QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
-            self.addDockWidget(area, d)
             self.docks[key] = d
-            return d
+        self._sized = False  # default dock sizes are applied once the window has its size
 
+    def _arrange_default_layout(self) -> None:
+        """Progress row above the stepper row; Explanation over Parameters on the right, the full
+        height; under the canvas the loss plot beside Dataset | Training options | History. In a
+        window narrower than WIDE_LAYOUT the loss plot is one more tab there (Run brings it to the
+        front), so that neither it nor the dataset is squeezed below legibility."""
+        d = self.docks
+        wide = self.width() >= WIDE_LAYOUT
+        for dock in d.values():
+            dock.setFloating(False)
+            self.removeDockWidget(dock)
+        for bar in (self.progress_bar, self.stepper_bar):
+            self.removeToolBar(bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.progress_bar)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.stepper_bar)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.setCorner(Qt.Corner.TopRightCorner, right)
-        explanation = dock("explanation", self.explanation, right)
-        parameters = dock("parameters", self.parameters, right)
-        self.splitDockWidget(explanation, parameters, Qt.Orientation.Vertical)
-        loss = dock("loss", self.loss_plot, bottom)
-        dataset = dock("dataset", self.dataset_panel, bottom)
-        options = dock("options", self.options_panel, bottom)
-        history = dock("history", self.history_panel, bottom)
-        self.splitDockWidget(loss, dataset, Qt.Orientation.Horizontal)
-        self.tabifyDockWidget(dataset, options)
-        self.tabifyDockWidget(options, history)
-        dataset.raise_()
-        self._sized = False  # default dock sizes are applied once the window has its size
+        self.addDockWidget(right, d["explanation"])
+        self.addDockWidget(right, d["parameters"])
+        self.splitDockWidget(d["explanation"], d["parameters"], Qt.Orientation.Vertical)
+        for key in ("loss", "dataset", "options", "history"):
+            self.addDockWidget(bottom, d[key])
+        if wide:
+            self.splitDockWidget(d["loss"], d["dataset"], Qt.Orientation.Horizontal)
+        else:
+            self.tabifyDockWidget(d["dataset"], d["loss"])
+        self.tabifyDockWidget(d["dataset"], d["options"])
+        self.tabifyDockWidget(d["options"], d["history"])
+        for bar in (self.progress_bar, self.stepper_bar):
+            bar.show()
+        for dock in d.values():
+            dock.show()
+        d["dataset"].raise_()
+
+    def _dataset_height(self) -> int:
+        """Height the Dataset dock needs to show its rows (up to 8) without blank space."""
+        panel = self.dataset_panel
+        table = panel.table
+        rows = min(max(table.model().rowCount(), 1), 8)
+        body = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        body += rows * table.verticalHeader().defaultSectionSize()
+        if table.horizontalScrollBar().isVisible():
+            body += table.horizontalScrollBar().sizeHint().height()
+        others = panel.sizeHint().height() - table.sizeHint().height()
+        title = self.docks["dataset"].sizeHint().height() - panel.sizeHint().height()
+        tabs = self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarBaseHeight) + 28  # the tab row
+        return body + others + title + tabs
 
     def _default_sizes(self) -> None:
+        """Docks sized to their content, the canvas gets the rest (and all later growth)."""
         d = self.docks
-        width = self.width()
-        self.resizeDocks([d["explanation"], d["parameters"]], [380, 420], Qt.Orientation.Vertical)
-        self.resizeDocks([d["explanation"]], [max(420, int(width * 0.38))], Qt.Orientation.Horizontal)
-        self.resizeDocks([d["loss"]], [260], Qt.Orientation.Vertical)
+        width, height = self.width(), self.height()
+        side = right_column_width(width, self.parameters.sizeHint().width())
+        self.resizeDocks([d["explanation"]], [side], Qt.Orientation.Horizontal)
+        column = max(height - self.menuBar().height() - self.statusBar().height(), 200)
+        parameters = clamp(self.parameters.sizeHint().height() + 30, int(column * 0.4), int(column * 0.55))
         self.resizeDocks(
-            [d["loss"], d["dataset"]], [int(width * 0.3), int(width * 0.3)], Qt.Orientation.Horizontal
+            [d["explanation"], d["parameters"]], [column - parameters, parameters], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [d["dataset"]], [bottom_row_height(height, self._dataset_height())], Qt.Orientation.Vertical
+        )
+        if d["loss"] in self.tabifiedDockWidgets(d["dataset"]):
+            return
+        below_canvas = max(width - side, 2)
+        dataset = max(self.dataset_panel.sizeHint().width(), int(below_canvas * 0.4))
+        self.resizeDocks(
+            [d["loss"], d["dataset"]], [below_canvas - dataset, dataset], Qt.Orientation.Horizontal
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -180,6 +266,8 @@ class MainWindow(QMainWindow):
         if not self._sized:
             self._sized = True
             if not self._restored:
+                self._arrange_default_layout()  # for the size the window has now
+                QCoreApplication.sendPostedEvents()
                 self._default_sizes()
             self.canvas.setFocus()  # Space goes to Next phase, not into a text field
 
@@ -226,7 +314,7 @@ class MainWindow(QMainWindow):
         a("open", self.open_file, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
         a("save", self.save, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
         a("save_as", self.save_as, QKeySequence.StandardKey.SaveAs)
-        a("quit", self.close, QKeySequence.StandardKey.Quit)
+        a("quit", self.close, "Ctrl+Q")  # StandardKey.Quit is only the multimedia Exit key on some desktops
         a("undo", c.undo, QKeySequence.StandardKey.Undo)
         a("redo", c.redo, QKeySequence("Ctrl+Shift+Z"))
         self.actions_by_key["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
@@ -243,6 +331,8 @@ class MainWindow(QMainWindow):
         a("reset_layout", self.reset_layout)
         a("add_layer", self.add_hidden_layer)
         a("remove_layer", self.remove_hidden_layer)
+        a("guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        a("shortcuts", self.show_shortcuts)
         a("about", self.show_about)
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -257,19 +347,22 @@ class MainWindow(QMainWindow):
 
     def _create_toolbars(self) -> None:
         acts = self.actions_by_key
+        # Two fixed rows: what happens next and the counters, then the buttons. The rows cannot be
+        # dragged together, so a growing step counter never pushes a button (or the window).
         progress = QToolBar(self)
         progress.setObjectName("toolbar_progress")
         self.phase_indicator = QLabel()
         self.phase_indicator.setTextFormat(Qt.TextFormat.RichText)
         self.phase_indicator.setContentsMargins(8, 2, 8, 2)
-        self.counters = QLabel()
-        self.counters.setTextFormat(Qt.TextFormat.RichText)
+        self.counters = CountersLabel()
         self.counters.setContentsMargins(8, 2, 8, 2)
-        progress.addWidget(self.phase_indicator)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        progress.addWidget(spacer)
-        progress.addWidget(self.counters)
+        row = QWidget()
+        row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.phase_indicator)
+        row_layout.addWidget(self.counters, 1)
+        progress.addWidget(row)
         self.progress_bar = progress
 
         stepper = QToolBar(self)
@@ -293,9 +386,10 @@ class MainWindow(QMainWindow):
         for key in ("step_back", "reset", "reinitialise"):
             stepper.addAction(acts[key])
         self.stepper_bar = stepper
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, progress)
-        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, stepper)
+        for bar in (progress, stepper):
+            bar.setMovable(False)
+            bar.setFloatable(False)
+            bar.setAllowedAreas(Qt.ToolBarArea.TopToolBarArea)
 
     def _create_menus(self) -> None:
         acts = self.actions_by_key
@@ -352,6 +446,9 @@ class MainWindow(QMainWindow):
         for action in self.language_group.actions():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(acts["guide"])
+        self.help_menu.addAction(acts["shortcuts"])
+        self.help_menu.addSeparator()
         self.help_menu.addAction(acts["about"])
 
     # -- texts ------------------------------------------------------------------------------------------
@@ -398,6 +495,8 @@ class MainWindow(QMainWindow):
                 self.tr("Insert a hidden layer of 2 sigmoid neurons before the output layer"),
             ),
             "remove_layer": (self.tr("Remove the last hidden layer"), ""),
+            "guide": (self.tr("&Guide"), self.tr("How to use BP Studio, step by step")),
+            "shortcuts": (self.tr("&Keyboard shortcuts"), self.tr("Every keyboard shortcut of the window")),
             "about": (self.tr("&About BP Studio"), ""),
             "lang_system": (self.tr("System language"), ""),
             "lang_en": ("English", ""),
@@ -434,6 +533,11 @@ class MainWindow(QMainWindow):
         for index, value in enumerate(SPEEDS):
             self.speed.setItemText(index, speed_name(value))
         self.speed.setToolTip(self.tr("Training steps per second in Run mode"))
+        self.speed_label.setToolTip(self.speed.toolTip())
+        self.phase_indicator.setToolTip(
+            self.tr("The phase that Next phase computes (▶); ✓ marks the phases done in this step")
+        )
+        self._keep_run_button_width()
         chosen = self.settings.value("language", "system")
         for action in self.language_group.actions():
             action.setChecked(action.data() == chosen)
@@ -445,6 +549,20 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _keep_run_button_width(self) -> None:
+        """Run and Pause take the same width, so the buttons after it stay under the mouse."""
+        button = self.stepper_bar.widgetForAction(self.actions_by_key["run"])
+        if not isinstance(button, QToolButton):
+            return
+        metrics = QFontMetrics(button.font())
+
+        def width(text: str) -> int:
+            return metrics.size(Qt.TextFlag.TextShowMnemonic, text).width()
+
+        current = width(button.text())
+        widest = max(width(self.tr("Run")), width(self.tr("Pause")))
+        button.setMinimumWidth(button.sizeHint().width() - current + widest)
 
     # -- progress, title, undo ------------------------------------------------------------------------
     def _update_progress(self, *_: object) -> None:
@@ -479,6 +597,11 @@ class MainWindow(QMainWindow):
                 "Steps done <b>{0}</b> · Epochs done <b>{1}</b> · Next batch {2} of {3} · Cost J = <b>{4}</b>"
             ).format(s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch, cost_text)
         )
+        self.counters.set_short_text(  # painted instead when the full sentence does not fit
+            self.tr("Step <b>{0}</b> · Epoch <b>{1}</b> · Batch {2}/{3} · J = <b>{4}</b>").format(
+                s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch, cost_text
+            )
+        )
         if self.controller.running:
             self.status_label.setText(self.tr("Running: {0} steps/s").format(f"{self.run_rate():,.0f}"))
         else:
@@ -506,6 +629,13 @@ class MainWindow(QMainWindow):
         )
         self.actions_by_key["step_back"].setEnabled(self.controller.can_step_back() and not running)
 
+    def _update_layer_actions(self, *_: object) -> None:
+        """Edit › Add/Remove a hidden layer are offered only when the network allows them."""
+        depth = self.document.network.depth
+        running = self.controller.running
+        self.actions_by_key["add_layer"].setEnabled(depth + 2 <= MAX_LAYERS and not running)
+        self.actions_by_key["remove_layer"].setEnabled(depth > 1 and not running)
+
     # -- run mode ---------------------------------------------------------------------------------------
     def set_running(self, on: bool) -> None:
         if on == self._run_timer.isActive():
@@ -513,6 +643,8 @@ class MainWindow(QMainWindow):
             return
         if on:
             self.controller.begin_run()
+            if self.docks["loss"] in self.tabifiedDockWidgets(self.docks["dataset"]):
+                self.docks["loss"].raise_()  # a tab behind the dataset: the run is watched there
             self._run_started = time.perf_counter()
             self._run_steps = 0
             self._run_timer.start(self._tick_interval())
@@ -524,6 +656,7 @@ class MainWindow(QMainWindow):
             self.actions_by_key[key].setEnabled(not on)
         self._update_run_action()
         self._update_undo_actions()
+        self._update_layer_actions()
         self._update_progress()
 
     def pause(self) -> None:
@@ -826,6 +959,21 @@ class MainWindow(QMainWindow):
         for action in self.language_group.actions():
             action.setChecked(action.data() == key)
 
+    # -- help -----------------------------------------------------------------------------------------------
+    def show_guide(self) -> None:
+        """The guide beside the window (not modal: the learner follows it while clicking)."""
+        if self._guide is None:
+            self._guide = GuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
+
+    def show_shortcuts(self) -> None:
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(self)
+        self._shortcuts.refresh()  # from the actions as they are now
+        self._shortcuts.show()
+        self._shortcuts.raise_()
+
     # -- about ----------------------------------------------------------------------------------------------
     def show_about(self) -> None:
         try:
@@ -841,24 +989,29 @@ class MainWindow(QMainWindow):
 
     # -- settings and closing ---------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        self._restored = self.settings.value("window/state") is not None
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
+            self.restoreGeometry(QByteArray(geometry))  # Qt keeps it on a screen that exists
         state = self.settings.value("window/state")
+        # a layout saved by an older version (which could hold broken toolbar rows) is ignored
         if isinstance(state, QByteArray | bytes) and state:
-            self.restoreState(QByteArray(state))
+            self._restored = self.restoreState(QByteArray(state), LAYOUT_VERSION)
+            if not self._restored:
+                self._arrange_default_layout()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
         self.settings.sync()
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
-        for dock in self.docks.values():
-            dock.show()
-        self._default_sizes()
+        """Exactly the layout of a fresh window: the same toolbar rows, docks and dock sizes."""
+        self._arrange_default_layout()
+        if self.isVisible():
+            QCoreApplication.sendPostedEvents()  # let the re-added docks take their places first
+            self._default_sizes()
+        else:
+            self._sized = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.running:

@@ -856,6 +856,14 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../bpstudio/ui/help.py" line="94"/>
+        <source>BP Studio guide</source>
+        <translation>Hướng dẫn BP Studio</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../bpstudio/ui/history_panel.py" line="42"/>
@@ -941,435 +949,467 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="361"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="458"/>
         <source>Next phase</source>
         <translation>Pha tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="459"/>
         <source>Run the next phase: feedforward, then δ, then update</source>
         <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="461"/>
         <source>Next layer</source>
         <translation>Lớp tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="461"/>
         <source>Advance one layer inside the current phase</source>
         <translation>Tiến thêm một lớp trong pha hiện tại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="365"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="462"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="365"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="462"/>
         <source>Finish the current training step (all three phases)</source>
         <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="366"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="463"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="366"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="463"/>
         <source>Train until the current epoch is complete</source>
         <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="367"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="575"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="464"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="564"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="708"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="367"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="464"/>
         <source>Train continuously; press again to pause</source>
         <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="369"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="370"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
         <source>Undo the last phase, restoring every number exactly</source>
         <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="372"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="469"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="372"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="469"/>
         <source>Back to the network as it was opened</source>
         <translation>Quay về mạng như lúc vừa mở</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="374"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
         <source>Re-initialise…</source>
         <translation>Khởi tạo lại…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="375"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
         <source>New random weights from a scheme and a seed</source>
         <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="377"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="474"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="378"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="379"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="476"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="380"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="477"/>
         <source>Save &amp;As…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="381"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="382"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
         <source>Explanation as Markdown…</source>
         <translation>Phần giải thích dạng Markdown…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="383"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
         <source>Explanation as HTML…</source>
         <translation>Phần giải thích dạng HTML…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="385"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="482"/>
         <source>Explanation of several steps…</source>
         <translation>Giải thích nhiều bước…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="386"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
         <source>Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese</source>
         <translation>Các bước từ a đến b của ví dụ tính tay, dạng Markdown hoặc HTML, bằng tiếng Anh hoặc tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="388"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="485"/>
         <source>Loss history as CSV…</source>
         <translation>Lịch sử mất mát dạng CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="389"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
         <source>Loss plot as PNG…</source>
         <translation>Đồ thị mất mát dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="390"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
         <source>Network picture as PNG…</source>
         <translation>Hình mạng dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="391"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="488"/>
         <source>Network picture as SVG…</source>
         <translation>Hình mạng dạng SVG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="392"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="393"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="490"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="394"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
         <source>Fit network to view</source>
         <translation>Vừa khít mạng trong khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="395"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="492"/>
         <source>Reset window layout</source>
         <translation>Đặt lại bố cục cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="397"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
         <source>Add a hidden layer</source>
         <translation>Thêm một lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="398"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
         <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
         <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="400"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="497"/>
         <source>Remove the last hidden layer</source>
         <translation>Xoá lớp ẩn cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="401"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Hướng dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
+        <source>How to use BP Studio, step by step</source>
+        <translation>Cách dùng BP Studio, từng bước một</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>Mọi phím tắt của cửa sổ</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="500"/>
         <source>&amp;About BP Studio</source>
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="402"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="501"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="412"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="511"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="413"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="512"/>
         <source>Open &amp;example</source>
         <translation>Mở &amp;ví dụ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="414"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="513"/>
         <source>Open &amp;recent</source>
         <translation>Mở tệp &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="415"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="514"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="416"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="515"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="417"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="516"/>
         <source>&amp;Training</source>
         <translation>&amp;Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="418"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="517"/>
         <source>&amp;View</source>
         <translation>&amp;Hiển thị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="419"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="518"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="420"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="519"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="422"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="423"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="424"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="425"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="524"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="426"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="427"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="431"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="432"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="531"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="433"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="532"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="436"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="535"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="459"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="538"/>
+        <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
+        <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="577"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="586"/>
         <source>Next:</source>
         <translation>Tiếp theo:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="597"/>
         <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="601"/>
+        <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="606"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="488"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="611"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="625"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="625"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="628"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="628"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="575"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="564"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="708"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="611"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="613"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="744"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="746"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="628"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="761"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="762"/>
         <source>“{0}” has changes that are not saved. Save them first?</source>
         <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="648"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="781"/>
         <source>Open a network</source>
         <translation>Mở một mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="650"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="783"/>
         <source>BP Studio networks (*.json);;All files (*)</source>
         <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="680"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="813"/>
         <source>Save the network as</source>
         <translation>Lưu mạng thành</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="682"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="815"/>
         <source>BP Studio networks (*.bpstudio.json *.json)</source>
         <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="707"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="840"/>
         <source>Cannot write {0}: {1}</source>
         <translation>Không thể ghi {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="719"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="852"/>
         <source>Export the loss history</source>
         <translation>Xuất lịch sử mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="719"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="852"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="730"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="863"/>
         <source>Export the loss plot</source>
         <translation>Xuất đồ thị mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="730"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="737"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="863"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="870"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="733"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="866"/>
         <source>Cannot write {0}</source>
         <translation>Không thể ghi {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="737"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="870"/>
         <source>SVG image (*.svg)</source>
         <translation>Ảnh SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="739"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="872"/>
         <source>Export the network picture</source>
         <translation>Xuất hình mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="771"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="904"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp gần đây)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="779"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="912"/>
         <source>Clear the list</source>
         <translation>Xoá danh sách</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="836"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="984"/>
         <source>About BP Studio</source>
         <translation>Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="837"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="985"/>
         <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
         <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
     </message>
@@ -1786,6 +1826,24 @@
         <location filename="../../bpstudio/ui/reinit_dialog.py" line="119"/>
         <source>The lower bound must be below the upper bound.</source>
         <translation>Cận dưới phải nhỏ hơn cận trên.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../bpstudio/ui/help.py" line="124"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/help.py" line="125"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/help.py" line="125"/>
+        <source>Shortcut</source>
+        <translation>Phím tắt</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,136 @@
+"""Help: the guide in both languages, the generated shortcuts page, a tooltip on every toolbar button."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_document
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolButton
+from pytestqt.qtbot import QtBot
+
+from bpstudio.controller import Controller
+from bpstudio.ui.help import (
+    GUIDE_LANGUAGES,
+    GuideDialog,
+    action_name,
+    guide_path,
+    guide_sections,
+    guide_text,
+    typeable,
+)
+from bpstudio.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    document = make_document()
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(document, Controller(document), settings=settings)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.document.history.set_clean()
+    win.close()
+    win.deleteLater()
+
+
+def menu_action(menu: QMenu, key: str) -> QAction:
+    for action in menu.actions():
+        if action.objectName() == f"action_{key}":
+            return action
+    raise AssertionError(f"{key} is not in the {menu.title()} menu")
+
+
+def test_the_guide_exists_in_both_languages_with_the_same_sections() -> None:
+    texts = {lang: guide_text(lang) for lang in GUIDE_LANGUAGES}
+    for lang in GUIDE_LANGUAGES:
+        assert guide_path(lang).name == f"guide_{lang}.md"
+    sections = {lang: guide_sections(text) for lang, text in texts.items()}
+    assert sections["en"] == list(range(1, len(sections["en"]) + 1))
+    assert len(sections["en"]) >= 6
+    assert sections["vi"] == sections["en"]
+    # the promises of the brief, in each language: one phase back, a whole Run undone
+    assert "exactly one phase" in texts["en"] and "whole\n  Run" in texts["en"]
+    assert "đúng một pha" in texts["vi"] and "cả một lần\n  Chạy" in texts["vi"]
+    for word in ("Lan truyền tiến", "Độ lỗi δ", "Cập nhật", "tốc độ học", "nơ-ron", "trọng số"):
+        assert word.lower() in texts["vi"].lower(), word
+    assert guide_path("fr") == guide_path("en")  # a language without a guide gets English
+
+
+def test_help_guide_opens_from_the_menu_and_follows_the_language(window: MainWindow) -> None:
+    menu_action(window.help_menu, "guide").trigger()
+    dialog = window.findChild(GuideDialog, "guide_dialog")
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.browser.toPlainText()
+    assert "Getting started" in text and "Stepping back and undo" in text
+    assert "##" not in text  # rendered as headings, not shown as Markdown
+    window.set_language("vi")
+    try:
+        assert "Bắt đầu" in dialog.browser.toPlainText()
+        assert dialog.windowTitle() == "Hướng dẫn BP Studio"
+    finally:
+        window.set_language("en")
+    assert "Getting started" in dialog.browser.toPlainText()
+
+
+def test_the_shortcuts_page_lists_every_shortcut_of_the_window(window: MainWindow) -> None:
+    menu_action(window.help_menu, "shortcuts").trigger()
+    dialog = window._shortcuts
+    assert dialog is not None and dialog.isVisible()
+    rows = dialog.rows()
+    with_keys = [a for a in window.findChildren(QAction) if any(typeable(k) for k in a.shortcuts())]
+    assert len(with_keys) >= 18
+    native = QKeySequence.SequenceFormat.NativeText
+    for action in with_keys:
+        listed = dict(rows).get(action_name(action), "")
+        for key in filter(typeable, action.shortcuts()):
+            assert key.toString(native) in listed, (action.text(), listed)
+    names = dict(rows)
+    assert names["Open"] == "Ctrl+O"  # not the "Open" key of some multimedia keyboards
+    assert names["Quit"] == "Ctrl+Q"
+    assert names["Next phase"] == "Space"
+    assert names["Step back"] == "Shift+Backspace"
+    assert "Ctrl+Y" in names["Redo"] and "Ctrl+Shift+Z" in names["Redo"]
+    # generated when it opens: a changed shortcut can never be stale
+    window.actions_by_key["fit"].setShortcut(QKeySequence("Ctrl+9"))
+    menu_action(window.help_menu, "shortcuts").trigger()
+    assert dict(dialog.rows())["Fit network to view"] == "Ctrl+9"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_toolbar_button_has_a_tooltip(window: MainWindow, lang: str) -> None:
+    english = {}
+    for bar in (window.progress_bar, window.stepper_bar):
+        for action in bar.actions():
+            english[action.objectName()] = action.toolTip()
+    if lang == "vi":
+        window.set_language("vi")
+    try:
+        checked = 0
+        for action in window.stepper_bar.actions():
+            if action.isSeparator():
+                continue
+            widget = window.stepper_bar.widgetForAction(action)
+            assert widget is not None
+            if isinstance(widget, QToolButton):
+                tip = action.toolTip()
+                assert tip and tip != action_name(action), action.objectName()
+                if lang == "vi":
+                    assert tip != english[action.objectName()], tip  # translated
+                    assert (
+                        action.shortcut().isEmpty()
+                        or action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in tip
+                    )
+            else:
+                assert widget.toolTip(), type(widget).__name__
+            checked += 1
+        assert checked >= 10
+        assert window.phase_indicator.toolTip()
+        if lang == "vi":
+            assert "Pha tiếp theo" in window.phase_indicator.toolTip()
+    finally:
+        window.set_language("en")
