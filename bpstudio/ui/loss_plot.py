@@ -59,6 +59,10 @@ class _Buffer:
         return self._cost.size
 
     @property
+    def source(self) -> list[float] | None:
+        return self._source
+
+    @property
     def cost(self) -> np.ndarray:
         return self._cost.view()
 
@@ -193,7 +197,13 @@ class LossPlot(QWidget):
         return self._buffer.epoch_means(self.document.stepper.epoch)
 
     def refresh(self) -> None:
-        """Follow the history; with very long histories at most every THROTTLE_SECONDS."""
+        """Follow the history; with very long histories at most every THROTTLE_SECONDS.
+
+        The axes are never set here: pyqtgraph's auto-range fits the whole history as it grows
+        (a single point gets a unit-wide range around it) until the learner zooms or pans with
+        the mouse, which switches auto-range off; *Auto range* switches it on again. Setting a
+        range by code would switch it off for good.
+        """
         length = len(self.document.stepper.cost_history)
         self._shortest = length if self._shortest is None else min(self._shortest, length)
         if length > THROTTLE_POINTS:
@@ -205,6 +215,10 @@ class LossPlot(QWidget):
         self._pending.stop()
         self._last_refresh = time.perf_counter()
         s = self.document.stepper
+        if s.cost_history is not self._buffer.source:
+            # a history replaced as a whole (Reset, Re-initialise, New/Open) starts afresh:
+            # the plot follows it again even if the learner had zoomed into the old one
+            self.auto_range()
         change = self._buffer.sync(s.cost_history, s.epoch_history, self._shortest)
         self._shortest = None
         if not change:
@@ -236,13 +250,6 @@ class LossPlot(QWidget):
             self.readout.setText(self.tr("No training steps yet"))
         else:
             self._show_point(n)
-        if n == 1:
-            # a single point gives a degenerate range: show it between 0 and twice its value
-            cost = float(self._buffer.cost[0])
-            item = self.plot.getPlotItem()
-            item.setXRange(0.5, 1.5, padding=0)
-            if not item.ctrl.logYCheck.isChecked():
-                item.setYRange(min(0.0, cost), max(2 * cost, 1e-12), padding=0.05)
 
     # -- controls ------------------------------------------------------------------------------
     def set_log_y(self, on: bool) -> None:
@@ -276,6 +283,11 @@ class LossPlot(QWidget):
         )
 
     def export_png(self, path: str) -> bool:
+        """The plot as shown, with the whole history even if a throttled refresh is pending."""
+        if self._pending.isActive():
+            self._last_refresh = 0.0
+            self.refresh()
+        self.plot.getPlotItem().vb.prepareForPaint()  # apply auto-range even if not on screen
         return self.plot.grab().save(path, "PNG")
 
     def retranslate(self) -> None:
