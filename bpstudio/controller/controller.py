@@ -87,13 +87,16 @@ class Controller:
         """Push; turn engine refusals into one message. `failure` says what could not be done."""
         try:
             self.document.history.push(command)
-        except NonFiniteError as exc:
-            self.document.report_error(tr("Training stopped: {0}").format(non_finite_message(exc)))
-            return False
-        except EngineError as exc:
-            self.document.report_error(f"{failure}: {exc}")
+        except (EngineError, NonFiniteError) as exc:
+            self._refused(exc, failure)
             return False
         return True
+
+    def _refused(self, exc: EngineError | NonFiniteError, failure: str) -> None:
+        if isinstance(exc, NonFiniteError):
+            self.document.report_error(tr("Training stopped: {0}").format(non_finite_message(exc)))
+        else:
+            self.document.report_error(f"{failure}: {exc}")
 
     def _state_command(
         self,
@@ -147,8 +150,20 @@ class Controller:
         """k whole training steps (Run mode calls this per timer tick)."""
         if k < 1:
             return True
+        doc = self.document
         session = self._session if self._session is not None else next(self._sessions)
-        return self._push(RunSteps(self.document, k, session, tr("Run")), tr("Cannot train"))
+        start = doc.stepper.steps_done
+        try:
+            doc.history.push(RunSteps(doc, k, session, tr("Run")))
+        except (EngineError, NonFiniteError) as exc:
+            # A refused step undoes the whole tick; the steps before it are done again (training
+            # is deterministic), so a run stops right before the refused step at every speed.
+            good = exc.step - start if isinstance(exc, NonFiniteError) else 0
+            if good > 0:
+                self._push(RunSteps(doc, good, session, tr("Run")), tr("Cannot train"))
+            self._refused(exc, tr("Cannot train"))
+            return False
+        return True
 
     def can_step_back(self) -> bool:
         history = self.document.history

@@ -84,7 +84,7 @@ class StepPhase(Command):
                 stepper.run_epoch()
                 event = PhaseEvent(self.before[0].phase, tuple(range(1, doc.network.depth + 1)), True)
         except BaseException:
-            doc.restore_snapshot(self.before)
+            doc.roll_back(self.before)
             raise
         doc.last_event = event
         self.signals = TRAIN_SIGNALS if stepper.steps_done != steps_before else STEP_SIGNALS
@@ -136,7 +136,7 @@ class RunSteps(Command):
             if remaining > 0:
                 stepper.train(steps=remaining)
         except BaseException:
-            doc.restore_snapshot(self.before)
+            doc.roll_back(self.before)
             raise
         doc.last_event = PhaseEvent(self.before[0].phase, tuple(range(1, doc.network.depth + 1)), True)
         self.after = doc.take_snapshot()
@@ -178,7 +178,7 @@ class SetParameter(Command):
         try:
             doc.stepper.set_parameter(self.layer, self.kind, self.row, self.col, self.value)
         except BaseException:
-            doc.restore_snapshot(self.before)
+            doc.roll_back(self.before)
             raise
         doc.last_event = None
         self.after = doc.take_snapshot()
