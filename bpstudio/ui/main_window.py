@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         document.file_state_changed.connect(self._update_title)
         document.history.changed.connect(self._update_undo_actions)
         document.error_occurred.connect(self.show_error)
+        document.history.changed.connect(self._clear_error)  # a change that succeeded
+        document.replaced.connect(self._clear_error)
 
         if restore_layout:
             self._restore_settings()
@@ -460,14 +462,14 @@ class MainWindow(QMainWindow):
                 mark = "✓ " if done else ""
                 parts.append(f"<span style='color:{colour};'>{mark}{name}</span>")
         self.phase_indicator.setText("<b>" + self.tr("Next:") + "</b>&nbsp; " + " &nbsp;▸&nbsp; ".join(parts))
+        # J as the last feedforward of the current step computed it. Without one (an edit of
+        # the network, data or options restarts the step) the last value of the loss history
+        # belongs to another network or dataset, so the header says so instead of showing it.
         trace = doc.trace
         if trace is not None and trace.cost is not None:
-            cost = trace.cost
-        elif s.cost_history:
-            cost = s.cost_history[-1]
+            cost_text = format_value(trace.cost)
         else:
-            cost = None
-        cost_text = format_value(cost) if cost is not None else "—"
+            cost_text = self.tr("not computed yet")
         self.counters.setText(
             self.tr(
                 "Steps done <b>{0}</b> · Epochs done <b>{1}</b> · Next batch {2} of {3} · Cost J = <b>{4}</b>"
@@ -606,6 +608,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: QMessageBox.critical(self, self.tr("BP Studio"), message))
             return
         QMessageBox.critical(self, self.tr("BP Studio"), message)
+
+    def _clear_error(self) -> None:
+        """A change that went through (an edit, open, import, save) makes an old error moot."""
+        if self.last_error:
+            self.last_error = ""
+            self.statusBar().clearMessage()
 
     # -- files ------------------------------------------------------------------------------------------
     def _start_dir(self) -> str:
