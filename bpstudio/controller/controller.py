@@ -18,7 +18,15 @@ from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
 from bpstudio.document import format as fmt
-from bpstudio.document.commands import MoveNeurons, RunSteps, SetParameter, StateCommand, StepPhase
+from bpstudio.document.commands import (
+    MoveNeurons,
+    Progress,
+    RunSteps,
+    SetParameter,
+    StateCommand,
+    StepPhase,
+    TrainingSpan,
+)
 from bpstudio.document.document import NetworkDocument, Positions, file_fields
 from bpstudio.document.format import NetworkFile
 from bpstudio.document.history import Command, MacroCommand
@@ -171,16 +179,48 @@ class Controller:
             return False
         command = history.command(history.index() - 1)
         if isinstance(command, MacroCommand):
-            return bool(command.children) and all(
-                isinstance(c, StepPhase | RunSteps) for c in command.children
-            )
-        return isinstance(command, StepPhase | RunSteps)
+            return bool(command.children) and all(isinstance(c, TrainingSpan) for c in command.children)
+        return isinstance(command, TrainingSpan)
 
-    def step_back(self) -> bool:
-        """Undo the last phase (or Run session), restoring everything it changed."""
+    def step_back_replay(self) -> int:
+        """Whole steps Step back would compute again (0: none; the window shows progress)."""
+        history = self.document.history
+        if self._session is not None or not self.can_step_back():
+            return 0
+        command = history.command(history.index() - 1)
+        if not isinstance(command, TrainingSpan):
+            return 0
+        target = command.phase_back()
+        return 0 if target is None else command.replay_length(target)
+
+    def step_back(self, progress: Progress | None = None) -> bool:
+        """Go back exactly one phase, restoring every number bit for bit.
+
+        The last entry is undone when it is one phase (or less). A Step, Epoch or Run entry is
+        split instead: its last phase becomes an entry of its own, undone at once, and the rest
+        ends one phase earlier, computed again from the entry's start or a checkpoint of the
+        run (training is deterministic). Undo still takes back a whole Run as one entry.
+        `progress(done, total)` follows a long replay and may cancel it (returns False).
+        """
         if self._session is not None or not self.can_step_back():
             return False
-        self.document.history.undo()
+        history = self.document.history
+        command = history.command(history.index() - 1)
+        target = command.phase_back() if isinstance(command, TrainingSpan) else None
+        if target is None:
+            history.undo()
+            return True
+        assert isinstance(command, TrainingSpan)
+        phase = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)[target[1]]
+        text = tr("Next phase: {0}").format(phase_name(phase))
+        try:
+            tail = command.shorten(target, text, progress)
+        except (EngineError, NonFiniteError) as exc:
+            self._refused(exc, tr("Cannot step back"))
+            return False
+        if tail is None:
+            return False
+        history.insert_undone(tail)
         return True
 
     def go_to(self, index: int) -> bool:

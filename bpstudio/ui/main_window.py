@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSizePolicy,
     QStyle,
     QToolBar,
@@ -56,6 +57,7 @@ TICK_BUDGET = 0.022  # seconds of stepping per tick at full speed, leaving time 
 SPEEDS = (1, 5, 20, 100, 1000, 10_000, 0)  # steps per second; 0 = as fast as possible
 DEFAULT_SPEED = 0
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
+STEP_BACK_PROGRESS_MS = 400  # a Step back replay expected to take longer shows its progress
 
 
 def _make_canvas(document: NetworkDocument, controller: Controller) -> NetworkCanvas:
@@ -219,7 +221,7 @@ class MainWindow(QMainWindow):
         a("step", c.step, "Ctrl+Return", sp.SP_MediaSkipForward)
         a("epoch", c.run_epoch, "Ctrl+Shift+Return", sp.SP_MediaSeekForward)
         a("run", self.set_running, "F5", sp.SP_MediaPlay, checkable=True)
-        a("step_back", c.step_back, "Shift+Backspace", sp.SP_MediaSeekBackward)
+        a("step_back", self.step_back, "Shift+Backspace", sp.SP_MediaSeekBackward)
         a("reset", self.reset, "Ctrl+Shift+R", sp.SP_BrowserReload)
         a("reinitialise", self.reinitialise, "Ctrl+I", sp.SP_DialogResetButton)
         a("new", self.new_file, QKeySequence.StandardKey.New, sp.SP_FileIcon)
@@ -586,6 +588,33 @@ class MainWindow(QMainWindow):
         init = ReinitDialog.get_config(self.document.init, self)
         if init is not None:
             self.controller.reinitialise(init)
+
+    def step_back(self) -> bool:
+        """One phase back; a replay long enough to be noticed shows progress and can be cancelled."""
+        dialog: QProgressDialog | None = None
+
+        def progress(done: int, total: int) -> bool:
+            nonlocal dialog
+            if dialog is None:
+                dialog = QProgressDialog(
+                    self.tr("Computing the run again up to one phase back…"),
+                    self.tr("Cancel"),
+                    0,
+                    total,
+                    self,
+                )
+                dialog.setWindowTitle(self.tr("Step back"))
+                dialog.setWindowModality(Qt.WindowModality.WindowModal)
+                dialog.setMinimumDuration(STEP_BACK_PROGRESS_MS)
+            dialog.setValue(done)
+            return not dialog.wasCanceled()
+
+        try:
+            return self.controller.step_back(progress)
+        finally:
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
 
     def add_hidden_layer(self) -> None:
         self.controller.add_layer(self.document.network.depth, 2, "sigmoid")
