@@ -108,7 +108,11 @@ class TrainingSpan(Command):
     def nbytes(self) -> int:
         # history entries are Python floats and ints in lists: about 32 bytes each
         extra = 32 * (len(self.costs) + len(self.epochs))
-        return nbytes(self.before) + nbytes(self.after) + nbytes(self.checkpoints) + extra
+        return nbytes(self.before) + nbytes(self.after) + self._checkpoint_bytes() + extra
+
+    def _checkpoint_bytes(self) -> int:
+        # every checkpoint of a span has the same structure, hence the same size
+        return len(self.checkpoints) * nbytes(self.checkpoints[0]) if self.checkpoints else 0
 
     def _finish(self, event: PhaseEvent) -> None:
         """Record the state reached by the first redo and tell the views."""
