@@ -46,7 +46,7 @@ def x_range(window: MainWindow) -> tuple[float, float]:
 def shows_steps(window: MainWindow, n: int) -> bool:
     """The x-axis covers steps 1 … n and not much more (the plot fits the history)."""
     lo, hi = x_range(window)
-    return lo <= 1 and hi >= n and hi - lo <= 1.3 * n + 1
+    return lo <= 1 and hi >= n and hi - lo <= max(1.5 * n + 1, 10.5)
 
 
 def press_step(qtbot: QtBot, window: MainWindow) -> None:
@@ -82,9 +82,10 @@ def test_zooming_stops_following_and_auto_range_follows_again(qtbot: QtBot, wind
     for _ in range(3):
         press_step(qtbot, window)
     assert shows_steps(window, 3)
+    whole = x_range(window)
     wheel_on_plot(window, 3)  # zoom in: the learner looks at a detail
     zoomed = x_range(window)
-    assert zoomed[1] - zoomed[0] < 2.0
+    assert zoomed[1] - zoomed[0] < 0.8 * (whole[1] - whole[0])
     for _ in range(4):
         press_step(qtbot, window)
     assert x_range(window) == pytest.approx(zoomed)  # the plot stays where the learner put it
@@ -152,4 +153,4 @@ def test_exported_png_shows_the_whole_history(
     window.actions_by_key["export_loss_png"].trigger()
     assert not QImage(str(target)).isNull()
     lo, hi = window.loss_plot.plot.getPlotItem().vb.viewRange()[0]
-    assert lo <= 1 and 201 <= hi <= 1.3 * 201 + 1
+    assert lo <= 1 and 201 <= hi <= 1.5 * 201 + 1
