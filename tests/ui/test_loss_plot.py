@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -154,3 +155,15 @@ def test_exported_png_shows_the_whole_history(
     assert not QImage(str(target)).isNull()
     lo, hi = window.loss_plot.plot.getPlotItem().vb.viewRange()[0]
     assert lo <= 1 and 201 <= hi <= 1.5 * 201 + 1
+
+
+def test_log_scale_shows_every_cost(qtbot: QtBot, window: MainWindow) -> None:
+    window.controller.run_steps(300)
+    qtbot.mouseClick(window.loss_plot.log_box, Qt.MouseButton.LeftButton)
+    assert window.loss_plot.log_box.isChecked()
+    QApplication.processEvents()
+    (x_lo, x_hi), (y_lo, y_hi) = window.loss_plot.plot.getPlotItem().vb.viewRange()
+    costs = window.document.stepper.cost_history
+    assert x_lo <= 1 and 300 <= x_hi
+    assert y_lo <= math.log10(min(costs)) and math.log10(max(costs)) <= y_hi
+    assert y_hi - y_lo < 3 * (math.log10(max(costs)) - math.log10(min(costs))) + 1
