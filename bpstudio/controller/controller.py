@@ -182,17 +182,6 @@ class Controller:
             return bool(command.children) and all(isinstance(c, TrainingSpan) for c in command.children)
         return isinstance(command, TrainingSpan)
 
-    def step_back_replay(self) -> int:
-        """Whole steps Step back would compute again (0: none; the window shows progress)."""
-        history = self.document.history
-        if self._session is not None or not self.can_step_back():
-            return 0
-        command = history.command(history.index() - 1)
-        if not isinstance(command, TrainingSpan):
-            return 0
-        target = command.phase_back()
-        return 0 if target is None else command.replay_length(target)
-
     def step_back(self, progress: Progress | None = None) -> bool:
         """Go back exactly one phase, restoring every number bit for bit.
 

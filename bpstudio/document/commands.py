@@ -156,10 +156,6 @@ class TrainingSpan(Command):
             return None
         return target
 
-    def replay_length(self, target: Position) -> int:
-        """Whole steps `shorten(target)` has to compute again."""
-        return target[0] - self._start(target)[0].steps_done
-
     def _start(self, target: Position) -> Saved:
         assert self.before is not None
         depth = self.document.network.depth
