@@ -19,7 +19,15 @@ from PySide6.QtCore import QCoreApplication
 from bpstudio.controller import names
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
 from bpstudio.document import format as fmt
-from bpstudio.document.commands import MoveNeurons, RunSteps, SetParameter, StateCommand, StepPhase
+from bpstudio.document.commands import (
+    MoveNeurons,
+    Progress,
+    RunSteps,
+    SetParameter,
+    StateCommand,
+    StepPhase,
+    TrainingSpan,
+)
 from bpstudio.document.document import NetworkDocument, Positions, file_fields
 from bpstudio.document.format import NetworkFile
 from bpstudio.document.history import Command, MacroCommand
@@ -136,13 +144,16 @@ class Controller:
         """Push; turn engine refusals into one message. `failure` says what could not be done."""
         try:
             self.document.history.push(command)
-        except NonFiniteError as exc:
-            self.document.report_error(tr("Training stopped: {0}").format(non_finite_message(exc)))
-            return False
-        except EngineError as exc:
-            self.document.report_error(f"{failure}: {exc}")
+        except (EngineError, NonFiniteError) as exc:
+            self._refused(exc, failure)
             return False
         return True
+
+    def _refused(self, exc: EngineError | NonFiniteError, failure: str) -> None:
+        if isinstance(exc, NonFiniteError):
+            self.document.report_error(tr("Training stopped: {0}").format(non_finite_message(exc)))
+        else:
+            self.document.report_error(f"{failure}: {exc}")
 
     def _state_command(
         self,
@@ -201,8 +212,20 @@ class Controller:
         """k whole training steps (Run mode calls this per timer tick)."""
         if k < 1:
             return True
+        doc = self.document
         session = self._session if self._session is not None else next(self._sessions)
-        return self._push(RunSteps(self.document, k, session, tr("Run")), tr("Cannot train"))
+        start = doc.stepper.steps_done
+        try:
+            doc.history.push(RunSteps(doc, k, session, tr("Run")))
+        except (EngineError, NonFiniteError) as exc:
+            # A refused step undoes the whole tick; the steps before it are done again (training
+            # is deterministic), so a run stops right before the refused step at every speed.
+            good = exc.step - start if isinstance(exc, NonFiniteError) else 0
+            if good > 0:
+                self._push(RunSteps(doc, good, session, tr("Run")), tr("Cannot train"))
+            self._refused(exc, tr("Cannot train"))
+            return False
+        return True
 
     def can_step_back(self) -> bool:
         history = self.document.history
@@ -210,16 +233,37 @@ class Controller:
             return False
         command = history.command(history.index() - 1)
         if isinstance(command, MacroCommand):
-            return bool(command.children) and all(
-                isinstance(c, StepPhase | RunSteps) for c in command.children
-            )
-        return isinstance(command, StepPhase | RunSteps)
+            return bool(command.children) and all(isinstance(c, TrainingSpan) for c in command.children)
+        return isinstance(command, TrainingSpan)
 
-    def step_back(self) -> bool:
-        """Undo the last phase (or Run session), restoring everything it changed."""
+    def step_back(self, progress: Progress | None = None) -> bool:
+        """Go back exactly one phase, restoring every number bit for bit.
+
+        The last entry is undone when it is one phase (or less). A Step, Epoch or Run entry is
+        split instead: its last phase becomes an entry of its own, undone at once, and the rest
+        ends one phase earlier, computed again from the entry's start or a checkpoint of the
+        run (training is deterministic). Undo still takes back a whole Run as one entry.
+        `progress(done, total)` follows a long replay and may cancel it (returns False).
+        """
         if self._session is not None or not self.can_step_back():
             return False
-        self.document.history.undo()
+        history = self.document.history
+        command = history.command(history.index() - 1)
+        target = command.phase_back() if isinstance(command, TrainingSpan) else None
+        if target is None:
+            history.undo()
+            return True
+        assert isinstance(command, TrainingSpan)
+        phase = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)[target[1]]
+        text = tr("Next phase: {0}").format(phase_name(phase))
+        try:
+            tail = command.shorten(target, text, progress)
+        except (EngineError, NonFiniteError) as exc:
+            self._refused(exc, tr("Cannot step back"))
+            return False
+        if tail is None:
+            return False
+        history.insert_undone(tail)
         return True
 
     def go_to(self, index: int) -> bool:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from bpstudio.document.document import DocState, NetworkDocument
 from bpstudio.document.history import Command
-from bpstudio.engine import Network, PhaseEvent, Snapshot
+from bpstudio.engine import Network, Phase, PhaseEvent, Snapshot, Stepper
 
 
 def nbytes(value: object) -> int:
@@ -47,32 +47,200 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-class StepPhase(Command):
+Saved = tuple[Snapshot, PhaseEvent | None]
+Position = tuple[int, int, int]  # a place in training, ordered: see `position`
+Progress = Callable[[int, int], bool]  # (steps replayed, steps to replay) -> False to cancel
+
+REPLAY_CHUNK = 512  # steps replayed between two progress reports
+CHECKPOINT_BYTES = 64 * 1024 * 1024  # memory a Run session may spend on states to replay from
+MAX_CHECKPOINTS = 4096
+
+
+def position(snap: Snapshot | Stepper, depth: int) -> Position:
+    """(steps done, phase, progress inside the phase) of a saved or live state; δ runs from
+    layer L down to 1. Positions compare in training order."""
+    if snap.phase is Phase.FEEDFORWARD:
+        return snap.steps_done, 0, snap.layer - 1
+    if snap.phase is Phase.BACKWARD:
+        return snap.steps_done, 1, depth - snap.layer
+    return snap.steps_done, 2, 0
+
+
+def phase_start_before(snap: Snapshot, depth: int) -> Position | None:
+    """Where one phase back from `snap` is: the start of the phase in progress, or of the one
+    before it when `snap` is at a phase start (the update of the previous step at a step start)."""
+    steps, phase, inside = position(snap, depth)
+    if inside > 0:
+        return steps, phase, 0
+    if phase > 0:
+        return steps, phase - 1, 0
+    return (steps - 1, 2, 0) if steps > 0 else None
+
+
+class TrainingSpan(Command):
+    """Training already done from one saved state to another: a phase, a step, an epoch, a run.
+
+    Training is deterministic, so any state in between can be computed again from `before` (or
+    from a later checkpoint). Step back uses that to go back exactly one phase inside a span
+    that covers several (`shorten`); Undo still takes the whole span back at once.
+    """
+
+    def __init__(self, document: NetworkDocument, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.before: Saved | None = None
+        self.after: Saved | None = None
+        self.checkpoints: list[Saved] = []  # states between before and after, in training order
+        self.signals: tuple[str, ...] = TRAIN_SIGNALS
+        # the loss history entries the span added: a snapshot only records the history's length,
+        # so redo (after undo truncated the history) puts these back
+        self.costs: list[float] = []
+        self.epochs: list[int] = []
+
+    def redo(self) -> None:
+        """Done already (a span split off by Step back): put the state after it back."""
+        self._restore_after()
+
+    def undo(self) -> None:
+        assert self.before is not None
+        self.document.restore_snapshot(self.before, *self.signals)
+
+    def nbytes(self) -> int:
+        # history entries are Python floats and ints in lists: about 32 bytes each
+        extra = 32 * (len(self.costs) + len(self.epochs))
+        return nbytes(self.before) + nbytes(self.after) + self._checkpoint_bytes() + extra
+
+    def _checkpoint_bytes(self) -> int:
+        # every checkpoint of a span has the same structure, hence the same size
+        return len(self.checkpoints) * nbytes(self.checkpoints[0]) if self.checkpoints else 0
+
+    def _finish(self, event: PhaseEvent) -> None:
+        """Record the state reached by the first redo and tell the views."""
+        doc = self.document
+        assert self.before is not None
+        doc.last_event = event
+        self.after = doc.take_snapshot()
+        start = self.before[0].history_len
+        self.costs = doc.stepper.cost_history[start:]
+        self.epochs = doc.stepper.epoch_history[start:]
+        changed = self.after[0].steps_done != self.before[0].steps_done
+        self.signals = TRAIN_SIGNALS if changed else STEP_SIGNALS
+        doc.notify(*self.signals, announce=True)
+
+    def _restore_after(self) -> None:
+        assert self.after is not None
+        self._put_back_history()
+        self.document.restore_snapshot(self.after, *self.signals, announce=True)
+
+    def _back_to_end(self) -> None:
+        """After a cancelled or failed replay: the state after the span, as before Step back."""
+        assert self.after is not None
+        self._put_back_history()
+        self.document.roll_back(self.after)
+
+    def _put_back_history(self) -> None:
+        """The loss history up to the end of the span (a snapshot can only shorten it)."""
+        assert self.before is not None
+        stepper = self.document.stepper
+        start = self.before[0].history_len
+        stepper.cost_history[start:] = self.costs
+        stepper.epoch_history[start:] = self.epochs
+
+    # -- stepping back inside the span ----------------------------------------------------------
+    def phase_back(self) -> Position | None:
+        """One phase before the end, if that lies strictly inside the span (else: plain undo)."""
+        assert self.before is not None and self.after is not None
+        depth = self.document.network.depth
+        target = phase_start_before(self.after[0], depth)
+        if target is None or target <= position(self.before[0], depth):
+            return None
+        return target
+
+    def _start(self, target: Position) -> Saved:
+        assert self.before is not None
+        depth = self.document.network.depth
+        usable = [c for c in self.checkpoints if position(c[0], depth) <= target]
+        return usable[-1] if usable else self.before
+
+    def shorten(self, target: Position, text: str, progress: Progress | None = None) -> TrainingSpan | None:
+        """Make the span end at `target` by replaying; returns the rest as a span of its own.
+
+        The document is left at `target` and announces it. If `progress` cancels, the document
+        is back where it was and None is returned.
+        """
+        doc = self.document
+        assert self.after is not None
+        end = self.after
+        start = self._start(target)
+        assert self.before is not None
+        try:
+            done = _replay(doc, start, target, progress)
+        except BaseException:
+            self._back_to_end()
+            raise
+        if not done:
+            self._back_to_end()
+            return None
+        depth = doc.network.depth
+        tail = TrainingSpan(doc, text)
+        tail.before = doc.take_snapshot()
+        tail.after = end
+        tail.signals = TRAIN_SIGNALS if end[0].steps_done != target[0] else STEP_SIGNALS
+        kept = tail.before[0].history_len - self.before[0].history_len
+        tail.costs, tail.epochs = self.costs[kept:], self.epochs[kept:]
+        self.costs, self.epochs = self.costs[:kept], self.epochs[:kept]
+        self.after = tail.before
+        self.checkpoints = [c for c in self.checkpoints if position(c[0], depth) <= target]
+        # the replay reused the engine's work buffers that views may still hold: all re-read
+        doc.notify(*TRAIN_SIGNALS)
+        return tail
+
+
+def _replay(doc: NetworkDocument, start: Saved, target: Position, progress: Progress | None) -> bool:
+    """From the saved state `start`, train again up to `target` (a phase start). False: cancelled."""
+    stepper = doc.stepper
+    doc.restore_snapshot(start)
+    event = start[1]
+    depth = doc.network.depth
+    first = stepper.steps_done
+    total = target[0] - first
+    every_layer = tuple(range(1, depth + 1))
+    while stepper.steps_done < target[0]:
+        if doc.mid_step():
+            event = stepper.step()
+        else:
+            stepper.train(steps=min(REPLAY_CHUNK, target[0] - stepper.steps_done))
+            event = PhaseEvent(Phase.UPDATE, every_layer, True)
+        if progress is not None and not progress(stepper.steps_done - first, total):
+            return False
+    while position(stepper, depth) < target:
+        event = stepper.next_phase()
+    doc.last_event = event
+    return True
+
+
+class StepPhase(TrainingSpan):
     """Advance training: one layer, one phase, the rest of the step, or the rest of the epoch.
 
-    Step back is the undo of this command.
+    Undo takes the whole command back; Step back goes back one phase (see TrainingSpan).
     """
 
     ACTIONS = ("layer", "phase", "step", "epoch")
 
     def __init__(self, document: NetworkDocument, action: str, text: str) -> None:
-        super().__init__(text)
+        super().__init__(document, text)
         if action not in self.ACTIONS:
             raise ValueError(f"unknown step action {action!r}")
-        self.document = document
         self.action = action
-        self.before: tuple[Snapshot, PhaseEvent | None] | None = None
-        self.after: tuple[Snapshot, PhaseEvent | None] | None = None
-        self.signals: tuple[str, ...] = STEP_SIGNALS
+        self.signals = STEP_SIGNALS
 
     def redo(self) -> None:
         doc = self.document
         if self.after is not None:
-            doc.restore_snapshot(self.after, *self.signals, announce=True)
+            self._restore_after()
             return
         self.before = doc.take_snapshot()
         stepper = doc.stepper
-        steps_before = stepper.steps_done
         try:
             if self.action == "layer":
                 event = stepper.next_layer()
@@ -84,31 +252,22 @@ class StepPhase(Command):
                 stepper.run_epoch()
                 event = PhaseEvent(self.before[0].phase, tuple(range(1, doc.network.depth + 1)), True)
         except BaseException:
-            doc.restore_snapshot(self.before)
+            doc.roll_back(self.before)
             raise
-        doc.last_event = event
-        self.signals = TRAIN_SIGNALS if stepper.steps_done != steps_before else STEP_SIGNALS
-        self.after = doc.take_snapshot()
-        doc.notify(*self.signals, announce=True)
-
-    def undo(self) -> None:
-        assert self.before is not None
-        self.document.restore_snapshot(self.before, *self.signals)
-
-    def nbytes(self) -> int:
-        return nbytes(self.before) + nbytes(self.after)
+        self._finish(event)
 
 
-class RunSteps(Command):
-    """Whole training steps done in Run mode; the ticks of one run merge into one entry."""
+class RunSteps(TrainingSpan):
+    """Whole training steps done in Run mode; the ticks of one run merge into one entry.
+
+    The state at the end of each merged tick is kept as a checkpoint (thinned evenly within a
+    memory budget), so stepping back near the end of a long run replays at most a few ticks.
+    """
 
     def __init__(self, document: NetworkDocument, steps: int, session: int, text: str) -> None:
-        super().__init__(text)
-        self.document = document
+        super().__init__(document, text)
         self.steps = steps
         self.session = session
-        self.before: tuple[Snapshot, PhaseEvent | None] | None = None
-        self.after: tuple[Snapshot, PhaseEvent | None] | None = None
 
     def id(self) -> int:
         return RUN_ID
@@ -116,14 +275,26 @@ class RunSteps(Command):
     def merge_with(self, other: Command) -> bool:
         if not isinstance(other, RunSteps) or other.session != self.session:
             return False
+        if self.after is not None:
+            self.checkpoints.append(self.after)
+            self._thin_checkpoints()
         self.after = other.after
         self.steps += other.steps
+        self.costs += other.costs
+        self.epochs += other.epochs
         return True
+
+    def _thin_checkpoints(self) -> None:
+        size = max(1, nbytes(self.checkpoints[-1]))
+        limit = max(16, min(MAX_CHECKPOINTS, CHECKPOINT_BYTES // size))
+        if len(self.checkpoints) > limit:
+            # keep every other one, always keeping the newest: spacing doubles, memory halves
+            self.checkpoints = self.checkpoints[(len(self.checkpoints) - 1) % 2 :: 2]
 
     def redo(self) -> None:
         doc = self.document
         if self.after is not None:
-            doc.restore_snapshot(self.after, *TRAIN_SIGNALS, announce=True)
+            self._restore_after()
             return
         self.before = doc.take_snapshot()
         stepper = doc.stepper
@@ -136,18 +307,9 @@ class RunSteps(Command):
             if remaining > 0:
                 stepper.train(steps=remaining)
         except BaseException:
-            doc.restore_snapshot(self.before)
+            doc.roll_back(self.before)
             raise
-        doc.last_event = PhaseEvent(self.before[0].phase, tuple(range(1, doc.network.depth + 1)), True)
-        self.after = doc.take_snapshot()
-        doc.notify(*TRAIN_SIGNALS, announce=True)
-
-    def undo(self) -> None:
-        assert self.before is not None
-        self.document.restore_snapshot(self.before, *TRAIN_SIGNALS)
-
-    def nbytes(self) -> int:
-        return nbytes(self.before) + nbytes(self.after)
+        self._finish(PhaseEvent(self.before[0].phase, tuple(range(1, doc.network.depth + 1)), True))
 
 
 class SetParameter(Command):
@@ -178,7 +340,7 @@ class SetParameter(Command):
         try:
             doc.stepper.set_parameter(self.layer, self.kind, self.row, self.col, self.value)
         except BaseException:
-            doc.restore_snapshot(self.before)
+            doc.roll_back(self.before)
             raise
         doc.last_event = None
         self.after = doc.take_snapshot()

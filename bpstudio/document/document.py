@@ -66,6 +66,9 @@ SIGNAL_ORDER = (
     "positions",
 )
 
+# what a refused phase may have touched (see NetworkDocument.roll_back)
+ROLLBACK_SIGNALS = ("parameters", "step", "loss_history")
+
 
 def file_fields(nf: NetworkFile, path: Path | None) -> dict[str, Any]:
     """Keyword arguments of NetworkDocument(...) and replace(...) for a file just loaded."""
@@ -286,6 +289,17 @@ class NetworkDocument(QObject):
         self.stepper.restore(snap)
         self.last_event = event
         self.notify(*signals, announce=announce)
+
+    def roll_back(self, saved: tuple[Snapshot, PhaseEvent | None]) -> None:
+        """Put back the state from before a refused or failing change, and have views re-read it.
+
+        A refused phase has already written into the engine's reusable work buffers (gradients,
+        proposed parameters and moments), and the views still hold arrays of the live trace that
+        alias those buffers: the ∂J/∂W tables would keep showing the refused step's numbers.
+        Restoring gives the stepper fresh copies; the signals make every view drop what it held,
+        even though the state is the one it showed before the refused call.
+        """
+        self.restore_snapshot(saved, *ROLLBACK_SIGNALS)
 
     # -- signals ---------------------------------------------------------------------------
     def notify(self, *names: str, announce: bool = False) -> None:

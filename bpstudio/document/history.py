@@ -155,6 +155,25 @@ class UndoHistory(QObject):
         self._apply_limit()
         self._emit(was_clean)
 
+    def insert_undone(self, command: Command) -> None:
+        """Record `command` as the next redo, without running it.
+
+        For a change the caller has just undone by hand: the document is in the state before
+        `command` (Step back splits the last phase off a longer entry this way, and the entry
+        below now ends where `command` begins). Redo states above keep their place.
+        """
+        if self._macros:
+            raise RuntimeError("insert_undone inside a macro")
+        was_clean = self.is_clean()
+        if self._clean_index >= self._index:
+            self._clean_index += 1
+        self._commands.insert(self._index, command)
+        self._sizes.insert(self._index, command.nbytes())
+        if self._index > 0:
+            self._sizes[self._index - 1] = self._commands[self._index - 1].nbytes()
+        self._apply_limit()
+        self._emit(was_clean)
+
     def begin_macro(self, text: str) -> None:
         """Start a group: commands pushed until `end_macro` become one undo entry."""
         self._macros.append(MacroCommand(text))

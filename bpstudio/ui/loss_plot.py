@@ -7,6 +7,7 @@ stay responsive.
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -21,8 +22,11 @@ from bpstudio.ui.labels import format_value
 STEP_PEN = pg.mkPen(color=(33, 102, 172), width=1.5)
 EPOCH_PEN = pg.mkPen(color=(214, 96, 77), width=2.5)
 MAX_EPOCH_MARKERS = 60
+MAX_STEP_MARKERS = 12
 THROTTLE_POINTS = 100_000  # beyond this many steps, redraw the curves at most every …
 THROTTLE_SECONDS = 0.1
+MIN_STEPS_SHOWN = 10  # the x-axis shows at least steps 1 … 10
+NICE_ENDS = (1, 1.5, 2, 3, 4, 5, 7, 10)  # × a power of ten: where the x-axis ends, ≤ 1.5 × n
 
 
 class _Grow:
@@ -57,6 +61,10 @@ class _Buffer:
     @property
     def size(self) -> int:
         return self._cost.size
+
+    @property
+    def source(self) -> list[float] | None:
+        return self._source
 
     @property
     def cost(self) -> np.ndarray:
@@ -174,6 +182,17 @@ class LossPlot(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addLayout(controls)
 
+        # Following the history is done here, not by pyqtgraph's auto-range: that refits (and
+        # re-lays out the axes) on every new point, which costs a step's repaint several ms.
+        # Here the axes only change when the history outgrows them, in steps of ≤ 50 %.
+        self._follow = True
+        self._shown: tuple[float, float, float, float] | None = None  # the range last set
+        self._y_bounds: tuple[float, float] | None = None  # finite min/max of the plotted costs
+        vb = item.vb
+        vb.disableAutoRange()
+        vb.sigRangeChangedManually.connect(self._stop_following)  # wheel or drag
+        item.autoBtn.clicked.disconnect(item.autoBtnClicked)  # the plot's own "A" button
+        item.autoBtn.clicked.connect(self.auto_range)
         self.plot.scene().sigMouseMoved.connect(self._hover)
         document.loss_history_changed.connect(self.refresh)
         document.replaced.connect(self.refresh)
@@ -193,7 +212,11 @@ class LossPlot(QWidget):
         return self._buffer.epoch_means(self.document.stepper.epoch)
 
     def refresh(self) -> None:
-        """Follow the history; with very long histories at most every THROTTLE_SECONDS."""
+        """Follow the history; with very long histories at most every THROTTLE_SECONDS.
+
+        The axes follow the whole history as it grows (see `_fit`) until the learner zooms or
+        pans with the mouse; *Auto range*, Reset, Re-initialise and Open follow it again.
+        """
         length = len(self.document.stepper.cost_history)
         self._shortest = length if self._shortest is None else min(self._shortest, length)
         if length > THROTTLE_POINTS:
@@ -205,12 +228,20 @@ class LossPlot(QWidget):
         self._pending.stop()
         self._last_refresh = time.perf_counter()
         s = self.document.stepper
+        if s.cost_history is not self._buffer.source:
+            # a history replaced as a whole (Reset, Re-initialise, New/Open) starts afresh:
+            # the plot follows it again even if the learner had zoomed into the old one
+            self._follow = True
+        old_size = self._buffer.size
         change = self._buffer.sync(s.cost_history, s.epoch_history, self._shortest)
         self._shortest = None
         if not change:
             return
+        self._update_y_bounds(0 if change == 2 or self._buffer.size < old_size else old_size)
+        self._fit()
         x, y = self.step_data()
-        step_symbols = x.size <= MAX_EPOCH_MARKERS  # a lone first point needs a marker to be seen
+        # a lone first point needs a marker to be seen; a few dozen markers cost repaint time
+        step_symbols = x.size <= MAX_STEP_MARKERS
         if step_symbols != self._step_symbols:
             self._step_symbols = step_symbols
             self.step_curve.setSymbol("o" if step_symbols else None)
@@ -236,13 +267,6 @@ class LossPlot(QWidget):
             self.readout.setText(self.tr("No training steps yet"))
         else:
             self._show_point(n)
-        if n == 1:
-            # a single point gives a degenerate range: show it between 0 and twice its value
-            cost = float(self._buffer.cost[0])
-            item = self.plot.getPlotItem()
-            item.setXRange(0.5, 1.5, padding=0)
-            if not item.ctrl.logYCheck.isChecked():
-                item.setYRange(min(0.0, cost), max(2 * cost, 1e-12), padding=0.05)
 
     # -- controls ------------------------------------------------------------------------------
     def set_log_y(self, on: bool) -> None:
@@ -251,7 +275,52 @@ class LossPlot(QWidget):
         self.auto_range()
 
     def auto_range(self) -> None:
-        self.plot.getPlotItem().enableAutoRange()
+        """Fit the whole history and follow it again as it grows."""
+        self._follow = True
+        self._shown = None
+        self._fit()
+
+    def _stop_following(self, *_: object) -> None:
+        self._follow = False
+
+    def _update_y_bounds(self, start: int) -> None:
+        """Min and max of the finite costs, from `start` on (0: all of them again)."""
+        tail = self._buffer.cost[start:]
+        tail = tail[np.isfinite(tail)]
+        if tail.size == 0:
+            if start == 0:
+                self._y_bounds = None
+            return
+        lo, hi = float(tail.min()), float(tail.max())
+        if start and self._y_bounds is not None:
+            lo, hi = min(lo, self._y_bounds[0]), max(hi, self._y_bounds[1])
+        self._y_bounds = (lo, hi)
+
+    def _fit(self) -> None:
+        """Show steps 1 … n and every cost, changing the axes only when the data outgrows them."""
+        if not self._follow:
+            return
+        n = self._buffer.size
+        x_hi = float(MIN_STEPS_SHOWN)
+        if n > MIN_STEPS_SHOWN:
+            decade = 10.0 ** math.floor(math.log10(n))
+            x_hi = decade * next(m for m in NICE_ENDS if m * decade >= n)
+        y_lo, y_hi = self._y_bounds if self._y_bounds is not None else (0.0, 1.0)
+        if self.log_box.isChecked():  # the view works in decades
+            y_lo, y_hi = (math.log10(max(v, 1e-300)) for v in (y_lo, y_hi))
+            margin = 0.1 * max(y_hi - y_lo, 1.0)
+        else:  # from 0 (costs are not negative): a falling cost keeps the axis as it is
+            y_lo = min(0.0, y_lo)
+            y_hi = max(y_hi, 1e-12)
+            margin = 0.08 * (y_hi - y_lo)
+        shown = self._shown
+        if shown is not None and shown[1] == x_hi + 0.5 and shown[2] <= y_lo and y_hi <= shown[3]:
+            if y_hi - y_lo >= 0.4 * (shown[3] - shown[2]):  # the costs still fill much of it
+                return
+        self._shown = (0.5, x_hi + 0.5, y_lo - margin, y_hi + margin)
+        self.plot.getPlotItem().vb.setRange(
+            xRange=(0.5, x_hi + 0.5), yRange=(y_lo - margin, y_hi + margin), padding=0
+        )
 
     def _hover(self, pos: QPointF) -> None:
         item = self.plot.getPlotItem()
@@ -276,6 +345,10 @@ class LossPlot(QWidget):
         )
 
     def export_png(self, path: str) -> bool:
+        """The plot as shown, with the whole history even if a throttled refresh is pending."""
+        if self._pending.isActive():
+            self._last_refresh = 0.0
+            self.refresh()
         return self.plot.grab().save(path, "PNG")
 
     def retranslate(self) -> None:

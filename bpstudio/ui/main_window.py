@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QScrollArea,
     QSizePolicy,
     QStyle,
@@ -73,6 +74,7 @@ SPEEDS = (1, 5, 20, 100, 1000, 10_000, 0)  # steps per second; 0 = as fast as po
 DEFAULT_SPEED = 0
 WIDE_LAYOUT = 1280  # from this window width the loss plot has its own place beside the dataset
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
+STEP_BACK_PROGRESS_MS = 400  # a Step back replay expected to take longer shows its progress
 
 
 def _make_canvas(document: NetworkDocument, controller: Controller) -> NetworkCanvas:
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
         document.error_occurred.connect(self.show_error)
         document.structure_changed.connect(self._update_layer_actions)
         document.replaced.connect(self._update_layer_actions)
+        document.history.changed.connect(self._clear_error)  # a change that succeeded
+        document.replaced.connect(self._clear_error)
 
         if restore_layout:
             self._restore_settings()
@@ -307,7 +311,7 @@ class MainWindow(QMainWindow):
         a("step", c.step, "Ctrl+Return", sp.SP_MediaSkipForward)
         a("epoch", c.run_epoch, "Ctrl+Shift+Return", sp.SP_MediaSeekForward)
         a("run", self.set_running, "F5", sp.SP_MediaPlay, checkable=True)
-        a("step_back", c.step_back, "Shift+Backspace", sp.SP_MediaSeekBackward)
+        a("step_back", self.step_back, "Shift+Backspace", sp.SP_MediaSeekBackward)
         a("reset", self.reset, "Ctrl+Shift+R", sp.SP_BrowserReload)
         a("reinitialise", self.reinitialise, "Ctrl+I", sp.SP_DialogResetButton)
         a("new", self.new_file, QKeySequence.StandardKey.New, sp.SP_FileIcon)
@@ -584,14 +588,14 @@ class MainWindow(QMainWindow):
                 mark = "✓ " if done else ""
                 parts.append(f"<span style='color:{colour};'>{mark}{name}</span>")
         self.phase_indicator.setText("<b>" + self.tr("Next:") + "</b>&nbsp; " + " &nbsp;▸&nbsp; ".join(parts))
+        # J as the last feedforward of the current step computed it. Without one (an edit of
+        # the network, data or options restarts the step) the last value of the loss history
+        # belongs to another network or dataset, so the header says so instead of showing it.
         trace = doc.trace
         if trace is not None and trace.cost is not None:
-            cost = trace.cost
-        elif s.cost_history:
-            cost = s.cost_history[-1]
+            cost_text = format_value(trace.cost)
         else:
-            cost = None
-        cost_text = format_value(cost) if cost is not None else "—"
+            cost_text = self.tr("not computed yet")
         self.counters.setText(
             self.tr(
                 "Steps done <b>{0}</b> · Epochs done <b>{1}</b> · Next batch {2} of {3} · Cost J = <b>{4}</b>"
@@ -723,6 +727,33 @@ class MainWindow(QMainWindow):
         if init is not None:
             self.controller.reinitialise(init)
 
+    def step_back(self) -> bool:
+        """One phase back; a replay long enough to be noticed shows progress and can be cancelled."""
+        dialog: QProgressDialog | None = None
+
+        def progress(done: int, total: int) -> bool:
+            nonlocal dialog
+            if dialog is None:
+                dialog = QProgressDialog(
+                    self.tr("Computing the run again up to one phase back…"),
+                    self.tr("Cancel"),
+                    0,
+                    total,
+                    self,
+                )
+                dialog.setWindowTitle(self.tr("Step back"))
+                dialog.setWindowModality(Qt.WindowModality.WindowModal)
+                dialog.setMinimumDuration(STEP_BACK_PROGRESS_MS)
+            dialog.setValue(done)
+            return not dialog.wasCanceled()
+
+        try:
+            return self.controller.step_back(progress)
+        finally:
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
+
     def add_hidden_layer(self) -> None:
         self.controller.add_layer(self.document.network.depth, 2, "sigmoid")
 
@@ -744,6 +775,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: QMessageBox.critical(self, self.tr("BP Studio"), message))
             return
         QMessageBox.critical(self, self.tr("BP Studio"), message)
+
+    def _clear_error(self) -> None:
+        """A change that went through (an edit, open, import, save) makes an old error moot."""
+        if self.last_error:
+            self.last_error = ""
+            self.statusBar().clearMessage()
 
     # -- files ------------------------------------------------------------------------------------------
     def _start_dir(self) -> str:

@@ -4,262 +4,270 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="54"/>
+        <location filename="../../bpstudio/controller/controller.py" line="62"/>
         <source>Feedforward</source>
         <translation>Lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="56"/>
+        <location filename="../../bpstudio/controller/controller.py" line="64"/>
         <source>Error terms δ</source>
         <translation>Độ lỗi δ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="57"/>
+        <location filename="../../bpstudio/controller/controller.py" line="65"/>
         <source>Update</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="65"/>
+        <location filename="../../bpstudio/controller/controller.py" line="73"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="65"/>
+        <location filename="../../bpstudio/controller/controller.py" line="73"/>
         <source>the input</source>
         <translation>lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="70"/>
+        <location filename="../../bpstudio/controller/controller.py" line="78"/>
         <source>the cost</source>
         <translation>hàm chi phí</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="71"/>
+        <location filename="../../bpstudio/controller/controller.py" line="79"/>
         <source>a gradient</source>
         <translation>một gradient</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="72"/>
+        <location filename="../../bpstudio/controller/controller.py" line="80"/>
         <source>a parameter</source>
         <translation>một tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="74"/>
+        <location filename="../../bpstudio/controller/controller.py" line="82"/>
         <source>step {0}, {1} phase, {2}: {3} became {4} (not a finite number)</source>
         <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="140"/>
+        <location filename="../../bpstudio/controller/controller.py" line="154"/>
         <source>Training stopped: {0}</source>
         <translation>Huấn luyện đã dừng: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="164"/>
+        <location filename="../../bpstudio/controller/controller.py" line="175"/>
         <source>Cannot advance</source>
         <translation>Không thể chạy tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="169"/>
+        <location filename="../../bpstudio/controller/controller.py" line="180"/>
+        <location filename="../../bpstudio/controller/controller.py" line="258"/>
         <source>Next phase: {0}</source>
         <translation>Pha tiếp theo: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="175"/>
+        <location filename="../../bpstudio/controller/controller.py" line="186"/>
         <source>Next layer: {0}</source>
         <translation>Lớp tiếp: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="177"/>
+        <location filename="../../bpstudio/controller/controller.py" line="188"/>
         <source>Next layer: {0}, layer {1}</source>
         <translation>Lớp tiếp: {0}, lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="182"/>
+        <location filename="../../bpstudio/controller/controller.py" line="193"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="186"/>
+        <location filename="../../bpstudio/controller/controller.py" line="197"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="205"/>
+        <location filename="../../bpstudio/controller/controller.py" line="219"/>
+        <location filename="../../bpstudio/controller/controller.py" line="225"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="205"/>
+        <location filename="../../bpstudio/controller/controller.py" line="225"/>
+        <location filename="../../bpstudio/controller/controller.py" line="226"/>
         <source>Cannot train</source>
         <translation>Không thể huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="245"/>
+        <location filename="../../bpstudio/controller/controller.py" line="262"/>
+        <source>Cannot step back</source>
+        <translation>Không thể lùi lại</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="289"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="248"/>
+        <location filename="../../bpstudio/controller/controller.py" line="292"/>
         <source>Cannot reset</source>
         <translation>Không thể đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="268"/>
+        <location filename="../../bpstudio/controller/controller.py" line="312"/>
         <source>Cannot re-initialise</source>
         <translation>Không thể khởi tạo lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="278"/>
+        <location filename="../../bpstudio/controller/controller.py" line="322"/>
         <source>Cannot set the parameter: {0}</source>
         <translation>Không thể đặt tham số: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="283"/>
+        <location filename="../../bpstudio/controller/controller.py" line="327"/>
         <source>Cannot set the parameter</source>
         <translation>Không thể đặt tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="303"/>
+        <location filename="../../bpstudio/controller/controller.py" line="347"/>
         <source>Add a layer at position {0}</source>
         <translation>Thêm một lớp ở vị trí {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="304"/>
+        <location filename="../../bpstudio/controller/controller.py" line="348"/>
         <source>Cannot add the layer</source>
         <translation>Không thể thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="311"/>
+        <location filename="../../bpstudio/controller/controller.py" line="355"/>
         <source>Remove layer {0}</source>
         <translation>Xoá lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="312"/>
+        <location filename="../../bpstudio/controller/controller.py" line="356"/>
         <source>Cannot remove the layer</source>
         <translation>Không thể xoá lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="330"/>
+        <location filename="../../bpstudio/controller/controller.py" line="374"/>
         <source>Add a neuron to layer {0}</source>
         <translation>Thêm một nơ-ron vào lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="330"/>
+        <location filename="../../bpstudio/controller/controller.py" line="374"/>
         <source>Cannot add the neuron</source>
         <translation>Không thể thêm nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="344"/>
+        <location filename="../../bpstudio/controller/controller.py" line="388"/>
         <source>Remove neuron {0} of layer {1}</source>
         <translation>Xoá nơ-ron {0} của lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="345"/>
+        <location filename="../../bpstudio/controller/controller.py" line="389"/>
         <source>Cannot remove the neuron</source>
         <translation>Không thể xoá nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="361"/>
+        <location filename="../../bpstudio/controller/controller.py" line="405"/>
         <source>Cannot change the activation</source>
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="436"/>
+        <location filename="../../bpstudio/controller/controller.py" line="480"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="452"/>
+        <location filename="../../bpstudio/controller/controller.py" line="496"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="455"/>
+        <location filename="../../bpstudio/controller/controller.py" line="499"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="455"/>
+        <location filename="../../bpstudio/controller/controller.py" line="499"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="456"/>
+        <location filename="../../bpstudio/controller/controller.py" line="500"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="463"/>
+        <location filename="../../bpstudio/controller/controller.py" line="507"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="466"/>
+        <location filename="../../bpstudio/controller/controller.py" line="510"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="476"/>
+        <location filename="../../bpstudio/controller/controller.py" line="520"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="480"/>
+        <location filename="../../bpstudio/controller/controller.py" line="524"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="500"/>
+        <location filename="../../bpstudio/controller/controller.py" line="544"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="509"/>
+        <location filename="../../bpstudio/controller/controller.py" line="553"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="512"/>
+        <location filename="../../bpstudio/controller/controller.py" line="556"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="512"/>
+        <location filename="../../bpstudio/controller/controller.py" line="556"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="520"/>
+        <location filename="../../bpstudio/controller/controller.py" line="564"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="522"/>
+        <location filename="../../bpstudio/controller/controller.py" line="566"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="111"/>
+        <location filename="../../bpstudio/controller/controller.py" line="119"/>
         <source>Change the training options</source>
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="265"/>
+        <location filename="../../bpstudio/controller/controller.py" line="309"/>
         <source>Re-initialise: {0}, seed {1}</source>
         <translation>Khởi tạo lại: {0}, hạt giống {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="354"/>
+        <location filename="../../bpstudio/controller/controller.py" line="398"/>
         <source>Activation of layer {0}: {1} → {2}</source>
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="491"/>
+        <location filename="../../bpstudio/controller/controller.py" line="535"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="552"/>
+        <location filename="../../bpstudio/controller/controller.py" line="596"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -279,42 +287,42 @@
         <translation>Lớp {0} (ẩn, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="376"/>
+        <location filename="../../bpstudio/controller/controller.py" line="420"/>
         <source>Cannot switch on batch normalisation in layer {0}</source>
         <translation>Không thể bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="378"/>
+        <location filename="../../bpstudio/controller/controller.py" line="422"/>
         <source>Cannot switch off batch normalisation in layer {0}</source>
         <translation>Không thể tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="381"/>
+        <location filename="../../bpstudio/controller/controller.py" line="425"/>
         <source>{0}: batch normalisation is for hidden layers only</source>
         <translation>{0}: chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="383"/>
+        <location filename="../../bpstudio/controller/controller.py" line="427"/>
         <source>{0}: this network has no hidden layer</source>
         <translation>{0}: mạng này không có lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="389"/>
+        <location filename="../../bpstudio/controller/controller.py" line="433"/>
         <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
         <translation>{0}: kích thước lô là 1, mà một lô chỉ có một mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên trước.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="395"/>
+        <location filename="../../bpstudio/controller/controller.py" line="439"/>
         <source>Switch on batch normalisation in layer {0}</source>
         <translation>Bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="397"/>
+        <location filename="../../bpstudio/controller/controller.py" line="441"/>
         <source>Switch off batch normalisation in layer {0}</source>
         <translation>Tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="413"/>
+        <location filename="../../bpstudio/controller/controller.py" line="457"/>
         <source>Cannot show sample {0}: the dataset has {1} samples</source>
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
@@ -905,43 +913,43 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="236"/>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="291"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="267"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="364"/>
         <source>No training steps yet</source>
         <translation>Chưa có bước huấn luyện nào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="268"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="337"/>
         <source>step {0}, epoch {1}: cost {2}</source>
         <translation>bước {0}, lượt {1}: chi phí {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="283"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="356"/>
         <source>training step</source>
         <translation>bước huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="284"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="357"/>
         <source>cost J</source>
         <translation>chi phí J</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="286"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="359"/>
         <source>cost per step</source>
         <translation>chi phí mỗi bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="287"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="360"/>
         <source>mean per epoch</source>
         <translation>trung bình mỗi lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="288"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="361"/>
         <source>Log scale</source>
         <translation>Thang logarit</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="289"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="362"/>
         <source>Auto range</source>
         <translation>Tự co giãn</translation>
     </message>
@@ -949,467 +957,483 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="458"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="462"/>
         <source>Next phase</source>
         <translation>Pha tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="459"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="463"/>
         <source>Run the next phase: feedforward, then δ, then update</source>
         <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="461"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="465"/>
         <source>Next layer</source>
         <translation>Lớp tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="461"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="465"/>
         <source>Advance one layer inside the current phase</source>
         <translation>Tiến thêm một lớp trong pha hiện tại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="462"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="462"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
         <source>Finish the current training step (all three phases)</source>
         <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="463"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="463"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
         <source>Train until the current epoch is complete</source>
         <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="464"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="564"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="708"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="568"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="712"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="464"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
         <source>Train continuously; press again to pause</source>
         <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="744"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
         <source>Undo the last phase, restoring every number exactly</source>
         <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="469"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="469"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
         <source>Back to the network as it was opened</source>
         <translation>Quay về mạng như lúc vừa mở</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
         <source>Re-initialise…</source>
         <translation>Khởi tạo lại…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="476"/>
         <source>New random weights from a scheme and a seed</source>
         <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="474"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="476"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="477"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="481"/>
         <source>Save &amp;As…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="482"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
         <source>Explanation as Markdown…</source>
         <translation>Phần giải thích dạng Markdown…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="484"/>
         <source>Explanation as HTML…</source>
         <translation>Phần giải thích dạng HTML…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="482"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
         <source>Explanation of several steps…</source>
         <translation>Giải thích nhiều bước…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
         <source>Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese</source>
         <translation>Các bước từ a đến b của ví dụ tính tay, dạng Markdown hoặc HTML, bằng tiếng Anh hoặc tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="485"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
         <source>Loss history as CSV…</source>
         <translation>Lịch sử mất mát dạng CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="490"/>
         <source>Loss plot as PNG…</source>
         <translation>Đồ thị mất mát dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
         <source>Network picture as PNG…</source>
         <translation>Hình mạng dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="488"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="492"/>
         <source>Network picture as SVG…</source>
         <translation>Hình mạng dạng SVG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="493"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="490"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
         <source>Fit network to view</source>
         <translation>Vừa khít mạng trong khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="492"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="496"/>
         <source>Reset window layout</source>
         <translation>Đặt lại bố cục cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
         <source>Add a hidden layer</source>
         <translation>Thêm một lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
         <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
         <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="497"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="501"/>
         <source>Remove the last hidden layer</source>
         <translation>Xoá lớp ẩn cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
         <source>&amp;Guide</source>
         <translation>&amp;Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
         <source>How to use BP Studio, step by step</source>
         <translation>Cách dùng BP Studio, từng bước một</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>Mọi phím tắt của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="500"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="504"/>
         <source>&amp;About BP Studio</source>
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="501"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="511"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="515"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="512"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="516"/>
         <source>Open &amp;example</source>
         <translation>Mở &amp;ví dụ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="513"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="517"/>
         <source>Open &amp;recent</source>
         <translation>Mở tệp &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="514"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="518"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="515"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="519"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="516"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="520"/>
         <source>&amp;Training</source>
         <translation>&amp;Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="517"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
         <source>&amp;View</source>
         <translation>&amp;Hiển thị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="518"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="519"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="527"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="524"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="528"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="529"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="534"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="531"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="535"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="532"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="536"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="535"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="539"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="538"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="542"/>
         <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
         <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="577"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="581"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="586"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="590"/>
         <source>Next:</source>
         <translation>Tiếp theo:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="597"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="598"/>
+        <source>not computed yet</source>
+        <translation>chưa tính</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="601"/>
         <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="601"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="605"/>
         <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="606"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="610"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="611"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="615"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="625"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="625"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="628"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="632"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="628"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="632"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="564"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="708"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="568"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="712"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="744"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="746"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="738"/>
+        <source>Computing the run again up to one phase back…</source>
+        <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="739"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="775"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="777"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="761"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="798"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="762"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="799"/>
         <source>“{0}” has changes that are not saved. Save them first?</source>
         <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="781"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="818"/>
         <source>Open a network</source>
         <translation>Mở một mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="783"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="820"/>
         <source>BP Studio networks (*.json);;All files (*)</source>
         <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="813"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="850"/>
         <source>Save the network as</source>
         <translation>Lưu mạng thành</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="815"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="852"/>
         <source>BP Studio networks (*.bpstudio.json *.json)</source>
         <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="840"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="877"/>
         <source>Cannot write {0}: {1}</source>
         <translation>Không thể ghi {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="852"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="889"/>
         <source>Export the loss history</source>
         <translation>Xuất lịch sử mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="852"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="889"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="863"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="900"/>
         <source>Export the loss plot</source>
         <translation>Xuất đồ thị mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="863"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="870"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="900"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="907"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="866"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="903"/>
         <source>Cannot write {0}</source>
         <translation>Không thể ghi {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="870"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="907"/>
         <source>SVG image (*.svg)</source>
         <translation>Ảnh SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="872"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="909"/>
         <source>Export the network picture</source>
         <translation>Xuất hình mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="904"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="941"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp gần đây)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="912"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="949"/>
         <source>Clear the list</source>
         <translation>Xoá danh sách</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="984"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1021"/>
         <source>About BP Studio</source>
         <translation>Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="985"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1022"/>
         <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
         <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
     </message>

@@ -196,7 +196,11 @@ def test_run_and_pause(qtbot: QtBot, window: MainWindow) -> None:
     assert len(y) == steps == len(window.document.stepper.cost_history)
     assert y[-1] < y[0]  # it learns
     assert window.document.history.count() == 1 and window.controller.can_step_back()
-    window.actions_by_key["step_back"].trigger()
+    window.actions_by_key["step_back"].trigger()  # one phase back: into the last step
+    assert (
+        window.document.stepper.steps_done == steps - 1 and len(window.loss_plot.step_data()[1]) == steps - 1
+    )
+    window.actions_by_key["undo"].trigger()  # the whole run
     assert window.document.stepper.steps_done == 0 and len(window.loss_plot.step_data()[1]) == 0
 
 

@@ -1,0 +1,169 @@
+"""The loss plot follows training as the learner drives the window (issue 7, bug 1)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import make_document
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from bpstudio.controller import Controller
+from bpstudio.document import format as fmt
+from bpstudio.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    document = make_document()
+    controller = Controller(document)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(document, controller, settings=settings)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.running:
+        win.pause()
+    win.document.history.set_clean()
+    win.close()
+    win.deleteLater()
+
+
+def x_range(window: MainWindow) -> tuple[float, float]:
+    """The x-axis as shown once the plot has repainted."""
+    QApplication.processEvents()
+    window.loss_plot.plot.viewport().repaint()
+    lo, hi = window.loss_plot.plot.getPlotItem().vb.viewRange()[0]
+    return lo, hi
+
+
+def shows_steps(window: MainWindow, n: int) -> bool:
+    """The x-axis covers steps 1 … n and not much more (the plot fits the history)."""
+    lo, hi = x_range(window)
+    return lo <= 1 and hi >= n and hi - lo <= max(1.5 * n + 1, 10.5)
+
+
+def press_step(qtbot: QtBot, window: MainWindow) -> None:
+    window.canvas.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def wheel_on_plot(window: MainWindow, notches: int) -> None:
+    """Turn the mouse wheel over the middle of the plot, as a learner zooming in does."""
+    view = window.loss_plot.plot
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_step_pressed_five_times_widens_the_axis(qtbot: QtBot, window: MainWindow) -> None:
+    for n in range(1, 6):
+        press_step(qtbot, window)
+        assert window.document.stepper.steps_done == n
+        assert shows_steps(window, n), (n, x_range(window))
+
+
+def test_zooming_stops_following_and_auto_range_follows_again(qtbot: QtBot, window: MainWindow) -> None:
+    for _ in range(3):
+        press_step(qtbot, window)
+    assert shows_steps(window, 3)
+    whole = x_range(window)
+    wheel_on_plot(window, 3)  # zoom in: the learner looks at a detail
+    zoomed = x_range(window)
+    assert zoomed[1] - zoomed[0] < 0.8 * (whole[1] - whole[0])
+    for _ in range(4):
+        press_step(qtbot, window)
+    assert x_range(window) == pytest.approx(zoomed)  # the plot stays where the learner put it
+    qtbot.mouseClick(window.loss_plot.auto_button, Qt.MouseButton.LeftButton)
+    assert shows_steps(window, 7)
+    for _ in range(3):
+        press_step(qtbot, window)
+    assert shows_steps(window, 10)
+
+
+def test_reset_follows_again_after_a_zoom(qtbot: QtBot, window: MainWindow) -> None:
+    for _ in range(4):
+        press_step(qtbot, window)
+    wheel_on_plot(window, 2)
+    assert not shows_steps(window, 4)
+    window.actions_by_key["reset"].trigger()
+    for n in range(1, 4):
+        press_step(qtbot, window)
+        assert shows_steps(window, n)
+
+
+def test_open_follows_again_after_a_zoom(qtbot: QtBot, window: MainWindow) -> None:
+    for _ in range(4):
+        press_step(qtbot, window)
+    wheel_on_plot(window, 2)
+    window.document.history.set_clean()
+    xor = next(path for title, path in fmt.example_files() if "xor" in path.name.lower())
+    window.open_example(xor)
+    for n in range(1, 4):
+        press_step(qtbot, window)
+        assert shows_steps(window, n)
+
+
+def test_run_at_20_steps_per_second_follows(qtbot: QtBot, window: MainWindow) -> None:
+    window.speed.setCurrentIndex(window.speed.findText("20 steps/s"))
+    assert window.speed.currentText() == "20 steps/s"
+    window.actions_by_key["run"].trigger()
+    qtbot.waitUntil(lambda: window.document.stepper.steps_done >= 25, timeout=10_000)
+    window.actions_by_key["run"].trigger()
+    n = window.document.stepper.steps_done
+    assert shows_steps(window, n), (n, x_range(window))
+
+
+def test_a_long_run_after_one_step_follows(qtbot: QtBot, window: MainWindow) -> None:
+    press_step(qtbot, window)  # a lone first point: the case that used to freeze the axis
+    window.controller.run_steps(60_000)
+    window.controller.run_steps(60_000)
+    n = window.document.stepper.steps_done
+    assert n == 120_001
+    qtbot.waitUntil(lambda: shows_steps(window, n), timeout=5000)
+
+
+def test_exported_png_shows_the_whole_history(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    press_step(qtbot, window)
+    window.docks["loss"].hide()  # exported without being on screen
+    window.controller.run_steps(200)
+    target = tmp_path / "loss.png"
+
+    def ask(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    window.actions_by_key["export_loss_png"].trigger()
+    assert not QImage(str(target)).isNull()
+    lo, hi = window.loss_plot.plot.getPlotItem().vb.viewRange()[0]
+    assert lo <= 1 and 201 <= hi <= 1.5 * 201 + 1
+
+
+def test_log_scale_shows_every_cost(qtbot: QtBot, window: MainWindow) -> None:
+    window.controller.run_steps(300)
+    qtbot.mouseClick(window.loss_plot.log_box, Qt.MouseButton.LeftButton)
+    assert window.loss_plot.log_box.isChecked()
+    QApplication.processEvents()
+    (x_lo, x_hi), (y_lo, y_hi) = window.loss_plot.plot.getPlotItem().vb.viewRange()
+    costs = window.document.stepper.cost_history
+    assert x_lo <= 1 and 300 <= x_hi
+    assert y_lo <= math.log10(min(costs)) and math.log10(max(costs)) <= y_hi
+    assert y_hi - y_lo < 3 * (math.log10(max(costs)) - math.log10(min(costs))) + 1
