@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import zipfile
 from pathlib import Path
@@ -35,9 +36,15 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = "bpstudio/resources/translations"
 
 
+# A home of its own, so that nothing the tools write there (settings, caches) lands in the
+# checkout or the user's home; pip keeps using the user's download cache.
+HOME = Path(tempfile.mkdtemp(prefix="bpstudio-wheel-home-"))
+PIP_CACHE = os.environ.get("PIP_CACHE_DIR") or str(Path.home() / ".cache" / "pip")
+
+
 def sh(*args: str | Path, cwd: Path | None = None, timeout: float = 900) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    env.update(QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", HOME=str(cwd or Path.cwd()))
+    env.update(QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", HOME=str(HOME), PIP_CACHE_DIR=PIP_CACHE)
     return subprocess.run(
         [str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout
     )
