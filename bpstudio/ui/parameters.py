@@ -17,9 +17,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -49,6 +51,7 @@ HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
 EDITABLE_KINDS = ("W", "b", "gamma", "beta")
 GRAD_KIND = {"grad_w": "W", "grad_b": "b", "grad_gamma": "gamma", "grad_beta": "beta"}
 
+SHOWN_ROWS, SHOWN_COLUMNS = 8, 5  # a larger matrix scrolls inside its table
 IndexLike = QModelIndex | QPersistentModelIndex
 SHOWN_ROLES = frozenset(
     {
@@ -323,39 +326,46 @@ class ParameterTable(QTableView):
         font.setStyleHint(QFont.StyleHint.TypeWriter)
         self.setFont(font)
         # fixed sizes from the font: measuring every cell on each change is far too slow for 64 × 64
-        metrics = QFontMetrics(font)
-        self.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("−0.0000000") + 10)
+        metrics = self.fontMetrics()  # the font as resolved for this widget (its size is the application's)
+        self.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("-0.0000000") + 10)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setMinimumSectionSize(metrics.horizontalAdvance("x₀₀") + 10)
         self.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._fitted: tuple[int, int] | None = None
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._fitted: tuple[int, int, str] | None = None
         self._fit()
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
-        """As tall as its rows (up to eight), so the small article tables need no scrolling."""
+        """Exactly as large as its cells, so a small matrix shows every number without scroll
+        bars in a narrow dock; a matrix larger than SHOWN_ROWS × SHOWN_COLUMNS shows that many
+        and scrolls. Sizes come from the font and the shape only (measuring every cell of a
+        64 × 64 layer on each phase would be far too slow)."""
         model = self.model()
-        shape = (model.rowCount(), model.columnCount())
-        if shape == self._fitted:
+        rows, columns = model.rowCount(), model.columnCount()
+        # the widest row name is the last one (h₁₀ after h₉), the output's ŷ is wider than h
+        key = (rows, columns, str(model.headerData(rows - 1, Qt.Orientation.Vertical)) if rows else "")
+        if key == self._fitted:
             return  # another layer of the same shape (the dock following the phases): same size
-        self._fitted = shape
-        rows = min(model.rowCount(), 8)
-        header = self.verticalHeader()
-        body = sum(header.sectionSize(row) for row in range(rows))
-        height = self.horizontalHeader().sizeHint().height() + body + 2 * self.frameWidth()
-        if model.rowCount() > 8 or model.columnCount() > 8:
+        self._fitted = key
+        horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
+        vertical.setMinimumWidth(0)
+        width = vertical.sizeHint().width() + horizontal.defaultSectionSize() * min(
+            max(columns, 1), SHOWN_COLUMNS
+        )
+        height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
+            max(rows, 1), SHOWN_ROWS
+        )
+        width += 2 * self.frameWidth()
+        height += 2 * self.frameWidth()
+        if rows > SHOWN_ROWS:
+            width += self.verticalScrollBar().sizeHint().width()
+        if columns > SHOWN_COLUMNS:
             height += self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(height)
-        if model.columnCount() == 1:
-            # a column vector (b, γ, β): exactly as wide as its one column
-            width = self.verticalHeader().sizeHint().width() + self.horizontalHeader().defaultSectionSize()
-            width += 2 * self.frameWidth() + 2
-            if model.rowCount() > 8:
-                width += self.verticalScrollBar().sizeHint().width()
-            self.setFixedWidth(width)
+        self.setFixedSize(width, height)
 
 
 class ParametersPanel(QWidget):
@@ -392,7 +402,10 @@ class ParametersPanel(QWidget):
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        # the tables never stretch: the space left over is on the right and at the bottom
+        self.grid.setColumnStretch(2, 1)
+        # small tables have no scroll bars of their own: when the dock is too small, it scrolls
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -412,6 +425,17 @@ class ParametersPanel(QWidget):
         self._arrangement: list[tuple[str, int, int]] = []  # (quantity, row, column) of the grid
         self._fill_layers()
         self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the tables and the dock's own vertical scroll bar (a large layer's
+        tables are taller than the dock): then only the dock scrolls, and only up and down."""
+        hint = super().sizeHint()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        body = self.body.sizeHint().width() + bar + margins.left() + margins.right()
+        return QSize(max(hint.width(), body), hint.height())
 
     @property
     def layer(self) -> int:
@@ -541,12 +565,12 @@ class ParametersPanel(QWidget):
             box = QVBoxLayout(group)
             box.setContentsMargins(4, 4, 4, 4)
             box.addWidget(table)
-            self.grid.addWidget(group, row, column)
+            self.grid.addWidget(group, row, column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.models[quantity] = model
             self.tables[quantity] = table
             self._groups.append((group, title))
-        self.grid.setColumnStretch(0, 1)
-        self.grid.setColumnStretch(1, 0)
+        for row in range(self.grid.rowCount() + 1):
+            self.grid.setRowStretch(row, 0)
         self.grid.setRowStretch(self.grid.rowCount(), 1)
         self._retitle()
         self._update_batch_norm_box()
@@ -567,7 +591,10 @@ class ParametersPanel(QWidget):
         }
         for (group, title), quantity in zip(self._groups, self.models, strict=True):
             key = quantity.split(":", 1)[0] if ":" in quantity else quantity
-            group.setTitle(f"{title} — {descriptions.get(key, key)}")
+            # the symbol is the title, the words its tooltip: a long title ("∂J/∂b¹ — gradient of
+            # the biases") made its table wide and pushed the next one out of a narrow dock
+            group.setTitle(title)
+            group.setToolTip(f"{title} — {descriptions.get(key, key)}")
 
     def retranslate(self) -> None:
         self.layer_label.setText(self.tr("Layer:"))
