@@ -595,6 +595,7 @@ class ParametersPanel(QWidget):
             # the biases") made its table wide and pushed the next one out of a narrow dock
             group.setTitle(title)
             group.setToolTip(f"{title} — {descriptions.get(key, key)}")
+            self.tables[quantity].setAccessibleName(group.toolTip())  # what a screen reader says
 
     def retranslate(self) -> None:
         self.layer_label.setText(self.tr("Layer:"))
