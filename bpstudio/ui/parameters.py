@@ -51,7 +51,7 @@ HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
 EDITABLE_KINDS = ("W", "b", "gamma", "beta")
 GRAD_KIND = {"grad_w": "W", "grad_b": "b", "grad_gamma": "gamma", "grad_beta": "beta"}
 
-SHOWN_ROWS, SHOWN_COLUMNS = 8, 5  # a larger matrix scrolls inside its table
+SHOWN_ROWS, SHOWN_COLUMNS = 8, 2  # a larger matrix scrolls inside its table
 IndexLike = QModelIndex | QPersistentModelIndex
 SHOWN_ROLES = frozenset(
     {
@@ -334,38 +334,54 @@ class ParameterTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._fitted: tuple[int, int, str] | None = None
+        self._fitted: tuple[int, int, int] | None = None
         self._fit()
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
-        """Exactly as large as its cells, so a small matrix shows every number without scroll
-        bars in a narrow dock; a matrix larger than SHOWN_ROWS × SHOWN_COLUMNS shows that many
-        and scrolls. Sizes come from the font and the shape only (measuring every cell of a
-        64 × 64 layer on each phase would be far too slow)."""
+        """As tall as its rows (up to SHOWN_ROWS) and as wide as its columns, so a small matrix
+        shows every number without scroll bars of its own. A wider matrix shows at least
+        SHOWN_COLUMNS columns (it fits a narrow dock), takes the width the dock has beside its
+        bias table, and scrolls. Sizes come from the font and the shape only: measuring every
+        cell of a 64 × 64 layer on each phase would be far too slow."""
         model = self.model()
         rows, columns = model.rowCount(), model.columnCount()
-        # the widest row name is the last one (h₁₀ after h₉), the output's ŷ is wider than h
-        key = (rows, columns, str(model.headerData(rows - 1, Qt.Orientation.Vertical)) if rows else "")
+        # the row names' width changes with their length (h₁₀ after h₉, ŷ against h₁): the last
+        # one's length is the cheap sign that the header must be measured again
+        key = (rows, columns, len(str(model.headerData(rows - 1, Qt.Orientation.Vertical))) if rows else 0)
         if key == self._fitted:
             return  # another layer of the same shape (the dock following the phases): same size
         self._fitted = key
         horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
-        vertical.setMinimumWidth(0)
-        width = vertical.sizeHint().width() + horizontal.defaultSectionSize() * min(
-            max(columns, 1), SHOWN_COLUMNS
-        )
+        section = horizontal.defaultSectionSize()
+        frame = 2 * self.frameWidth()
+        head = vertical.sizeHint().width() + frame
+        if rows > SHOWN_ROWS:
+            head += self.verticalScrollBar().sizeHint().width()
         height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
             max(rows, 1), SHOWN_ROWS
         )
-        width += 2 * self.frameWidth()
-        height += 2 * self.frameWidth()
-        if rows > SHOWN_ROWS:
-            width += self.verticalScrollBar().sizeHint().width()
         if columns > SHOWN_COLUMNS:
             height += self.horizontalScrollBar().sizeHint().height()
-        self.setFixedSize(width, height)
+        self.setFixedHeight(height + frame)
+        whole = head + section * max(columns, 1)
+        if columns <= SHOWN_COLUMNS:
+            self.setFixedWidth(whole)
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        else:
+            self.setMinimumWidth(head + section * SHOWN_COLUMNS)
+            self.setMaximumWidth(whole)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def expands(self) -> bool:
+        """A matrix too wide to show whole: its table takes the width the dock can give."""
+        return self.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class ParametersPanel(QWidget):
@@ -402,7 +418,7 @@ class ParametersPanel(QWidget):
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        # the tables never stretch: the space left over is on the right and at the bottom
+        # the space left over is on the right (see _update_stretch) and at the bottom
         self.grid.setColumnStretch(2, 1)
         # small tables have no scroll bars of their own: when the dock is too small, it scrolls
         self.scroll_area = scroll = QScrollArea()
@@ -544,6 +560,7 @@ class ParametersPanel(QWidget):
             ]
             self._retitle()
             self._update_batch_norm_box()
+            self._update_stretch()
             return
         self._arrangement = [(q, r, c) for q, _, r, c in quantities]
         for model in self.models.values():
@@ -564,8 +581,9 @@ class ParametersPanel(QWidget):
             group = QGroupBox()
             box = QVBoxLayout(group)
             box.setContentsMargins(4, 4, 4, 4)
+            box.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinAndMaxSize)  # no wider than its table
             box.addWidget(table)
-            self.grid.addWidget(group, row, column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(group, row, column, Qt.AlignmentFlag.AlignTop)
             self.models[quantity] = model
             self.tables[quantity] = table
             self._groups.append((group, title))
@@ -574,6 +592,15 @@ class ParametersPanel(QWidget):
         self.grid.setRowStretch(self.grid.rowCount(), 1)
         self._retitle()
         self._update_batch_norm_box()
+        self._update_stretch()
+
+    def _update_stretch(self) -> None:
+        """Small tables keep their size, the dock's spare width on their right; a wide matrix's
+        column takes that width instead, to show more of its columns."""
+        wide = any(table.expands() for table in self.tables.values())
+        if self.grid.columnStretch(0) != int(wide):
+            self.grid.setColumnStretch(0, int(wide))
+            self.grid.setColumnStretch(2, int(not wide))
 
     def _retitle(self) -> None:
         descriptions = {
