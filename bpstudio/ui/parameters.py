@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -439,6 +439,7 @@ class ParametersPanel(QWidget):
         document.replaced.connect(self._follow_again)
         self._buffers: tuple[str, ...] = ()
         self._arrangement: list[tuple[str, int, int]] = []  # (quantity, row, column) of the grid
+        self._stacked: bool | None = None  # all tables in one column (a narrow dock)
         self._fill_layers()
         self.retranslate()
 
@@ -575,7 +576,7 @@ class ParametersPanel(QWidget):
         self.models.clear()
         self.tables.clear()
         self._groups.clear()
-        for quantity, title, row, column in quantities:
+        for quantity, title, _row, _column in quantities:
             model = ParameterModel(self.document, self.controller, self.layer, quantity, self)
             table = ParameterTable(model)
             group = QGroupBox()
@@ -583,20 +584,50 @@ class ParametersPanel(QWidget):
             box.setContentsMargins(4, 4, 4, 4)
             box.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinAndMaxSize)  # no wider than its table
             box.addWidget(table)
-            self.grid.addWidget(group, row, column, Qt.AlignmentFlag.AlignTop)
             self.models[quantity] = model
             self.tables[quantity] = table
             self._groups.append((group, title))
-        for row in range(self.grid.rowCount() + 1):
-            self.grid.setRowStretch(row, 0)
-        self.grid.setRowStretch(self.grid.rowCount(), 1)
+        self._stacked = None
         self._retitle()
         self._update_batch_norm_box()
         self._update_stretch()
 
+    def _place(self) -> None:
+        """Each table beside its partner (W beside b, ∂J/∂W beside ∂J/∂b) when the dock is wide
+        enough for both, else all in one column: the dock then scrolls up and down, never sideways."""
+        if len(self._groups) != len(self._arrangement):
+            return  # in the middle of a rebuild
+        placed = [
+            (group, row, column)
+            for (group, _), (_, row, column) in zip(self._groups, self._arrangement, strict=True)
+        ]
+        widths = [0, 0]
+        for group, _, column in placed:
+            widths[column] = max(widths[column], group.minimumSizeHint().width())
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.scroll_area.width() - bar  # as if it scrolled: showing the bar changes nothing
+        stacked = widths[0] + self.grid.horizontalSpacing() + widths[1] > room
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for group, _, _ in placed:
+            self.grid.removeWidget(group)
+        for group, row, column in placed:
+            at = (2 * row + column, 0) if stacked else (row, column)
+            self.grid.addWidget(group, *at, Qt.AlignmentFlag.AlignTop)
+        used = max((2 * row + column if stacked else row for _, row, column in placed), default=-1) + 1
+        for row in range(self.grid.rowCount() + 1):
+            self.grid.setRowStretch(row, 1 if row == used else 0)  # the spare height below the tables
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
     def _update_stretch(self) -> None:
         """Small tables keep their size, the dock's spare width on their right; a wide matrix's
-        column takes that width instead, to show more of its columns."""
+        column takes that width instead, to show more of its columns. Then the tables are placed
+        for the dock's width."""
+        self._place()
         wide = any(table.expands() for table in self.tables.values())
         if self.grid.columnStretch(0) != int(wide):
             self.grid.setColumnStretch(0, int(wide))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QGroupBox, QMenu, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from bpstudio.assets import resource
 from bpstudio.controller import Controller
 from bpstudio.ui import i18n
 from bpstudio.ui.layout import initial_window_size
@@ -403,3 +404,24 @@ def test_the_parameters_dock_shows_every_value_of_the_articles_network(
             assert isinstance(group, QGroupBox)
             assert group.title() == symbol + ("¹" if layer == 1 else "²")
             assert group.toolTip()
+
+
+def test_a_large_layer_scrolls_inside_its_tables_and_the_dock_never_scrolls_sideways(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    """Spirals' 16 × 16 W²: two whole columns at least, the rest behind the table's scroll bar."""
+    window = open_window(SMALL)
+    assert window.controller.open_example(resource("examples") / "spirals.json")
+    QApplication.processEvents()
+    panel = window.parameters
+    area = panel.findChild(QScrollArea)
+    assert area is not None
+    panel.layer_combo.setCurrentIndex(1)
+    QApplication.processEvents()
+    table = panel.tables["W"]
+    assert (table.model().rowCount(), table.model().columnCount()) == (16, 16)
+    assert table.horizontalScrollBar().isVisible() and table.verticalScrollBar().isVisible()
+    viewport = table.viewport().rect()
+    for column in (0, 1):
+        assert viewport.contains(table.visualRect(table.model().index(0, column)))
+    assert not area.horizontalScrollBar().isVisible()
