@@ -346,9 +346,12 @@ class ParameterTable(QTableView):
         cell of a 64 × 64 layer on each phase would be far too slow."""
         model = self.model()
         rows, columns = model.rowCount(), model.columnCount()
-        # the row names' width changes with their length (h₁₀ after h₉, ŷ against h₁): the last
-        # one's length is the cheap sign that the header must be measured again
-        key = (rows, columns, len(str(model.headerData(rows - 1, Qt.Orientation.Vertical))) if rows else 0)
+        # The row names' width changes with their length (ŷ₁ against h¹₁): a few rows are measured
+        # again when it changes. Measuring a long header costs milliseconds on every phase, so
+        # a scrolling table is measured once per shape, with room for one more character.
+        scrolls = rows > SHOWN_ROWS
+        name = len(str(model.headerData(rows - 1, Qt.Orientation.Vertical))) if rows and not scrolls else 0
+        key = (rows, columns, name)
         if key == self._fitted:
             return  # another layer of the same shape (the dock following the phases): same size
         self._fitted = key
@@ -356,8 +359,10 @@ class ParameterTable(QTableView):
         section = horizontal.defaultSectionSize()
         frame = 2 * self.frameWidth()
         head = vertical.sizeHint().width() + frame
-        if rows > SHOWN_ROWS:
-            head += self.verticalScrollBar().sizeHint().width()
+        if scrolls:
+            head += self.verticalScrollBar().sizeHint().width() + vertical.fontMetrics().horizontalAdvance(
+                "₀"
+            )
         height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
             max(rows, 1), SHOWN_ROWS
         )
