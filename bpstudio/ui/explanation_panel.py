@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent, QTextDocument
+from PySide6.QtWidgets import QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
 from bpstudio.ui import i18n
 
+# The widest line of the article's worked update, as the dock writes it (an indented formula):
+# the dock is made this wide at first, so the learner reads the formulas unbroken.
+WIDEST_LINE = (
+    '<p style="margin-left:21px"><i>W</i><sup>[1]</sup><sub>1,2</sub>'
+    " ← -0.200000 − 0.1 · (-0.004373) = -0.199563</p>"
+)
 IMMEDIATE_PARAMETERS = 2000  # up to this size the explanation is written with the press itself
 DEFER_MS = 0  # larger ones just after: the other views repaint first, a burst is written once
 
@@ -69,6 +77,18 @@ class ExplanationPanel(QWidget):
         ):
             signal.connect(self._changed)
         self.refresh()
+
+    def preferred_width(self) -> int:
+        """Wide enough for one line of the article's update formulas, scroll bar included."""
+        sample = QTextDocument()
+        sample.setDefaultFont(self.browser.font())
+        sample.setHtml(STYLE + WIDEST_LINE)
+        text = math.ceil(sample.idealWidth())  # with the document's margins, as in the browser
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return text + 2 * self.browser.frameWidth() + bar + margins.left() + margins.right() + 4
 
     def _changed(self, *_: object) -> None:
         self._stale = True

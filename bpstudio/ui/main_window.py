@@ -247,9 +247,13 @@ class MainWindow(QMainWindow):
         """Docks sized to their content, the canvas gets the rest (and all later growth)."""
         d = self.docks
         width, height = self.width(), self.height()
-        side = right_column_width(width, self.parameters.sizeHint().width())
+        content = max(self.parameters.sizeHint().width(), self.explanation.preferred_width())
+        side = right_column_width(width, content)
         self.resizeDocks([d["explanation"]], [side], Qt.Orientation.Horizontal)
-        column = max(height - self.menuBar().height() - self.statusBar().height(), 200)
+        # the right-hand column's height as laid out (below the toolbars), not the window's
+        column = d["explanation"].height() + d["parameters"].height()
+        if column < 200:
+            column = max(height - self.menuBar().height() - self.statusBar().height(), 200)
         parameters = clamp(self.parameters.sizeHint().height() + 30, int(column * 0.4), int(column * 0.55))
         self.resizeDocks(
             [d["explanation"], d["parameters"]], [column - parameters, parameters], Qt.Orientation.Vertical

@@ -17,9 +17,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -49,6 +51,7 @@ HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
 EDITABLE_KINDS = ("W", "b", "gamma", "beta")
 GRAD_KIND = {"grad_w": "W", "grad_b": "b", "grad_gamma": "gamma", "grad_beta": "beta"}
 
+SHOWN_ROWS, SHOWN_COLUMNS = 8, 2  # a larger matrix scrolls inside its table
 IndexLike = QModelIndex | QPersistentModelIndex
 SHOWN_ROLES = frozenset(
     {
@@ -323,39 +326,67 @@ class ParameterTable(QTableView):
         font.setStyleHint(QFont.StyleHint.TypeWriter)
         self.setFont(font)
         # fixed sizes from the font: measuring every cell on each change is far too slow for 64 × 64
-        metrics = QFontMetrics(font)
-        self.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("−0.0000000") + 10)
+        metrics = self.fontMetrics()  # the font as resolved for this widget (its size is the application's)
+        self.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("-0.0000000") + 10)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setMinimumSectionSize(metrics.horizontalAdvance("x₀₀") + 10)
         self.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._fitted: tuple[int, int] | None = None
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._fitted: tuple[int, int, int] | None = None
         self._fit()
         model.modelReset.connect(self._fit)
 
     def _fit(self) -> None:
-        """As tall as its rows (up to eight), so the small article tables need no scrolling."""
+        """As tall as its rows (up to SHOWN_ROWS) and as wide as its columns, so a small matrix
+        shows every number without scroll bars of its own. A wider matrix shows at least
+        SHOWN_COLUMNS columns (it fits a narrow dock), takes the width the dock has beside its
+        bias table, and scrolls. Sizes come from the font and the shape only: measuring every
+        cell of a 64 × 64 layer on each phase would be far too slow."""
         model = self.model()
-        shape = (model.rowCount(), model.columnCount())
-        if shape == self._fitted:
+        rows, columns = model.rowCount(), model.columnCount()
+        # The row names' width changes with their length (ŷ₁ against h¹₁): a few rows are measured
+        # again when it changes. Measuring a long header costs milliseconds on every phase, so
+        # a scrolling table is measured once per shape, with room for one more character.
+        scrolls = rows > SHOWN_ROWS
+        name = len(str(model.headerData(rows - 1, Qt.Orientation.Vertical))) if rows and not scrolls else 0
+        key = (rows, columns, name)
+        if key == self._fitted:
             return  # another layer of the same shape (the dock following the phases): same size
-        self._fitted = shape
-        rows = min(model.rowCount(), 8)
-        header = self.verticalHeader()
-        body = sum(header.sectionSize(row) for row in range(rows))
-        height = self.horizontalHeader().sizeHint().height() + body + 2 * self.frameWidth()
-        if model.rowCount() > 8 or model.columnCount() > 8:
+        self._fitted = key
+        horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
+        section = horizontal.defaultSectionSize()
+        frame = 2 * self.frameWidth()
+        head = vertical.sizeHint().width() + frame
+        if scrolls:
+            head += self.verticalScrollBar().sizeHint().width() + vertical.fontMetrics().horizontalAdvance(
+                "₀"
+            )
+        height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
+            max(rows, 1), SHOWN_ROWS
+        )
+        if columns > SHOWN_COLUMNS:
             height += self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(height)
-        if model.columnCount() == 1:
-            # a column vector (b, γ, β): exactly as wide as its one column
-            width = self.verticalHeader().sizeHint().width() + self.horizontalHeader().defaultSectionSize()
-            width += 2 * self.frameWidth() + 2
-            if model.rowCount() > 8:
-                width += self.verticalScrollBar().sizeHint().width()
-            self.setFixedWidth(width)
+        self.setFixedHeight(height + frame)
+        whole = head + section * max(columns, 1)
+        if columns <= SHOWN_COLUMNS:
+            self.setFixedWidth(whole)
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        else:
+            self.setMinimumWidth(head + section * SHOWN_COLUMNS)
+            self.setMaximumWidth(whole)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def expands(self) -> bool:
+        """A matrix too wide to show whole: its table takes the width the dock can give."""
+        return self.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class ParametersPanel(QWidget):
@@ -392,7 +423,10 @@ class ParametersPanel(QWidget):
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        # the space left over is on the right (see _update_stretch) and at the bottom
+        self.grid.setColumnStretch(2, 1)
+        # small tables have no scroll bars of their own: when the dock is too small, it scrolls
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -410,8 +444,20 @@ class ParametersPanel(QWidget):
         document.replaced.connect(self._follow_again)
         self._buffers: tuple[str, ...] = ()
         self._arrangement: list[tuple[str, int, int]] = []  # (quantity, row, column) of the grid
+        self._stacked: bool | None = None  # all tables in one column (a narrow dock)
         self._fill_layers()
         self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the tables and the dock's own vertical scroll bar (a large layer's
+        tables are taller than the dock): then only the dock scrolls, and only up and down."""
+        hint = super().sizeHint()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        body = self.body.sizeHint().width() + bar + margins.left() + margins.right()
+        return QSize(max(hint.width(), body), hint.height())
 
     @property
     def layer(self) -> int:
@@ -520,6 +566,7 @@ class ParametersPanel(QWidget):
             ]
             self._retitle()
             self._update_batch_norm_box()
+            self._update_stretch()
             return
         self._arrangement = [(q, r, c) for q, _, r, c in quantities]
         for model in self.models.values():
@@ -534,22 +581,62 @@ class ParametersPanel(QWidget):
         self.models.clear()
         self.tables.clear()
         self._groups.clear()
-        for quantity, title, row, column in quantities:
+        for quantity, title, _row, _column in quantities:
             model = ParameterModel(self.document, self.controller, self.layer, quantity, self)
             table = ParameterTable(model)
             group = QGroupBox()
             box = QVBoxLayout(group)
             box.setContentsMargins(4, 4, 4, 4)
+            box.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinAndMaxSize)  # no wider than its table
             box.addWidget(table)
-            self.grid.addWidget(group, row, column)
             self.models[quantity] = model
             self.tables[quantity] = table
             self._groups.append((group, title))
-        self.grid.setColumnStretch(0, 1)
-        self.grid.setColumnStretch(1, 0)
-        self.grid.setRowStretch(self.grid.rowCount(), 1)
+        self._stacked = None
         self._retitle()
         self._update_batch_norm_box()
+        self._update_stretch()
+
+    def _place(self) -> None:
+        """Each table beside its partner (W beside b, ∂J/∂W beside ∂J/∂b) when the dock is wide
+        enough for both, else all in one column: the dock then scrolls up and down, never sideways."""
+        if len(self._groups) != len(self._arrangement):
+            return  # in the middle of a rebuild
+        placed = [
+            (group, row, column)
+            for (group, _), (_, row, column) in zip(self._groups, self._arrangement, strict=True)
+        ]
+        widths = [0, 0]
+        for group, _, column in placed:
+            widths[column] = max(widths[column], group.minimumSizeHint().width())
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.scroll_area.width() - bar  # as if it scrolled: showing the bar changes nothing
+        stacked = widths[0] + self.grid.horizontalSpacing() + widths[1] > room
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for group, _, _ in placed:
+            self.grid.removeWidget(group)
+        for group, row, column in placed:
+            at = (2 * row + column, 0) if stacked else (row, column)
+            self.grid.addWidget(group, *at, Qt.AlignmentFlag.AlignTop)
+        used = max((2 * row + column if stacked else row for _, row, column in placed), default=-1) + 1
+        for row in range(self.grid.rowCount() + 1):
+            self.grid.setRowStretch(row, 1 if row == used else 0)  # the spare height below the tables
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _update_stretch(self) -> None:
+        """Small tables keep their size, the dock's spare width on their right; a wide matrix's
+        column takes that width instead, to show more of its columns. Then the tables are placed
+        for the dock's width."""
+        self._place()
+        wide = any(table.expands() for table in self.tables.values())
+        if self.grid.columnStretch(0) != int(wide):
+            self.grid.setColumnStretch(0, int(wide))
+            self.grid.setColumnStretch(2, int(not wide))
 
     def _retitle(self) -> None:
         descriptions = {
@@ -567,7 +654,11 @@ class ParametersPanel(QWidget):
         }
         for (group, title), quantity in zip(self._groups, self.models, strict=True):
             key = quantity.split(":", 1)[0] if ":" in quantity else quantity
-            group.setTitle(f"{title} — {descriptions.get(key, key)}")
+            # the symbol is the title, the words its tooltip: a long title ("∂J/∂b¹ — gradient of
+            # the biases") made its table wide and pushed the next one out of a narrow dock
+            group.setTitle(title)
+            group.setToolTip(f"{title} — {descriptions.get(key, key)}")
+            self.tables[quantity].setAccessibleName(group.toolTip())  # what a screen reader says
 
     def retranslate(self) -> None:
         self.layer_label.setText(self.tr("Layer:"))

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
+from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import EdgeLabelItem, NeuronItem
 from bpstudio.ui.canvas.text import fmt
@@ -235,3 +236,30 @@ def test_a_large_network_drawn_small_says_to_zoom_in(qtbot: QtBot) -> None:
     for _ in range(12):
         view.zoom_in()
     assert not view.text_hidden() and not note.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("size", [(1024, 700), (1366, 768)])
+def test_the_articles_network_fits_the_canvas_without_scrolling(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], size: tuple[int, int], lang: str
+) -> None:
+    """At 1024×700 the output layer was cut off by a few pixels and the canvas scrolled."""
+    i18n.install(lang)
+    window = make_window(*size)
+    for _ in range(3):
+        window.controller.next_phase()
+    QApplication.processEvents()
+    view = window.canvas
+    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+        assert bar.maximum() == bar.minimum(), "the canvas scrolls"
+        qtbot.waitUntil(lambda bar=bar: not bar.isVisible(), timeout=1000)  # shown while the docks settle
+    network = QRectF()
+    for band in view.bands:
+        network = network.united(band.mapRectToScene(band.boundingRect()))
+    for item in view.scene().items():
+        if item.isVisible():
+            network = network.united(item.mapRectToScene(item.boundingRect()))
+    shown = view.mapFromScene(network).boundingRect()
+    assert view.viewport().rect().contains(shown), (shown, view.viewport().rect())
+    for item in [n for column in view.neurons for n in column] + labels(view):
+        assert text_px(view, item) >= 9.0, f"text {text_px(view, item):.1f} px tall at {size}"

@@ -14,9 +14,10 @@ import pytest
 from conftest import make_document
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QMenu, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from bpstudio.assets import resource
 from bpstudio.controller import Controller
 from bpstudio.ui import i18n
 from bpstudio.ui.layout import initial_window_size
@@ -356,3 +357,71 @@ def test_the_counters_show_a_short_form_when_the_sentence_does_not_fit(qtbot: Qt
         if image.pixelColor(x, y).lightness() < 128
     )
     assert inked > 50  # the short form is painted
+
+
+# -- Legible at school-laptop size: the Parameters dock shows the article's numbers -------------------------
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("size", [SMALL, QSize(1366, 768)])
+def test_the_parameters_dock_shows_every_value_of_the_articles_network(
+    qtbot: QtBot, open_window: WindowFactory, size: QSize, lang: str
+) -> None:
+    """W¹ (2×2), b¹, W² (1×2), b² and their gradients: every cell in view, no table scrolls."""
+    i18n.install(lang)
+    window = open_window(size)
+    press(qtbot, window, Qt.Key.Key_Space, 3)  # feedforward, error terms, update: every table has numbers
+    panel = window.parameters
+    area = panel.findChild(QScrollArea)
+    assert area is not None
+    for layer in (1, 2):
+        panel.layer_combo.setCurrentIndex(layer - 1)
+        QApplication.processEvents()
+        for quantity in ("W", "b", "grad_w", "grad_b"):
+            table = panel.tables[quantity]
+            model = table.model()
+            assert (model.rowCount(), model.columnCount()) == {
+                (1, "W"): (2, 2),
+                (1, "b"): (2, 1),
+                (2, "W"): (1, 2),
+                (2, "b"): (1, 1),
+            }[(layer, "W" if quantity in ("W", "grad_w") else "b")]
+            assert not table.horizontalScrollBar().isVisible(), (layer, quantity)
+            assert not table.verticalScrollBar().isVisible(), (layer, quantity)
+            viewport = table.viewport().rect()
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    index = model.index(row, column)
+                    cell = table.visualRect(index)
+                    assert viewport.contains(cell), (layer, quantity, row, column, cell, viewport)
+                    text = str(index.data())
+                    assert "—" not in text  # computed: the widest numbers are measured
+                    assert table.fontMetrics().horizontalAdvance(text) < cell.width(), (text, cell)
+            # and the table is on screen in the dock, not behind the dock's own scrolling
+            shown = QRect(table.mapTo(area.viewport(), QPoint(0, 0)), table.size())
+            assert area.viewport().rect().contains(shown), (layer, quantity, shown, area.viewport().rect())
+        # short titles: the symbol (the words are below it and in its tooltip)
+        for quantity, symbol in (("W", "W"), ("b", "b"), ("grad_w", "∂J/∂W"), ("grad_b", "∂J/∂b")):
+            group = panel.tables[quantity].parentWidget()
+            assert isinstance(group, QGroupBox)
+            assert group.title() == symbol + ("¹" if layer == 1 else "²")
+            assert group.toolTip()
+
+
+def test_a_large_layer_scrolls_inside_its_tables_and_the_dock_never_scrolls_sideways(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    """Spirals' 16 × 16 W²: two whole columns at least, the rest behind the table's scroll bar."""
+    window = open_window(SMALL)
+    assert window.controller.open_example(resource("examples") / "spirals.json")
+    QApplication.processEvents()
+    panel = window.parameters
+    area = panel.findChild(QScrollArea)
+    assert area is not None
+    panel.layer_combo.setCurrentIndex(1)
+    QApplication.processEvents()
+    table = panel.tables["W"]
+    assert (table.model().rowCount(), table.model().columnCount()) == (16, 16)
+    assert table.horizontalScrollBar().isVisible() and table.verticalScrollBar().isVisible()
+    viewport = table.viewport().rect()
+    for column in (0, 1):
+        assert viewport.contains(table.visualRect(table.model().index(0, column)))
+    assert not area.horizontalScrollBar().isVisible()
