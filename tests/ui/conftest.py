@@ -11,7 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -21,6 +21,9 @@ from bpstudio.assets import resource
 from bpstudio.controller import Controller
 from bpstudio.document import format as fmt
 from bpstudio.document.document import NetworkDocument, file_fields
+
+if TYPE_CHECKING:
+    from bpstudio.ui.main_window import MainWindow
 
 
 def _lrelease() -> str | None:
@@ -88,3 +91,37 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
     return seen
+
+
+def show_window(
+    qtbot: Any, tmp_path: Path, path: Path | None = None, size: tuple[int, int] | None = None
+) -> MainWindow:
+    """The studio window on `path` (default: the article's network), shown, with its own settings."""
+    from bpstudio.ui.main_window import MainWindow
+
+    document = make_document(path)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(document, Controller(document), settings=settings)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def close_window(win: MainWindow) -> None:
+    """Closed by the test rather than by qtbot.addWidget, which would close it before this cleanup:
+    a run is paused and nothing prompts for unsaved changes."""
+    if win.running:
+        win.pause()
+    win.document.history.set_clean()
+    win.close()
+    win.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+    """The article's network in a shown window (the window's own size)."""
+    win = show_window(qtbot, tmp_path)
+    yield win
+    close_window(win)

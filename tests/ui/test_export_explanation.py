@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from conftest import make_document
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton, QWidget
@@ -21,22 +20,6 @@ from bpstudio.ui.export_explanation import ExportExplanationDialog
 from bpstudio.ui.main_window import MainWindow
 
 ARTICLE = ("0.725409", "-0.054696", "0.802666")  # ŷ, δ of the output, the updated W²₁,₁
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    win = MainWindow(
-        document,
-        Controller(document),
-        settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-    )
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.document.history.set_clean()
-    win.close()
-    win.deleteLater()
 
 
 def save_to(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:

@@ -14,30 +14,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from conftest import close_window, show_window
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from bpstudio.controller import Controller
 from bpstudio.engine import InitConfig
 from bpstudio.ui.main_window import MainWindow
 from bpstudio.ui.reinit_dialog import ReinitDialog
-from tests.ui.conftest import make_document
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, Controller(document), settings=settings)
-    win.resize(1024, 700)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_window(qtbot, tmp_path, size=(1024, 700))
     yield win
-    win.document.history.set_clean()
-    win.set_language("en")
-    win.close()
+    close_window(win)
 
 
 def type_into(widget: QWidget, text: str, finish: str = "enter") -> None:

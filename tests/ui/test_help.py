@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from conftest import make_document
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
-from pytestqt.qtbot import QtBot
 
-from bpstudio.controller import Controller
 from bpstudio.ui.help import (
     GUIDE_LANGUAGES,
     GuideDialog,
@@ -23,19 +16,6 @@ from bpstudio.ui.help import (
     typeable,
 )
 from bpstudio.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, Controller(document), settings=settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.document.history.set_clean()
-    win.close()
-    win.deleteLater()
 
 
 def menu_action(menu: QMenu, key: str) -> QAction:

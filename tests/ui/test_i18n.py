@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_document
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -19,31 +16,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
 )
-from pytestqt.qtbot import QtBot
 
 from bpstudio import assets
-from bpstudio.controller import Controller
 from bpstudio.document import format as fmt
 from bpstudio.ui import i18n
 from bpstudio.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    win = MainWindow(
-        document,
-        Controller(document),
-        settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-    )
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    if win.running:
-        win.pause()
-    win.document.history.set_clean()
-    win.close()
-    win.deleteLater()
 
 
 @pytest.fixture

@@ -8,32 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_document
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from conftest import close_window, show_window
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from bpstudio.controller import Controller
 from bpstudio.document import format as fmt
 from bpstudio.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    controller = Controller(document)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, controller, settings=settings)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_window(qtbot, tmp_path, size=(1440, 900))
     yield win
-    if win.running:
-        win.pause()
-    win.document.history.set_clean()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 def x_range(window: MainWindow) -> tuple[float, float]:

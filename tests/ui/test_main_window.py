@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +16,6 @@ from ui_state import file_text, full_state
 
 from bpstudio.controller import Controller
 from bpstudio.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    controller = Controller(document)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, controller, settings=settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    # closed here rather than by qtbot.addWidget, which would close it before this cleanup
-    if win.running:
-        win.pause()
-    win.document.history.set_clean()  # no unsaved-changes prompt
-    win.close()
-    win.deleteLater()
 
 
 def cells(window: MainWindow, layer: int, quantity: str) -> list[list[str]]:

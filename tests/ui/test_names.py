@@ -7,35 +7,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
-from pytestqt.qtbot import QtBot
 
-from bpstudio.controller import Controller
 from bpstudio.engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, InitConfig
 from bpstudio.ui.main_window import SPEEDS, MainWindow
 from bpstudio.ui.reinit_dialog import ReinitDialog
-from tests.ui.conftest import make_document
 from tests.ui.test_fields import type_into
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, Controller(document), settings=settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.document.history.set_clean()
-    win.set_language("en")
-    win.close()
 
 
 def texts(combo: QComboBox) -> list[str]:

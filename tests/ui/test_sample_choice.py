@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_document
-from PySide6.QtCore import QSettings, Qt
+from conftest import close_window, show_window
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from bpstudio.assets import resource
-from bpstudio.controller import Controller
 from bpstudio.ui.canvas.text import fmt
 from bpstudio.ui.labels import format_value
 from bpstudio.ui.main_window import MainWindow
@@ -24,18 +23,9 @@ from bpstudio.ui.main_window import MainWindow
 
 @pytest.fixture
 def xor_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document(resource("examples", "xor.json"))
-    controller = Controller(document)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, controller, settings=settings)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_window(qtbot, tmp_path, resource("examples", "xor.json"))
     yield win
-    if win.running:
-        win.pause()
-    win.document.history.set_clean()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key = Qt.Key.Key_Space, shift: bool = False) -> None:

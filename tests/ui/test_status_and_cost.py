@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_document
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from bpstudio.controller import Controller
 from bpstudio.ui.labels import format_value
 from bpstudio.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    document = make_document()
-    controller = Controller(document)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, controller, settings=settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    if win.running:
-        win.pause()
-    win.document.history.set_clean()
-    win.close()
-    win.deleteLater()
 
 
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -11,8 +11,8 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import make_document
-from PySide6.QtCore import QSettings, Qt, QTimer
+from conftest import close_window, make_document, show_window
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 from ui_state import full_state
@@ -28,12 +28,7 @@ def example(name: str) -> Path:
 
 
 def open_window(qtbot: QtBot, tmp_path: Path, path: Path | None) -> MainWindow:
-    document = make_document(path)
-    controller = Controller(document)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(document, controller, settings=settings)
-    with qtbot.waitExposed(win):
-        win.show()
+    win = show_window(qtbot, tmp_path, path)
     win.activateWindow()  # shortcuts go to the active window
     qtbot.waitUntil(win.isActiveWindow)
     return win
@@ -43,15 +38,7 @@ def open_window(qtbot: QtBot, tmp_path: Path, path: Path | None) -> MainWindow:
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     win = open_window(qtbot, tmp_path, None)
     yield win
-    close(win)
-
-
-def close(win: MainWindow) -> None:
-    if win.running:
-        win.pause()
-    win.document.history.set_clean()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
@@ -105,7 +92,7 @@ def test_step_back_after_run_goes_back_one_phase_bit_for_bit(qtbot: QtBot, tmp_p
             window.actions_by_key["redo"].trigger()
             assert full_state(doc) == state
     finally:
-        close(window)
+        close_window(window)
 
 
 def test_first_step_back_after_run_matches_n_minus_1_steps_and_two_phases(
@@ -146,7 +133,7 @@ def test_step_back_after_step_and_epoch_goes_back_one_phase(qtbot: QtBot, tmp_pa
         window.actions_by_key["undo"].trigger()  # Undo: the whole Epoch entry
         assert doc.stepper.steps_done == 1 and doc.phase is Phase.FEEDFORWARD
     finally:
-        close(window)
+        close_window(window)
 
 
 def test_long_replay_shows_progress_and_cancel_keeps_everything(qtbot: QtBot, window: MainWindow) -> None:
