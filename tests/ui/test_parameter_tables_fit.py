@@ -16,7 +16,15 @@ from conftest import close_window, show_window
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QMessageBox,
+    QStatusBar,
+    QStyle,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from bpstudio.ui.main_window import MainWindow
@@ -179,9 +187,18 @@ def test_refused_batch_norm_shows_the_box_unticked_and_a_whole_message(
     assert dialogs["critical"], "no message"
     assert ticked_when_shown == [False]
     assert not panel.batch_norm_box.isChecked()
-    # the status bar shows the message in one line: it must fit there whole
+    # the status bar shows the message in one line, left of its size grip and permanent label
     bar = small.statusBar()
     message = bar.currentMessage()
     assert message == dialogs["critical"][-1]
-    room = bar.width() - 2 * bar.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin, None, bar) - 8
-    assert QFontMetrics(bar.font()).horizontalAdvance(message) <= room, message
+    assert QFontMetrics(bar.font()).horizontalAdvance(message) <= status_room(bar), message
+
+
+def status_room(bar: QStatusBar) -> int:
+    """The width QStatusBar gives a temporary message: from x = 6 to the first widget on its right
+    (the size grip, a permanent label; the other widgets are hidden under the message)."""
+    right = bar.width() - 12
+    for child in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.isVisible():
+            right = min(right, child.x() - 1)
+    return right - 6
