@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication

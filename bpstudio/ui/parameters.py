@@ -319,11 +319,9 @@ class NumberDelegate(QStyledItemDelegate):
         exact = index.data(Qt.ItemDataRole.EditRole)
         if exact is None:
             return  # not computed yet: "—"
-        room = option.rect.width() - 2 * cell_margin(option.widget)  # type: ignore[attr-defined]
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
-        option.text = format_value_to_fit(  # type: ignore[attr-defined]
-            float(exact), lambda text: metrics.horizontalAdvance(text) <= room
-        )
+        room = option.rect.width() - 2 * cell_margin(option.widget)
+        metrics = option.fontMetrics
+        option.text = format_value_to_fit(float(exact), lambda text: metrics.horizontalAdvance(text) <= room)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: IndexLike) -> None:
         assert isinstance(editor, QLineEdit)

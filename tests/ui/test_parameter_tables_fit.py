@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from bpstudio.ui.main_window import MainWindow
-from bpstudio.ui.parameters import ParameterTable
+from bpstudio.ui.parameters import NumberDelegate, ParameterTable
 
 SMALL = (1024, 700)
 
@@ -79,7 +79,9 @@ def shown_text(table: ParameterTable, index: QModelIndex) -> tuple[str, int]:
     option.font = table.font()
     option.fontMetrics = QFontMetrics(table.font())
     option.rect = table.visualRect(index)
-    table.itemDelegate().initStyleOption(option, index)
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, NumberDelegate)
+    delegate.initStyleOption(option, index)
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
     return option.text, option.rect.width() - margin
 
