@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller.names import activation_name, sub, sup
 from bpstudio.engine import Network
 
-__all__ = ["format_value", "layer_title", "neuron_name", "sub", "sup"]
+__all__ = ["format_value", "format_value_to_fit", "layer_title", "neuron_name", "sub", "sup"]
 
 
 def tr(text: str) -> str:
@@ -44,3 +47,17 @@ def format_value(value: float) -> str:
         return f"{value:.6e}"
     text = f"{value:.6f}"
     return "0.000000" if text == "-0.000000" else text
+
+
+def format_value_to_fit(value: float, fits: Callable[[str], bool]) -> str:
+    """`format_value`, shortened until `fits` accepts it: fewer decimals of a large number, then
+    fewer mantissa digits in exponent form. Never a cut exponent: "-6.137914e+2…" read as e+2.
+    The shortest form is returned when nothing fits (the caller's room is too small for any)."""
+    text = format_value(value)
+    if fits(text) or not math.isfinite(value):
+        return text
+    shorter = []
+    if abs(value) >= 1 and "e" not in text:
+        shorter += [f"{value:.{digits}f}" for digits in range(5, -1, -1)]  # the integer part stays whole
+    shorter += [f"{value:.{digits}e}" for digits in range(5, -1, -1)]
+    return next((candidate for candidate in shorter if fits(candidate)), shorter[-1])

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -45,11 +46,14 @@ from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase, PhaseEvent
 from bpstudio.ui.fields import RefusedError, announce, read_number, refusal
-from bpstudio.ui.labels import format_value, layer_title, neuron_name, sup
+from bpstudio.ui.labels import format_value, format_value_to_fit, layer_title, neuron_name, sup
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
 EDITABLE_KINDS = ("W", "b", "gamma", "beta")
 GRAD_KIND = {"grad_w": "W", "grad_b": "b", "grad_gamma": "gamma", "grad_beta": "beta"}
+# the optimizer's buffers by the symbols the explanation writes: v for momentum's velocity, m and v
+# for Adam's moments (their words are the tables' tooltips)
+BUFFER_SYMBOL = {"velocity": "v", "m": "m", "v": "v"}
 
 SHOWN_ROWS, SHOWN_COLUMNS = 8, 2  # a larger matrix scrolls inside its table
 IndexLike = QModelIndex | QPersistentModelIndex
@@ -230,7 +234,7 @@ class ParameterModel(QAbstractTableModel):
         if self.quantity in GRAD_KIND:
             return f"∂J/∂{base}"
         if ":" in self.quantity:
-            return f"{self.quantity.split(':', 1)[0]}({base})"
+            return f"{buffer_symbol(self.quantity.split(':', 1)[0])}({base})"
         return base
 
     def headerData(
@@ -286,6 +290,16 @@ class ParameterModel(QAbstractTableModel):
             signal.disconnect(self._values_changed)
 
 
+def buffer_symbol(buffer: str) -> str:
+    return BUFFER_SYMBOL.get(buffer, buffer)
+
+
+def cell_margin(widget: QWidget | None) -> int:
+    """The room a cell keeps on each side of its text (as QCommonStyle draws an item's text)."""
+    style = widget.style() if widget is not None else QApplication.style()
+    return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+
+
 class NumberDelegate(QStyledItemDelegate):
     """A line editor for a number: the typed value is used, or refused with a message.
 
@@ -296,6 +310,18 @@ class NumberDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: IndexLike) -> QWidget:
         return QLineEdit(parent)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: IndexLike) -> None:
+        """A number too wide for its column is shown with fewer digits rather than cut by Qt's
+        elision, which kept "-6.137914e+2…" and so showed e+2 for e+299. The whole value stays in
+        the cell's tooltip and editor."""
+        super().initStyleOption(option, index)
+        exact = index.data(Qt.ItemDataRole.EditRole)
+        if exact is None:
+            return  # not computed yet: "—"
+        room = option.rect.width() - 2 * cell_margin(option.widget)
+        metrics = option.fontMetrics
+        option.text = format_value_to_fit(float(exact), lambda text: metrics.horizontalAdvance(text) <= room)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: IndexLike) -> None:
         assert isinstance(editor, QLineEdit)
@@ -329,7 +355,10 @@ class ParameterTable(QTableView):
         metrics = self.fontMetrics()  # the font as resolved for this widget (its size is the application's)
         self.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("-0.0000000") + 10)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setMinimumSectionSize(metrics.horizontalAdvance("x₀₀") + 10)
+        # the shortest form of any number ("-6e+299") fits a column however narrow the learner drags it
+        self.horizontalHeader().setMinimumSectionSize(
+            max(metrics.horizontalAdvance("x₀₀"), metrics.horizontalAdvance("-0e+000")) + 10
+        )
         self.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -346,23 +375,26 @@ class ParameterTable(QTableView):
         cell of a 64 × 64 layer on each phase would be far too slow."""
         model = self.model()
         rows, columns = model.rowCount(), model.columnCount()
-        # The row names' width changes with their length (ŷ₁ against h¹₁): a few rows are measured
-        # again when it changes. Measuring a long header costs milliseconds on every phase, so
-        # a scrolling table is measured once per shape, with room for one more character.
+        # The row names' width changes with their length (ŷ₁ against h¹₁): the table is fitted again
+        # when the longest name's length changes (adding a layer elsewhere turns h₁₀ into h¹₁₀).
+        names = [str(model.headerData(row, Qt.Orientation.Vertical)) for row in range(rows)]
         scrolls = rows > SHOWN_ROWS
-        name = len(str(model.headerData(rows - 1, Qt.Orientation.Vertical))) if rows and not scrolls else 0
-        key = (rows, columns, name)
+        key = (rows, columns, max(map(len, names), default=0))
         if key == self._fitted:
             return  # another layer of the same shape (the dock following the phases): same size
         self._fitted = key
         horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
         section = horizontal.defaultSectionSize()
         frame = 2 * self.frameWidth()
-        head = vertical.sizeHint().width() + frame
+        # The header's own size hint is cached per shape and missed h₁₀ becoming h¹₁₀: the names are
+        # measured here (a few short strings), and the header is kept at least that wide.
+        margin = 2 * vertical.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, vertical)
+        metrics = vertical.fontMetrics()
+        names_width = max((metrics.horizontalAdvance(name) for name in names), default=0) + margin
+        vertical.setMinimumWidth(names_width)
+        head = max(vertical.sizeHint().width(), names_width) + frame
         if scrolls:
-            head += self.verticalScrollBar().sizeHint().width() + vertical.fontMetrics().horizontalAdvance(
-                "₀"
-            )
+            head += self.verticalScrollBar().sizeHint().width()
         height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
             max(rows, 1), SHOWN_ROWS
         )
@@ -486,6 +518,9 @@ class ParametersPanel(QWidget):
         self.following = True
 
     def _batch_norm_clicked(self, on: bool) -> None:
+        # the box shows the state in use while the controller decides: a refusal's message box
+        # must not appear over a ticked box; a change that goes through ticks it (settings_changed)
+        self._update_batch_norm_box()
         self.controller.set_batch_norm(self.layer, on)
         self._update_batch_norm_box()  # the document's word is final (also when it refused)
 
@@ -545,7 +580,8 @@ class ParametersPanel(QWidget):
             ]
             row += 2
         for buffer in self._buffers:
-            items += [(f"{buffer}:W", f"{buffer}(W{L})", row, 0), (f"{buffer}:b", f"{buffer}(b{L})", row, 1)]
+            symbol = buffer_symbol(buffer)
+            items += [(f"{buffer}:W", f"{symbol}(W{L})", row, 0), (f"{buffer}:b", f"{symbol}(b{L})", row, 1)]
             row += 1
         return items
 

@@ -309,7 +309,7 @@
     <message>
         <location filename="../../bpstudio/controller/controller.py" line="433"/>
         <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
-        <translation>{0}: kích thước lô là 1, mà một lô chỉ có một mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên trước.</translation>
+        <translation>{0}: lô chỉ có 1 mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên.</translation>
     </message>
     <message>
         <location filename="../../bpstudio/controller/controller.py" line="439"/>
