@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStatusTipEvent, QValidator
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QToolTip, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QSpinBox, QToolTip, QWidget
 
 from bpstudio.ui import i18n
 
@@ -119,22 +119,47 @@ def refusal(name: str, problem: str, in_use: str) -> str:
     return tr("{0}: {1} Still using {2}.").format(name, problem, in_use)
 
 
+# The last refusal announced, while it may still be on screen (the status bar keeps a status tip
+# until another one replaces it, and a long tooltip stays for seconds).
+_announced = ""
+
+
 def announce(widget: QWidget, message: str) -> None:
     """Show a refusal without a modal box: in the window's status bar and as a tooltip by the field."""
+    global _announced
+    _announced = message
     QCoreApplication.sendEvent(widget, QStatusTipEvent(message))
     if widget.isVisible():
         QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), message, widget)
 
 
+def withdraw(widget: QWidget) -> None:
+    """A value was accepted: the refusal announced before no longer holds ("Still using 0.1" after
+    0.05 is in use), so take it off the status bar and the tooltip. Any other message stays."""
+    global _announced
+    if not _announced:
+        return
+    if QToolTip.isVisible() and QToolTip.text() == _announced:
+        QToolTip.hideText()
+    parent: QWidget | None = widget
+    while parent is not None and not isinstance(parent, QMainWindow):
+        parent = parent.parentWidget()
+    if parent is not None and parent.statusBar().currentMessage() == _announced:
+        parent.statusBar().clearMessage()
+    _announced = ""
+
+
 class NumberField(QLineEdit):
     """A float field with an allowed range; Enter or leaving it uses the typed value or refuses it.
 
-    `committed` carries a usable new value; `refused` carries the sentence to show. Either way the
-    field ends up showing the value in use (the owner refreshes it after a commit).
+    `committed` carries a usable new value; `refused` carries the sentence to show; `accepted` says
+    a typed text was usable (new or the value in use retyped), so an earlier refusal is void. Either
+    way the field ends up showing the value in use (the owner refreshes it after a commit).
     """
 
     committed = Signal(float)
     refused = Signal(str)
+    accepted = Signal()
 
     def __init__(self, allowed: Range, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,8 +200,8 @@ class NumberField(QLineEdit):
 
     def apply_typed(self) -> None:
         """Use (or refuse) the typed text, as Enter or leaving the field does."""
-        if self.text() == shown(self._value):
-            return
+        if self.text() == shown(self._value) and not self.isModified():
+            return  # nothing typed since the value was shown (passing through the field)
         problem = self.problem()
         if problem is not None:
             self.set_value(self._value)
@@ -185,7 +210,9 @@ class NumberField(QLineEdit):
             announce(self, message)
             return
         value = read_number(self.text())
-        self.setText(shown(value))
+        self.setText(shown(value))  # also clears isModified
+        withdraw(self)
+        self.accepted.emit()
         if value != self._value:
             self._value = value
             self.committed.emit(value)
@@ -201,6 +228,7 @@ class WholeSpinBox(QSpinBox):
     """
 
     refused = Signal(str)
+    accepted = Signal()  # a typed text was usable: an earlier refusal is void
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,13 +277,17 @@ class WholeSpinBox(QSpinBox):
         return None
 
     def _check(self) -> None:
-        if self.cleanText() == str(self.value()):
-            return
+        if self.cleanText() == str(self.value()) and not self.lineEdit().isModified():
+            return  # nothing typed since the value was shown
+        self.lineEdit().setModified(False)
         problem = self.problem()
         if problem is not None:
             message = refusal(self.name, problem, str(self.value()))
             self.refused.emit(message)
             announce(self, message)
+        else:
+            withdraw(self)
+            self.accepted.emit()
 
     def apply_typed(self) -> None:
         """Use (or refuse) the typed text now, as Enter would."""
