@@ -15,25 +15,21 @@ guessed.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStatusTipEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QSpinBox, QToolTip, QWidget
 
+from bpstudio.controller.numbers import MINUS, parse_number
+from bpstudio.controller.numbers import RefusedError as RefusedError  # raised by read_number
 from bpstudio.ui import i18n
 
-MINUS = "\u2212"
 INVALID_STYLE = "QLineEdit { background: #ffcdd2; }"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-class RefusedError(ValueError):
-    """A typed text that cannot be used; the message is one translated sentence."""
 
 
 def _ui_locale() -> QLocale:
@@ -45,32 +41,24 @@ def _ui_locale() -> QLocale:
 def read_number(text: str) -> float:
     """The finite number the learner typed, or RefusedError saying why.
 
-    A point is always a decimal point (the app writes numbers that way); a single comma is a
-    decimal comma, unless the UI language groups thousands with commas and the comma is followed
-    by exactly three digits (`1,000` could be one thousand or one): that is refused.
+    The rule is the app's one number rule (`controller.numbers.parse_number`, also used for CSV
+    files); here a comma may separate thousands when the UI language writes numbers that way.
     """
-    cleaned = text.strip().replace(MINUS, "-").replace("\u2013", "-").replace(" ", "").replace("\u00a0", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        mantissa = cleaned.lower().split("e")[0]
-        decimals = mantissa.split(",")[1]
-        if _ui_locale().groupSeparator() == "," and len(decimals) == 3 and decimals.isdigit():
-            raise RefusedError(
-                tr("“{0}” is ambiguous: the comma may separate thousands. Write {1} or {2}.").format(
-                    text.strip(), cleaned.replace(",", "."), cleaned.replace(",", "")
-                )
-            )
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise RefusedError(
-            tr("“{0}” is not a number: type a value such as 0.25, 0,25 or {1}1.5.").format(
-                text.strip(), MINUS
-            )
-        ) from None
-    if not math.isfinite(value):
-        raise RefusedError(tr("“{0}” is not a finite number.").format(text.strip()))
-    return value
+    return parse_number(text, comma_groups_thousands=_ui_locale().groupSeparator() == ",")
+
+
+# Groups thousands in Vietnamese: the locale's own "." would clash with the decimal point the window
+# writes everywhere (0.298371), and "," is the Vietnamese decimal mark.
+NARROW_NO_BREAK_SPACE = "\u202f"
+
+
+def count_text(count: int) -> str:
+    """A whole count as the UI language writes it: 9,724 in English, 9 724 in Vietnamese."""
+    locale = _ui_locale()
+    text = locale.toString(int(count))
+    if i18n.current_language() == "vi":
+        text = text.replace(locale.groupSeparator(), NARROW_NO_BREAK_SPACE)
+    return text
 
 
 def shown(value: float) -> str:
