@@ -1,31 +1,68 @@
-"""Reading a dataset from CSV: inputs then targets on each row, with a clear error per bad row."""
+"""Reading a dataset from CSV: inputs then targets on each row, with a clear error per bad row.
+
+Numbers follow the app's one rule (`numbers.parse_number`). Spreadsheets in Vietnamese and most
+European locales write a decimal comma and therefore separate columns with `;`: in such a file a
+comma is always a decimal comma (`0,1;0,25;1`). In a `,`- or tab-separated file a comma inside a
+quoted cell may be a thousands separator, so `"1,000"` is refused as ambiguous, as in a field
+where the UI language groups thousands with commas. Every message is in the UI language and
+quotes at most `numbers.QUOTE_LIMIT` characters of a bad value.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import math
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
+from bpstudio.controller.numbers import NotANumberError, NotFiniteError, RefusedError, clip, parse_number
 from bpstudio.engine import Dataset
 
 MAX_REPORTED = 5
+SNIFFED_LINES = 50
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
 
 
 class CsvError(ValueError):
     """The file cannot become a dataset; the message lists the bad rows."""
 
 
+def column_separator(text: str) -> str:
+    """`;` or a tab when every one of the first lines has it, else `,`.
+
+    csv.Sniffer prefers `,` whenever it appears as often on every line, and `0,1;0,9;1` has as
+    many commas as semicolons: the decimal commas would be split into columns.
+    """
+    lines = [line for line in text.splitlines()[:SNIFFED_LINES] if line.strip()]
+    for separator in (";", "\t"):
+        if lines and all(separator in line for line in lines):
+            return separator
+    return ","
+
+
+def _read_cell(number: int, column: int, cell: str, comma_groups_thousands: bool) -> tuple[float | None, str]:
+    """The cell's number, or None and the sentence saying why it is not one."""
+    try:
+        return parse_number(cell, comma_groups_thousands), ""
+    except NotANumberError:
+        reason = tr("row {0}, column {1}: {2} is not a number")
+    except NotFiniteError:
+        reason = tr("row {0}, column {1}: {2} is not a finite number")
+    except RefusedError as exc:  # ambiguous: the sentence says how to write it
+        return None, tr("row {0}, column {1}: {2}").format(number, column, str(exc))
+    return None, reason.format(number, column, f"'{clip(cell)}'")
+
+
 def parse_dataset_csv(text: str, n_inputs: int, n_targets: int, source: str = "CSV") -> Dataset:
     """Rows of n_inputs + n_targets numbers; a first row that is not numeric is a header."""
     width = n_inputs + n_targets
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = column_separator(text)
+    comma_groups_thousands = delimiter != ";"
     rows: list[list[float]] = []
     problems: list[str] = []
     for number, raw in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
@@ -33,36 +70,33 @@ def parse_dataset_csv(text: str, n_inputs: int, n_targets: int, source: str = "C
         if not any(cells):
             continue
         values: list[float] = []
-        bad: str | None = None
+        bad = ""
         for column, cell in enumerate(cells, start=1):
-            try:
-                value = float(cell)
-            except ValueError:
-                bad = f"row {number}, column {column}: {cell!r} is not a number"
-                break
-            if not math.isfinite(value):
-                bad = f"row {number}, column {column}: {cell!r} is not a finite number"
+            value, bad = _read_cell(number, column, cell, comma_groups_thousands)
+            if value is None:
                 break
             values.append(value)
-        if bad is not None:
+        if bad:
             if number == 1 and not rows and not problems:
                 continue  # a header line
             problems.append(bad)
             continue
         if len(values) != width:
             problems.append(
-                f"row {number}: expected {width} values ({n_inputs} inputs + {n_targets} targets), "
-                f"got {len(values)}"
+                tr("row {0}: expected {1} values ({2} inputs + {3} targets), got {4}").format(
+                    number, width, n_inputs, n_targets, len(values)
+                )
             )
             continue
         rows.append(values)
     if problems:
-        shown = problems[:MAX_REPORTED]
-        more = len(problems) - len(shown)
-        tail = f"; and {more} more bad rows" if more else ""
-        raise CsvError(f"{source}: " + "; ".join(shown) + tail)
+        listed = problems[:MAX_REPORTED]
+        more = len(problems) - len(listed)
+        if more:
+            listed.append(tr("and {0} more bad rows").format(more))
+        raise CsvError(f"{source}: " + "; ".join(listed))
     if not rows:
-        raise CsvError(f"{source}: no samples found")
+        raise CsvError(tr("{0}: no samples found").format(source))
     table = np.asarray(rows, dtype=np.float64)
     return Dataset(table[:, :n_inputs].copy(), table[:, n_inputs:].copy())
 
@@ -71,7 +105,7 @@ def read_dataset_csv(path: Path, n_inputs: int, n_targets: int) -> Dataset:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise CsvError(f"{path}: the file is not UTF-8 text") from None
+        raise CsvError(tr("{0}: the file is not UTF-8 text").format(path)) from None
     except OSError as exc:
-        raise CsvError(f"{path}: {exc.strerror or exc}") from None
+        raise CsvError(tr("{0}: the file cannot be read ({1})").format(path, exc.strerror or exc)) from None
     return parse_dataset_csv(text, n_inputs, n_targets, source=str(path))

@@ -411,7 +411,10 @@ class DatasetPanel(QWidget):
         self.import_button.setText(self.tr("Import CSV…"))
         self.add_button.setToolTip(self.tr("Append a copy of the last sample"))
         self.import_button.setToolTip(
-            self.tr("Each row: the inputs, then the targets, separated by commas; a header row is allowed")
+            self.tr(
+                "Each row: the inputs, then the targets, separated by commas, or by semicolons with "
+                "decimal commas (0,5); a header row is allowed"
+            )
         )
         self._update_info()
 

@@ -15,25 +15,21 @@ guessed.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStatusTipEvent, QValidator
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QToolTip, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QSpinBox, QToolTip, QWidget
 
+from bpstudio.controller.numbers import MINUS, parse_number
+from bpstudio.controller.numbers import RefusedError as RefusedError  # raised by read_number
 from bpstudio.ui import i18n
 
-MINUS = "\u2212"
 INVALID_STYLE = "QLineEdit { background: #ffcdd2; }"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-class RefusedError(ValueError):
-    """A typed text that cannot be used; the message is one translated sentence."""
 
 
 def _ui_locale() -> QLocale:
@@ -45,32 +41,24 @@ def _ui_locale() -> QLocale:
 def read_number(text: str) -> float:
     """The finite number the learner typed, or RefusedError saying why.
 
-    A point is always a decimal point (the app writes numbers that way); a single comma is a
-    decimal comma, unless the UI language groups thousands with commas and the comma is followed
-    by exactly three digits (`1,000` could be one thousand or one): that is refused.
+    The rule is the app's one number rule (`controller.numbers.parse_number`, also used for CSV
+    files); here a comma may separate thousands when the UI language writes numbers that way.
     """
-    cleaned = text.strip().replace(MINUS, "-").replace("\u2013", "-").replace(" ", "").replace("\u00a0", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        mantissa = cleaned.lower().split("e")[0]
-        decimals = mantissa.split(",")[1]
-        if _ui_locale().groupSeparator() == "," and len(decimals) == 3 and decimals.isdigit():
-            raise RefusedError(
-                tr("“{0}” is ambiguous: the comma may separate thousands. Write {1} or {2}.").format(
-                    text.strip(), cleaned.replace(",", "."), cleaned.replace(",", "")
-                )
-            )
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise RefusedError(
-            tr("“{0}” is not a number: type a value such as 0.25, 0,25 or {1}1.5.").format(
-                text.strip(), MINUS
-            )
-        ) from None
-    if not math.isfinite(value):
-        raise RefusedError(tr("“{0}” is not a finite number.").format(text.strip()))
-    return value
+    return parse_number(text, comma_groups_thousands=_ui_locale().groupSeparator() == ",")
+
+
+# Groups thousands in Vietnamese: the locale's own "." would clash with the decimal point the window
+# writes everywhere (0.298371), and "," is the Vietnamese decimal mark.
+NARROW_NO_BREAK_SPACE = "\u202f"
+
+
+def count_text(count: int) -> str:
+    """A whole count as the UI language writes it: 9,724 in English, 9 724 in Vietnamese."""
+    locale = _ui_locale()
+    text = locale.toString(int(count))
+    if i18n.current_language() == "vi":
+        text = text.replace(locale.groupSeparator(), NARROW_NO_BREAK_SPACE)
+    return text
 
 
 def shown(value: float) -> str:
@@ -119,22 +107,47 @@ def refusal(name: str, problem: str, in_use: str) -> str:
     return tr("{0}: {1} Still using {2}.").format(name, problem, in_use)
 
 
+# The last refusal announced, while it may still be on screen (the status bar keeps a status tip
+# until another one replaces it, and a long tooltip stays for seconds).
+_announced = ""
+
+
 def announce(widget: QWidget, message: str) -> None:
     """Show a refusal without a modal box: in the window's status bar and as a tooltip by the field."""
+    global _announced
+    _announced = message
     QCoreApplication.sendEvent(widget, QStatusTipEvent(message))
     if widget.isVisible():
         QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), message, widget)
 
 
+def withdraw(widget: QWidget) -> None:
+    """A value was accepted: the refusal announced before no longer holds ("Still using 0.1" after
+    0.05 is in use), so take it off the status bar and the tooltip. Any other message stays."""
+    global _announced
+    if not _announced:
+        return
+    if QToolTip.isVisible() and QToolTip.text() == _announced:
+        QToolTip.hideText()
+    parent: QWidget | None = widget
+    while parent is not None and not isinstance(parent, QMainWindow):
+        parent = parent.parentWidget()
+    if parent is not None and parent.statusBar().currentMessage() == _announced:
+        parent.statusBar().clearMessage()
+    _announced = ""
+
+
 class NumberField(QLineEdit):
     """A float field with an allowed range; Enter or leaving it uses the typed value or refuses it.
 
-    `committed` carries a usable new value; `refused` carries the sentence to show. Either way the
-    field ends up showing the value in use (the owner refreshes it after a commit).
+    `committed` carries a usable new value; `refused` carries the sentence to show; `accepted` says
+    a typed text was usable (new or the value in use retyped), so an earlier refusal is void. Either
+    way the field ends up showing the value in use (the owner refreshes it after a commit).
     """
 
     committed = Signal(float)
     refused = Signal(str)
+    accepted = Signal()
 
     def __init__(self, allowed: Range, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,8 +188,8 @@ class NumberField(QLineEdit):
 
     def apply_typed(self) -> None:
         """Use (or refuse) the typed text, as Enter or leaving the field does."""
-        if self.text() == shown(self._value):
-            return
+        if self.text() == shown(self._value) and not self.isModified():
+            return  # nothing typed since the value was shown (passing through the field)
         problem = self.problem()
         if problem is not None:
             self.set_value(self._value)
@@ -185,7 +198,9 @@ class NumberField(QLineEdit):
             announce(self, message)
             return
         value = read_number(self.text())
-        self.setText(shown(value))
+        self.setText(shown(value))  # also clears isModified
+        withdraw(self)
+        self.accepted.emit()
         if value != self._value:
             self._value = value
             self.committed.emit(value)
@@ -201,6 +216,7 @@ class WholeSpinBox(QSpinBox):
     """
 
     refused = Signal(str)
+    accepted = Signal()  # a typed text was usable: an earlier refusal is void
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,13 +265,17 @@ class WholeSpinBox(QSpinBox):
         return None
 
     def _check(self) -> None:
-        if self.cleanText() == str(self.value()):
-            return
+        if self.cleanText() == str(self.value()) and not self.lineEdit().isModified():
+            return  # nothing typed since the value was shown
+        self.lineEdit().setModified(False)
         problem = self.problem()
         if problem is not None:
             message = refusal(self.name, problem, str(self.value()))
             self.refused.emit(message)
             announce(self, message)
+        else:
+            withdraw(self)
+            self.accepted.emit()
 
     def apply_typed(self) -> None:
         """Use (or refuse) the typed text now, as Enter would."""

@@ -50,6 +50,7 @@ from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel
 from bpstudio.ui.export_explanation import export_explanation
+from bpstudio.ui.fields import count_text
 from bpstudio.ui.help import GuideDialog, ShortcutsDialog
 from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.labels import format_value
@@ -600,18 +601,21 @@ class MainWindow(QMainWindow):
             cost_text = format_value(trace.cost)
         else:
             cost_text = self.tr("not computed yet")
+        counts = [count_text(n) for n in (s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch)]
         self.counters.setText(
             self.tr(
                 "Steps done <b>{0}</b> · Epochs done <b>{1}</b> · Next batch {2} of {3} · Cost J = <b>{4}</b>"
-            ).format(s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch, cost_text)
+            ).format(*counts, cost_text)
         )
         self.counters.set_short_text(  # painted instead when the full sentence does not fit
             self.tr("Step <b>{0}</b> · Epoch <b>{1}</b> · Batch {2}/{3} · J = <b>{4}</b>").format(
-                s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch, cost_text
+                *counts, cost_text
             )
         )
         if self.controller.running:
-            self.status_label.setText(self.tr("Running: {0} steps/s").format(f"{self.run_rate():,.0f}"))
+            self.status_label.setText(
+                self.tr("Running: {0} steps/s").format(count_text(round(self.run_rate())))
+            )
         else:
             self.status_label.setText("")
 

@@ -31,7 +31,7 @@ from bpstudio.controller.names import (
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import INITIALIZERS, LOSSES, OPTIMIZERS
 from bpstudio.engine.optimizers import OPTIONS
-from bpstudio.ui.fields import NumberField, Range, WholeSpinBox
+from bpstudio.ui.fields import NumberField, Range, WholeSpinBox, withdraw
 
 SEED_MAX = 2_147_483_647
 BELOW_ONE = Range(0.0, 1.0, high_open=True)
@@ -138,6 +138,7 @@ class OptionsPanel(QWidget):
         fields: list[NumberField | WholeSpinBox] = [*self.fields.values(), self.clip_norm]
         for refusing in (*fields, self.batch_size, self.seed, self.init_seed):
             refusing.refused.connect(self._show_refusal)
+            refusing.accepted.connect(self._clear_refusal)
 
         controller.before_training(self.apply_pending)
         document.settings_changed.connect(self.refresh)
@@ -187,8 +188,11 @@ class OptionsPanel(QWidget):
         self.message.show()
 
     def _clear_refusal(self) -> None:
+        """The options in use changed or a typed value was accepted: the refusal no longer holds,
+        neither under the form nor in the status bar."""
         self.message.clear()
         self.message.hide()
+        withdraw(self)
 
     def _loss_chosen(self) -> None:
         if not self._updating:

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase, PhaseEvent
-from bpstudio.ui.fields import RefusedError, announce, read_number, refusal
+from bpstudio.ui.fields import RefusedError, announce, read_number, refusal, withdraw
 from bpstudio.ui.labels import format_value, format_value_to_fit, layer_title, neuron_name, sup
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
@@ -335,7 +335,8 @@ class NumberDelegate(QStyledItemDelegate):
                 editor.parentWidget() or editor, refusal(f"{row}, {column}", str(exc), str(index.data()))
             )
             return
-        model.setData(index, value, Qt.ItemDataRole.EditRole)
+        if model.setData(index, value, Qt.ItemDataRole.EditRole):
+            withdraw(editor.parentWidget() or editor)  # accepted: an earlier refusal is void
 
 
 class ParameterTable(QTableView):

@@ -53,6 +53,7 @@ class ReinitDialog(QDialog):
         form.addRow(self.tr("Bias value"), self.bias)
         for field in (self.seed, self.low, self.high, self.std, self.bias):
             field.refused.connect(self._show_refusal)
+            field.accepted.connect(self._clear_refusal)
         self.form = form
         note = QLabel(
             self.tr(
@@ -82,7 +83,6 @@ class ReinitDialog(QDialog):
         field.name = option_name(key)
         field.set_value(value)
         field.setToolTip(self.tr("Allowed: {0}.").format(allowed.describe()))
-        field.committed.connect(self._clear_refusal)
         return field
 
     def _clear_refusal(self) -> None:

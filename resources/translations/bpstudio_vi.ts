@@ -272,17 +272,17 @@
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="30"/>
+        <location filename="../../bpstudio/ui/labels.py" line="33"/>
         <source>Layer 0 (input)</source>
         <translation>Lớp 0 (đầu vào)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="32"/>
+        <location filename="../../bpstudio/ui/labels.py" line="35"/>
         <source>Layer {0} (output, {1})</source>
         <translation>Lớp {0} (đầu ra, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="33"/>
+        <location filename="../../bpstudio/ui/labels.py" line="36"/>
         <source>Layer {0} (hidden, {1})</source>
         <translation>Lớp {0} (ẩn, {1})</translation>
     </message>
@@ -591,81 +591,121 @@
         <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="58"/>
+        <location filename="../../bpstudio/controller/numbers.py" line="61"/>
         <source>“{0}” is ambiguous: the comma may separate thousands. Write {1} or {2}.</source>
         <translation>“{0}” không rõ nghĩa: dấu phẩy có thể là dấu phân cách hàng nghìn. Hãy viết {1} hoặc {2}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="67"/>
+        <location filename="../../bpstudio/controller/numbers.py" line="70"/>
         <source>“{0}” is not a number: type a value such as 0.25, 0,25 or {1}1.5.</source>
         <translation>“{0}” không phải là số: hãy gõ một giá trị như 0.25, 0,25 hoặc {1}1.5.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="72"/>
+        <location filename="../../bpstudio/controller/numbers.py" line="73"/>
         <source>“{0}” is not a finite number.</source>
         <translation>“{0}” không phải là một số hữu hạn.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="104"/>
+        <location filename="../../bpstudio/ui/fields.py" line="92"/>
         <source>any number</source>
         <translation>một số bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="107"/>
+        <location filename="../../bpstudio/ui/fields.py" line="95"/>
         <source>above {0}</source>
         <translation>lớn hơn {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="107"/>
+        <location filename="../../bpstudio/ui/fields.py" line="95"/>
         <source>{0} or more</source>
         <translation>từ {0} trở lên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="109"/>
+        <location filename="../../bpstudio/ui/fields.py" line="97"/>
         <source>below {0}</source>
         <translation>nhỏ hơn {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="109"/>
+        <location filename="../../bpstudio/ui/fields.py" line="97"/>
         <source>{0} or less</source>
         <translation>từ {0} trở xuống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="111"/>
+        <location filename="../../bpstudio/ui/fields.py" line="99"/>
         <source>above {0} and at most {1}</source>
         <translation>lớn hơn {0} và không quá {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="113"/>
+        <location filename="../../bpstudio/ui/fields.py" line="101"/>
         <source>from {0} up to (not including) {1}</source>
         <translation>từ {0} đến dưới {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="114"/>
+        <location filename="../../bpstudio/ui/fields.py" line="102"/>
         <source>from {0} to {1}</source>
         <translation>từ {0} đến {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="119"/>
+        <location filename="../../bpstudio/ui/fields.py" line="107"/>
         <source>{0}: {1} Still using {2}.</source>
         <translation>{0}: {1} Vẫn dùng giá trị {2}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="165"/>
-        <location filename="../../bpstudio/ui/fields.py" line="248"/>
+        <location filename="../../bpstudio/ui/fields.py" line="178"/>
+        <location filename="../../bpstudio/ui/fields.py" line="264"/>
         <source>“{0}” is not allowed: it must be {1}.</source>
         <translation>Không dùng được “{0}”: giá trị phải {1}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="215"/>
-        <location filename="../../bpstudio/ui/fields.py" line="217"/>
+        <location filename="../../bpstudio/ui/fields.py" line="231"/>
+        <location filename="../../bpstudio/ui/fields.py" line="233"/>
         <source>“{0}” is not a whole number.</source>
         <translation>“{0}” không phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="245"/>
+        <location filename="../../bpstudio/ui/fields.py" line="261"/>
         <source>a whole number from {0} to {1}</source>
         <translation>là số nguyên từ {0} đến {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="53"/>
+        <source>row {0}, column {1}: {2} is not a number</source>
+        <translation>hàng {0}, cột {1}: {2} không phải là số</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="55"/>
+        <source>row {0}, column {1}: {2} is not a finite number</source>
+        <translation>hàng {0}, cột {1}: {2} không phải là số hữu hạn</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="57"/>
+        <source>row {0}, column {1}: {2}</source>
+        <translation>hàng {0}, cột {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="86"/>
+        <source>row {0}: expected {1} values ({2} inputs + {3} targets), got {4}</source>
+        <translation>hàng {0}: cần {1} giá trị ({2} đầu vào + {3} giá trị đích), nhưng có {4}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="96"/>
+        <source>and {0} more bad rows</source>
+        <translation>và {0} hàng lỗi khác</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="99"/>
+        <source>{0}: no samples found</source>
+        <translation>{0}: không tìm thấy mẫu nào</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="108"/>
+        <source>{0}: the file is not UTF-8 text</source>
+        <translation>{0}: tệp không phải là văn bản UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="110"/>
+        <source>{0}: the file cannot be read ({1})</source>
+        <translation>{0}: không đọc được tệp ({1})</translation>
     </message>
 </context>
 <context>
@@ -777,9 +817,9 @@
         <translation>Thêm một bản sao của mẫu cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="414"/>
-        <source>Each row: the inputs, then the targets, separated by commas; a header row is allowed</source>
-        <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy; có thể có một dòng tiêu đề</translation>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="415"/>
+        <source>Each row: the inputs, then the targets, separated by commas, or by semicolons with decimal commas (0,5); a header row is allowed</source>
+        <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy, hoặc bằng dấu chấm phẩy khi số thập phân dùng dấu phẩy (0,5); có thể có một dòng tiêu đề</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/dataset_panel.py" line="396"/>
@@ -805,27 +845,27 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="107"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="127"/>
         <source>The explanation could not be written: {0}</source>
         <translation>Không thể viết phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="128"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="148"/>
         <source>Nothing computed yet in this step</source>
         <translation>Bước này chưa tính gì</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="131"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="151"/>
         <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
         <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="136"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="156"/>
         <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
         <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="140"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="160"/>
         <source>Here you will see each formula with the current numbers substituted.</source>
         <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
     </message>
@@ -957,483 +997,483 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="462"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
         <source>Next phase</source>
         <translation>Pha tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="463"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
         <source>Run the next phase: feedforward, then δ, then update</source>
         <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="465"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
         <source>Next layer</source>
         <translation>Lớp tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="465"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
         <source>Advance one layer inside the current phase</source>
         <translation>Tiến thêm một lớp trong pha hiện tại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
         <source>Finish the current training step (all three phases)</source>
         <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
         <source>Train until the current epoch is complete</source>
         <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="568"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="712"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="573"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="720"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
         <source>Train continuously; press again to pause</source>
         <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="744"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="752"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="476"/>
         <source>Undo the last phase, restoring every number exactly</source>
         <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
         <source>Back to the network as it was opened</source>
         <translation>Quay về mạng như lúc vừa mở</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
         <source>Re-initialise…</source>
         <translation>Khởi tạo lại…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="476"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="481"/>
         <source>New random weights from a scheme and a seed</source>
         <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="484"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="485"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="481"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
         <source>Save &amp;As…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="482"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="488"/>
         <source>Explanation as Markdown…</source>
         <translation>Phần giải thích dạng Markdown…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="484"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
         <source>Explanation as HTML…</source>
         <translation>Phần giải thích dạng HTML…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
         <source>Explanation of several steps…</source>
         <translation>Giải thích nhiều bước…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="492"/>
         <source>Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese</source>
         <translation>Các bước từ a đến b của ví dụ tính tay, dạng Markdown hoặc HTML, bằng tiếng Anh hoặc tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
         <source>Loss history as CSV…</source>
         <translation>Lịch sử mất mát dạng CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="490"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
         <source>Loss plot as PNG…</source>
         <translation>Đồ thị mất mát dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="496"/>
         <source>Network picture as PNG…</source>
         <translation>Hình mạng dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="492"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="497"/>
         <source>Network picture as SVG…</source>
         <translation>Hình mạng dạng SVG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="493"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="500"/>
         <source>Fit network to view</source>
         <translation>Vừa khít mạng trong khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="496"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="501"/>
         <source>Reset window layout</source>
         <translation>Đặt lại bố cục cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
         <source>Add a hidden layer</source>
         <translation>Thêm một lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="504"/>
         <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
         <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="501"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="506"/>
         <source>Remove the last hidden layer</source>
         <translation>Xoá lớp ẩn cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="507"/>
         <source>&amp;Guide</source>
         <translation>&amp;Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="507"/>
         <source>How to use BP Studio, step by step</source>
         <translation>Cách dùng BP Studio, từng bước một</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="508"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="508"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>Mọi phím tắt của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="504"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="509"/>
         <source>&amp;About BP Studio</source>
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="510"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="515"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="520"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="516"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
         <source>Open &amp;example</source>
         <translation>Mở &amp;ví dụ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="517"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
         <source>Open &amp;recent</source>
         <translation>Mở tệp &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="518"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="519"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="524"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="520"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
         <source>&amp;Training</source>
         <translation>&amp;Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
         <source>&amp;View</source>
         <translation>&amp;Hiển thị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="527"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="528"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="531"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="527"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="532"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="528"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="533"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="529"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="534"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="535"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="534"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="539"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="535"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="540"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="536"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="541"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="539"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="544"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="542"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="547"/>
         <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
         <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="581"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="586"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="590"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="595"/>
         <source>Next:</source>
         <translation>Tiếp theo:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="598"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="603"/>
         <source>not computed yet</source>
         <translation>chưa tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="601"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="607"/>
         <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="605"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="611"/>
         <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="610"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="617"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="615"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="623"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="637"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="637"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="632"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="640"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="632"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="640"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="568"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="712"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="573"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="720"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="738"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="746"/>
         <source>Computing the run again up to one phase back…</source>
         <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="739"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="747"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="775"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="777"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="783"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="785"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="798"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="806"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="799"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="807"/>
         <source>“{0}” has changes that are not saved. Save them first?</source>
         <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="818"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="826"/>
         <source>Open a network</source>
         <translation>Mở một mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="820"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="828"/>
         <source>BP Studio networks (*.json);;All files (*)</source>
         <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="850"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="858"/>
         <source>Save the network as</source>
         <translation>Lưu mạng thành</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="852"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="860"/>
         <source>BP Studio networks (*.bpstudio.json *.json)</source>
         <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="877"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="885"/>
         <source>Cannot write {0}: {1}</source>
         <translation>Không thể ghi {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="889"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="897"/>
         <source>Export the loss history</source>
         <translation>Xuất lịch sử mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="889"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="897"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="900"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="908"/>
         <source>Export the loss plot</source>
         <translation>Xuất đồ thị mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="900"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="907"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="908"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="915"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="903"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="911"/>
         <source>Cannot write {0}</source>
         <translation>Không thể ghi {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="907"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="915"/>
         <source>SVG image (*.svg)</source>
         <translation>Ảnh SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="909"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="917"/>
         <source>Export the network picture</source>
         <translation>Xuất hình mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="941"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="949"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp gần đây)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="949"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="957"/>
         <source>Clear the list</source>
         <translation>Xoá danh sách</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1021"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1029"/>
         <source>About BP Studio</source>
         <translation>Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1022"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1030"/>
         <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
         <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
     </message>
@@ -1652,53 +1692,53 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="165"/>
-        <location filename="../../bpstudio/ui/options_panel.py" line="250"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="166"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="254"/>
         <source>the number of samples is {0}</source>
         <translation>số mẫu là {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="251"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
         <source>Training</source>
         <translation>Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="252"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="256"/>
         <source>Initialiser (used by Re-initialise)</source>
         <translation>Cách khởi tạo (dùng khi Khởi tạo lại)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="253"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
         <source>Scheme</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="254"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="258"/>
         <source>Seed</source>
         <translation>Hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="259"/>
         <source>Allowed: {0}.</source>
         <translation>Cho phép: {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="261"/>
         <source>A positive number, e.g. 0.1</source>
         <translation>Một số dương, ví dụ 0.1</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="261"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="265"/>
         <source>A small positive number, e.g. 1e-8</source>
         <translation>Một số dương nhỏ, ví dụ 1e-8</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="263"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="267"/>
         <source>Zero or positive; adds λW to the gradient of the weights</source>
         <translation>Bằng 0 hoặc dương; cộng λW vào gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="265"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="269"/>
         <source>Largest allowed norm of the whole gradient</source>
         <translation>Chuẩn lớn nhất cho phép của toàn bộ gradient</translation>
     </message>
@@ -1706,12 +1746,12 @@
 <context>
     <name>ParameterModel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="203"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="210"/>
         <source>Not computed yet in this step</source>
         <translation>Bước này chưa tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="214"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="221"/>
         <source>before the update: {0}</source>
         <translation>trước khi cập nhật: {0}</translation>
     </message>
@@ -1719,82 +1759,82 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="556"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="680"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="557"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="681"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="558"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="682"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="559"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="683"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="560"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="684"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="561"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="685"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="562"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="686"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="563"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="687"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="564"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="688"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="565"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="689"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="566"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="690"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="573"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="701"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="456"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="538"/>
         <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
         <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="461"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="543"/>
         <source>Batch normalisation is for hidden layers only</source>
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="575"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="703"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="577"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="705"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
@@ -1837,12 +1877,12 @@
         <translation>Giá trị bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="59"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="60"/>
         <source>New weights are drawn from the scheme with this seed; biases get the bias value. Training starts again from step 0 (undo brings the old weights back).</source>
         <translation>Trọng số mới được rút ngẫu nhiên theo phương pháp đã chọn với hạt giống này; các bias nhận giá trị bias. Việc huấn luyện bắt đầu lại từ bước 0 (hoàn tác sẽ đưa trọng số cũ trở lại).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="84"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="85"/>
         <source>Allowed: {0}.</source>
         <translation>Cho phép: {0}.</translation>
     </message>

@@ -17,7 +17,7 @@ import pytest
 from conftest import close_window, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from bpstudio.engine import InitConfig
@@ -267,3 +267,65 @@ def test_the_refusal_message_goes_when_the_options_change(window: MainWindow) ->
         window.document.stepper.optimizer.learning_rate == 0.1 == float(panel.fields["learning_rate"].text())
     )
     assert panel.message.isHidden()
+
+
+# -- a refusal goes once a value is accepted (new-user trial) -----------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["0,05", "0.05"])
+def test_an_accepted_value_removes_every_trace_of_the_old_refusal(window: MainWindow, typed: str) -> None:
+    field = window.options_panel.fields["learning_rate"]
+    type_into(field, "0", "tab")
+    assert "Still using 0.1" in status(window)
+    type_into(field, typed, "tab")
+    assert window.document.stepper.optimizer.learning_rate == 0.05 == float(field.text())
+    assert "Still using" not in status(window)
+    assert not (QToolTip.isVisible() and "Still using" in QToolTip.text())
+    assert "Still using" not in field.toolTip()
+    assert window.options_panel.message.isHidden()
+    assert window.controller.step()
+    assert window.document.stepper.optimizer.learning_rate == 0.05
+
+
+def test_retyping_the_value_in_use_after_a_refusal_removes_the_refusal(window: MainWindow) -> None:
+    field = window.options_panel.fields["momentum"]
+    window.options_panel.optimizer.setCurrentIndex(window.options_panel.optimizer.findData("momentum"))
+    type_into(field, "1", "tab")
+    assert "Still using" in status(window) and not window.options_panel.message.isHidden()
+    type_into(field, field.text(), "tab")  # the value in use, typed again: accepted
+    assert "Still using" not in status(window)
+    assert window.options_panel.message.isHidden()
+
+
+def test_an_accepted_whole_number_removes_the_refusal(window: MainWindow) -> None:
+    spin = window.options_panel.seed
+    type_into(spin, "-3", "tab")
+    assert "Still using 0" in status(window)
+    type_into(spin, "7", "tab")
+    assert window.document.stepper.training.seed == 7
+    assert "Still using" not in status(window)
+    assert window.options_panel.message.isHidden()
+
+
+def test_the_reinitialise_dialog_forgets_a_refusal_once_a_value_is_accepted(qtbot: QtBot) -> None:
+    dialog = ReinitDialog(InitConfig(scheme="normal"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_into(dialog.seed, "-1", "tab")
+    assert "Still using" in dialog.error.text()
+    type_into(dialog.seed, "5", "tab")
+    assert dialog.error.text() == "" and dialog.config().seed == 5
+    type_into(dialog.std, "0", "tab")
+    assert "Still using" in dialog.error.text()
+    type_into(dialog.std, dialog.std.text(), "tab")
+    assert dialog.error.text() == ""
+
+
+def test_a_table_cell_forgets_its_refusal_once_a_value_is_accepted(window: MainWindow) -> None:
+    window.docks["dataset"].raise_()
+    edit_cell(window.dataset_panel.table, 0, 0, "abc")
+    assert "not a number" in status(window)
+    edit_cell(window.dataset_panel.table, 0, 0, "0,25")
+    assert window.document.dataset.inputs[0, 0] == 0.25
+    assert "not a number" not in status(window)

@@ -84,7 +84,7 @@ def test_step_back_after_run_goes_back_one_phase_bit_for_bit(qtbot: QtBot, tmp_p
             assert full_state(doc) == expected[-1 - back], back
         assert doc.stepper.steps_done == n - 2
         assert len(window.loss_plot.step_data()[1]) == n - 2
-        assert f"Steps done <b>{n - 2}</b>" in window.counters.text()
+        assert f"Steps done <b>{n - 2:,}</b>" in window.counters.text()  # 1,327: thousands grouped
         # Undo takes back the whole run; Redo brings back the run and every phase stepped back
         window.actions_by_key["undo"].trigger()
         assert full_state(doc) == initial
