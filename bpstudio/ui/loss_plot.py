@@ -272,16 +272,18 @@ class LossPlot(QWidget):
 
     # -- controls ------------------------------------------------------------------------------
     def set_log_y(self, on: bool) -> None:
-        self.plot.getPlotItem().setLogMode(y=on)
+        item = self.plot.getPlotItem()
+        item.vb.setLimits(yMin=-math.inf)  # the old axis's limit does not hold in the new one's units
+        item.setLogMode(y=on)
         self.log_box.setChecked(on)
-        self._limit_view()
         self.auto_range()
+        self._limit_view()
 
     def _limit_view(self) -> None:
         """No zoom or pan shows steps before 0 or, on a linear axis, a cost below 0: there is
         nothing there. A log axis works in decades, where a cost below 1 is a negative number."""
-        log = self.log_box.isChecked()
-        self.plot.getPlotItem().vb.setLimits(xMin=0.0, yMin=None if log else 0.0)
+        log = self.log_box.isChecked()  # (no limit is -inf: pyqtgraph's log mode compares it with numbers)
+        self.plot.getPlotItem().vb.setLimits(xMin=0.0, yMin=-math.inf if log else 0.0)
 
     def auto_range(self) -> None:
         """Fit the whole history and follow it again as it grows."""

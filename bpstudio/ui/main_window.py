@@ -895,8 +895,10 @@ class MainWindow(QMainWindow):
 
     def export_loss_csv(self) -> None:
         path = self._ask_export_path(
-            self.tr("Export the loss history"), f"{self._export_stem()}-{self.tr('loss')}.csv",
-            self.tr("CSV (*.csv)"), ".csv"
+            self.tr("Export the loss history"),
+            self.tr("{0}-loss").format(self._export_stem()) + ".csv",
+            self.tr("CSV (*.csv)"),
+            ".csv",
         )
         if path is None:
             return
@@ -907,8 +909,10 @@ class MainWindow(QMainWindow):
 
     def export_loss_png(self) -> None:
         path = self._ask_export_path(
-            self.tr("Export the loss plot"), f"{self._export_stem()}-{self.tr('loss')}.png",
-            self.tr("PNG image (*.png)"), ".png"
+            self.tr("Export the loss plot"),
+            self.tr("{0}-loss").format(self._export_stem()) + ".png",
+            self.tr("PNG image (*.png)"),
+            ".png",
         )
         if path is not None and not self.loss_plot.export_png(str(path)):
             self.show_error(self.tr("Cannot write {0}").format(str(path)))

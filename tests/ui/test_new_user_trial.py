@@ -211,9 +211,7 @@ def test_the_loss_axis_has_headroom_and_a_zero(qtbot: QtBot, window: MainWindow)
     assert y_lo == 0.0  # the axis starts at its origin, which is labelled
     axis = window.loss_plot.plot.getPlotItem().getAxis("left")
     size = window.loss_plot.plot.getPlotItem().vb.size()
-    labels = [
-        label for _, values in axis.tickValues(y_lo, y_hi, size.height()) for label in values
-    ]
+    labels = [label for _, values in axis.tickValues(y_lo, y_hi, size.height()) for label in values]
     assert 0.0 in labels
 
 
