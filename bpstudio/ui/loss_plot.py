@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 import PySide6  # noqa: F401  (pyqtgraph must see PySide6 first)
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bpstudio.document.document import NetworkDocument
@@ -27,7 +27,8 @@ THROTTLE_POINTS = 100_000  # beyond this many steps, redraw the curves at most e
 THROTTLE_SECONDS = 0.1
 MIN_STEPS_SHOWN = 10  # the x-axis shows at least steps 1 … 10
 NICE_ENDS = (1, 1.5, 2, 3, 4, 5, 7, 10)  # × a power of ten: where the x-axis ends, ≤ 1.5 × n
-HEADROOM = 0.12  # space above the highest cost, as a share of the y range: the curve never touches the top
+LABEL_OVERHANG = 15  # pixels a cost label may reach past the plot's end (pyqtgraph's own tolerance)
+HEADROOM = 0.2  # space above the highest cost, as a share of the y range: the curve never touches the top
 
 
 class _Grow:
@@ -138,6 +139,21 @@ class _Buffer:
         return ends, self._ep_sum.data[:k] / self._ep_count.data[:k]
 
 
+class _CostAxis(pg.AxisItem):
+    """The cost axis, whose end labels ("0" at the origin) may reach past the plot's edge.
+
+    pyqtgraph lets a vertical axis's labels overhang its ends by LABEL_OVERHANG pixels, but not
+    once the axis draws the grid: its bounding rectangle is then the view's own, and the "0" at the
+    bottom edge, half outside it, is dropped.
+    """
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        if self.linkedView() is not None and self.grid is not False:
+            rect = rect.adjusted(0, -LABEL_OVERHANG, 0, LABEL_OVERHANG)
+        return rect
+
+
 class LossPlot(QWidget):
     def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,7 +167,7 @@ class LossPlot(QWidget):
         self._pending.timeout.connect(self.refresh)
         self._epoch_key: tuple[int, int] = (-1, -1)
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems={"left": _CostAxis("left")})
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.2)  # horizontal lines only: the x grid costs paint time
         item.setClipToView(True)

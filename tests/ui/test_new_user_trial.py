@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import close_window, show_window
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtGui import QAction, QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -210,9 +210,14 @@ def test_the_loss_axis_has_headroom_and_a_zero(qtbot: QtBot, window: MainWindow)
     assert y_hi >= max(costs) * 1.05, (y_hi, max(costs))
     assert y_lo == 0.0  # the axis starts at its origin, which is labelled
     axis = window.loss_plot.plot.getPlotItem().getAxis("left")
-    size = window.loss_plot.plot.getPlotItem().vb.size()
-    labels = [label for _, values in axis.tickValues(y_lo, y_hi, size.height()) for label in values]
-    assert 0.0 in labels
+    image = QImage(window.loss_plot.plot.size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)  # what the axis draws: (axis, ticks, texts)
+    finally:
+        painter.end()
+    drawn = [float(text) for _, _, text in specs[2]]
+    assert 0.0 in drawn, drawn
 
 
 def test_zooming_out_never_shows_negative_steps_or_costs(qtbot: QtBot, window: MainWindow) -> None:
