@@ -69,10 +69,8 @@ def run(
 
         app.setWindowIcon(QIcon(str(icon)))
     settings = QSettings()
-    chosen = lang or str(settings.value("language", "system"))
-    if chosen == "system":
-        chosen = i18n.system_language()
-    language_problem = "" if i18n.install(chosen) else i18n.missing_message()
+    chosen = lang or str(settings.value("language", "system"))  # --lang is not remembered
+    language_problem = "" if i18n.choose(chosen) else i18n.missing_message()
     if language_problem:
         print(f"bpstudio: {language_problem}", file=sys.stderr)
 

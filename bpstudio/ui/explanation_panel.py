@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QShowEvent, QTextDocument
@@ -21,6 +22,9 @@ WIDEST_LINE = (
 )
 IMMEDIATE_PARAMETERS = 2000  # up to this size the explanation is written with the press itself
 DEFER_MS = 0  # larger ones just after: the other views repaint first, a burst is written once
+# During Run the dock follows the steps while they come at least this many seconds apart (up to
+# about 3 steps/s, which a learner can read along); faster, it says it waits for Pause.
+FOLLOW_RUN_GAP = 0.3
 
 STYLE = """
 <style>
@@ -62,6 +66,8 @@ class ExplanationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
         self._stale = True
+        self._last_run_step = -math.inf  # perf_counter() of the last step seen during a run
+        self._run_note = False  # the dock says the explanation waits for Pause
         # Large networks are explained compactly (explain_phase's detail="compact": a few ms to
         # write, about 10 ms for Qt to lay out) once control returns to the event loop, after
         # the other views have asked for their repaint; presses within one burst write it once.
@@ -92,12 +98,28 @@ class ExplanationPanel(QWidget):
 
     def _changed(self, *_: object) -> None:
         self._stale = True
-        if self.controller.running or not self.isVisible():
+        if not self.isVisible():
+            return
+        if self.controller.running:
+            self._follow_run()
             return
         if self.document.network.parameter_count <= IMMEDIATE_PARAMETERS:
             self.refresh()
         else:
             self._timer.start()
+
+    def _follow_run(self) -> None:
+        """A step of a Run: explain it when steps come slowly enough to read, else say plainly
+        that the explanation waits for Pause (the intro, "press Next phase", would be a lie)."""
+        now = time.perf_counter()
+        slow = now - self._last_run_step >= FOLLOW_RUN_GAP
+        self._last_run_step = now
+        if slow:
+            self.refresh()
+        elif not self._run_note:
+            self._timer.stop()
+            self._run_note = True
+            self.browser.setHtml(STYLE + self._running_note())
 
     @property
     def pending(self) -> bool:
@@ -118,6 +140,7 @@ class ExplanationPanel(QWidget):
         """Write the explanation now (Run mode calls this once when it pauses)."""
         self._timer.stop()
         self._stale = False
+        self._run_note = False
         try:
             html = explanation(self.document, i18n.current_language(), detail=self.detail())
         except Exception as exc:  # the panel must never take the window down
@@ -158,6 +181,19 @@ class ExplanationPanel(QWidget):
             )
             + "</p><p>"
             + self.tr("Here you will see each formula with the current numbers substituted.")
+            + "</p>"
+        )
+
+    def _running_note(self) -> str:
+        return (
+            "<h3>"
+            + self.tr("Training is running")
+            + "</h3><p>"
+            + self.tr(
+                "The steps go by too fast to read their formulas here. Press <b>Pause</b> (F5): "
+                "this dock then explains the last step done, with its numbers. At a speed of "
+                "1 step/s it follows every step."
+            )
             + "</p>"
         )
 

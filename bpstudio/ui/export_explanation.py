@@ -29,7 +29,7 @@ from bpstudio.document.document import NetworkDocument
 from bpstudio.document.format import in_language
 from bpstudio.engine import Stepper
 from bpstudio.engine.errors import EngineError, NonFiniteError
-from bpstudio.explain import CancelledError, current_step, explain_range
+from bpstudio.explain import CancelledError, current_step, explain_range, texts
 from bpstudio.ui import i18n
 from bpstudio.ui.labels import tr
 
@@ -159,8 +159,14 @@ def export_explanation(
         raise ValueError(f"unknown export format {kind!r}")
     suffix = ".md" if kind == "md" else ".html"
     filter_text = tr("Markdown (*.md)") if kind == "md" else tr("HTML (*.html)")
-    steps = f"step-{first}" if first == last else f"steps-{first}-{last}"
-    stem = Path(document.display_name).name.removesuffix(".json").removesuffix(".bpstudio")
+    # the name in the export's language: the network's title and "step" (its file's name if saved)
+    words = texts.get(lang)
+    steps = (
+        words["file_step"].format(first=first)
+        if first == last
+        else words["file_steps"].format(first=first, last=last)
+    )
+    stem = i18n.file_stem(document, lang, words["file_network"])
     path = ask_path(tr("Export the explanation"), f"{stem}-{steps}{suffix}", filter_text, suffix)
     if path is None:
         return None

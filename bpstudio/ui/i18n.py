@@ -15,6 +15,7 @@ silent: `install` returns False and `missing_message` says which file and what t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,12 @@ LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
 # The catalogues of one language, in lookup order: BP Studio's texts first, then Qt's.
 DOMAINS = ("bpstudio", "qt")
 
+# Characters some file system refuses in a name (Windows' list includes Linux's "/" and NUL).
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+
 _translators: list[QTranslator] = []
 _current = "en"
+_choice = "en"  # what made _current: "system", or a language chosen by --lang or the menu
 _missing: list[Path] = []
 _missing_lang = ""
 
@@ -49,6 +54,23 @@ def current_language() -> str:
     return _current
 
 
+def current_choice() -> str:
+    """The choice that made the current language: "system" or one of LANGUAGES.
+
+    The Language menu ticks this, so that `--lang vi` ticks Tiếng Việt rather than whatever the
+    settings remember.
+    """
+    return _choice
+
+
+def choose(choice: str) -> bool:
+    """Install the language `choice` names ("system": the system's); False as `install` says."""
+    global _choice
+    ok = install(system_language() if choice == "system" else choice)
+    _choice = choice if choice == "system" else _current
+    return ok
+
+
 def network_name(document: NetworkDocument) -> str:
     """The name views show for a network: its file's name once it has one, else its title in the
     UI language (the examples carry a Vietnamese one, "name_vi"); "" when it has neither."""
@@ -58,13 +80,30 @@ def network_name(document: NetworkDocument) -> str:
     return str(localized or document.name or "")
 
 
+def network_title(document: NetworkDocument, lang: str) -> str:
+    """The network's title in `lang` ("name_vi" for Vietnamese), else its English one ("" if none)."""
+    from bpstudio.document.format import in_language
+
+    return in_language({**document.extras, "name": document.name}, "name", lang)
+
+
+def file_stem(document: NetworkDocument, lang: str, fallback: str) -> str:
+    """The start of a file name to suggest for the network: its file's own name once it has one,
+    else its title in `lang` with what a file system refuses replaced, else `fallback`."""
+    if document.path is not None:
+        return document.path.name.removesuffix(".json").removesuffix(".bpstudio")
+    title = _UNSAFE_IN_FILE_NAMES.sub(" ", network_title(document, lang))
+    title = " ".join(title.split()).strip(". ")  # no leading dot (hidden), no trailing one (Windows)
+    return title or fallback
+
+
 def install(lang: str) -> bool:
     """Make `lang` the UI language; False if one of its catalogues is missing.
 
     Without BP Studio's own catalogue the UI stays English; without Qt's one, BP Studio's texts
     are translated and Qt's buttons are not. Either way `missing_message()` explains it.
     """
-    global _current, _missing_lang
+    global _current, _choice, _missing_lang
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install a language after creating the application")
@@ -90,7 +129,7 @@ def install(lang: str) -> bool:
         for translator in reversed(loaded):
             app.installTranslator(translator)
             _translators.append(translator)
-    _current = lang
+    _current = _choice = lang
     return not _missing
 
 

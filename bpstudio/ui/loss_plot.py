@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 import PySide6  # noqa: F401  (pyqtgraph must see PySide6 first)
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bpstudio.document.document import NetworkDocument
@@ -27,6 +27,8 @@ THROTTLE_POINTS = 100_000  # beyond this many steps, redraw the curves at most e
 THROTTLE_SECONDS = 0.1
 MIN_STEPS_SHOWN = 10  # the x-axis shows at least steps 1 … 10
 NICE_ENDS = (1, 1.5, 2, 3, 4, 5, 7, 10)  # × a power of ten: where the x-axis ends, ≤ 1.5 × n
+LABEL_OVERHANG = 15  # pixels a cost label may reach past the plot's end (pyqtgraph's own tolerance)
+HEADROOM = 0.2  # space above the highest cost, as a share of the y range: the curve never touches the top
 
 
 class _Grow:
@@ -137,6 +139,21 @@ class _Buffer:
         return ends, self._ep_sum.data[:k] / self._ep_count.data[:k]
 
 
+class _CostAxis(pg.AxisItem):
+    """The cost axis, whose end labels ("0" at the origin) may reach past the plot's edge.
+
+    pyqtgraph lets a vertical axis's labels overhang its ends by LABEL_OVERHANG pixels, but not
+    once the axis draws the grid: its bounding rectangle is then the view's own, and the "0" at the
+    bottom edge, half outside it, is dropped.
+    """
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        if self.linkedView() is not None and self.grid is not False:
+            rect = rect.adjusted(0, -LABEL_OVERHANG, 0, LABEL_OVERHANG)
+        return rect
+
+
 class LossPlot(QWidget):
     def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,7 +167,7 @@ class LossPlot(QWidget):
         self._pending.timeout.connect(self.refresh)
         self._epoch_key: tuple[int, int] = (-1, -1)
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems={"left": _CostAxis("left")})
         item = self.plot.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.2)  # horizontal lines only: the x grid costs paint time
         item.setClipToView(True)
@@ -190,6 +207,7 @@ class LossPlot(QWidget):
         self._y_bounds: tuple[float, float] | None = None  # finite min/max of the plotted costs
         vb = item.vb
         vb.disableAutoRange()
+        self._limit_view()
         vb.sigRangeChangedManually.connect(self._stop_following)  # wheel or drag
         item.autoBtn.clicked.disconnect(item.autoBtnClicked)  # the plot's own "A" button
         item.autoBtn.clicked.connect(self.auto_range)
@@ -270,9 +288,18 @@ class LossPlot(QWidget):
 
     # -- controls ------------------------------------------------------------------------------
     def set_log_y(self, on: bool) -> None:
-        self.plot.getPlotItem().setLogMode(y=on)
+        item = self.plot.getPlotItem()
+        item.vb.setLimits(yMin=-math.inf)  # the old axis's limit does not hold in the new one's units
+        item.setLogMode(y=on)
         self.log_box.setChecked(on)
         self.auto_range()
+        self._limit_view()
+
+    def _limit_view(self) -> None:
+        """No zoom or pan shows steps before 0 or, on a linear axis, a cost below 0: there is
+        nothing there. A log axis works in decades, where a cost below 1 is a negative number."""
+        log = self.log_box.isChecked()  # (no limit is -inf: pyqtgraph's log mode compares it with numbers)
+        self.plot.getPlotItem().vb.setLimits(xMin=0.0, yMin=-math.inf if log else 0.0)
 
     def auto_range(self) -> None:
         """Fit the whole history and follow it again as it grows."""
@@ -309,18 +336,17 @@ class LossPlot(QWidget):
         if self.log_box.isChecked():  # the view works in decades
             y_lo, y_hi = (math.log10(max(v, 1e-300)) for v in (y_lo, y_hi))
             margin = 0.1 * max(y_hi - y_lo, 1.0)
-        else:  # from 0 (costs are not negative): a falling cost keeps the axis as it is
+            bottom, top = y_lo - margin, y_hi + margin
+        else:  # from 0, labelled (costs are not negative): a falling cost keeps the axis as it is
             y_lo = min(0.0, y_lo)
             y_hi = max(y_hi, 1e-12)
-            margin = 0.08 * (y_hi - y_lo)
+            bottom, top = y_lo, y_hi + HEADROOM * (y_hi - y_lo)
         shown = self._shown
-        if shown is not None and shown[1] == x_hi + 0.5 and shown[2] <= y_lo and y_hi <= shown[3]:
+        if shown is not None and shown[1] == x_hi + 0.5 and shown[2] <= y_lo and y_hi < shown[3]:
             if y_hi - y_lo >= 0.4 * (shown[3] - shown[2]):  # the costs still fill much of it
                 return
-        self._shown = (0.5, x_hi + 0.5, y_lo - margin, y_hi + margin)
-        self.plot.getPlotItem().vb.setRange(
-            xRange=(0.5, x_hi + 0.5), yRange=(y_lo - margin, y_hi + margin), padding=0
-        )
+        self._shown = (0.5, x_hi + 0.5, bottom, top)
+        self.plot.getPlotItem().vb.setRange(xRange=(0.5, x_hi + 0.5), yRange=(bottom, top), padding=0)
 
     def _hover(self, pos: QPointF) -> None:
         item = self.plot.getPlotItem()

@@ -547,7 +547,7 @@ class MainWindow(QMainWindow):
             self.tr("The phase that Next phase computes (▶); ✓ marks the phases done in this step")
         )
         self._keep_run_button_width()
-        chosen = self.settings.value("language", "system")
+        chosen = i18n.current_choice()  # what made the language in use, not what the settings say
         for action in self.language_group.actions():
             action.setChecked(action.data() == chosen)
         self._update_progress()
@@ -851,8 +851,9 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         # *.bpstudio.json is what the installed desktop entry opens on a double-click.
-        default_name = f"{self.document.name or 'network'}{NETWORK_SUFFIX}"
-        suggested = self.document.path or Path(self._start_dir()) / default_name
+        # the title in the window's language (the examples carry a Vietnamese one), file-safe
+        stem = i18n.file_stem(self.document, i18n.current_language(), self.tr("network"))
+        suggested = self.document.path or Path(self._start_dir()) / f"{stem}{NETWORK_SUFFIX}"
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the network as"),
@@ -880,6 +881,10 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + suffix)
         return path
 
+    def _export_stem(self) -> str:
+        """The network's file name or title in the window's language, to start an export's name."""
+        return i18n.file_stem(self.document, i18n.current_language(), self.tr("network"))
+
     def _write_failed(self, path: Path, exc: OSError) -> None:
         if exc.strerror:
             self.show_error(self.tr("Cannot write {0}: {1}").format(str(path), exc.strerror))
@@ -894,7 +899,10 @@ class MainWindow(QMainWindow):
 
     def export_loss_csv(self) -> None:
         path = self._ask_export_path(
-            self.tr("Export the loss history"), "loss.csv", self.tr("CSV (*.csv)"), ".csv"
+            self.tr("Export the loss history"),
+            self.tr("{0}-loss").format(self._export_stem()) + ".csv",
+            self.tr("CSV (*.csv)"),
+            ".csv",
         )
         if path is None:
             return
@@ -905,7 +913,10 @@ class MainWindow(QMainWindow):
 
     def export_loss_png(self) -> None:
         path = self._ask_export_path(
-            self.tr("Export the loss plot"), "loss.png", self.tr("PNG image (*.png)"), ".png"
+            self.tr("Export the loss plot"),
+            self.tr("{0}-loss").format(self._export_stem()) + ".png",
+            self.tr("PNG image (*.png)"),
+            ".png",
         )
         if path is not None and not self.loss_plot.export_png(str(path)):
             self.show_error(self.tr("Cannot write {0}").format(str(path)))
@@ -914,7 +925,7 @@ class MainWindow(QMainWindow):
         suffix = f".{kind}"
         filter_text = self.tr("PNG image (*.png)") if kind == "png" else self.tr("SVG image (*.svg)")
         path = self._ask_export_path(
-            self.tr("Export the network picture"), f"network{suffix}", filter_text, suffix
+            self.tr("Export the network picture"), f"{self._export_stem()}{suffix}", filter_text, suffix
         )
         if path is None:
             return
@@ -995,14 +1006,13 @@ class MainWindow(QMainWindow):
 
     # -- language -------------------------------------------------------------------------------------------
     def set_language(self, key: str) -> None:
-        lang = i18n.system_language() if key == "system" else key
         self.settings.setValue("language", key)
-        if not i18n.install(lang):
+        if not i18n.choose(key):
             self.show_error(i18n.missing_message())
         # Qt posts LanguageChange to every window; deliver it now so the switch is immediate
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         for action in self.language_group.actions():
-            action.setChecked(action.data() == key)
+            action.setChecked(action.data() == i18n.current_choice())
 
     # -- help -----------------------------------------------------------------------------------------------
     def show_guide(self) -> None:

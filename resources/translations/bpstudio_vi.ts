@@ -339,33 +339,33 @@
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="164"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="169"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="170"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="175"/>
         <source>Export the explanation</source>
         <translation>Xuất phần giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="168"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="174"/>
         <source>Writing the explanation…</source>
         <translation>Đang ghi phần giải thích…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="168"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="174"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="176"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="182"/>
         <source>Computing the steps: {0} of {1} done…</source>
         <translation>Đang tính các bước: đã xong {0}/{1}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="186"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="192"/>
         <source>Cannot write the explanation: training diverged at {0}.</source>
         <translation>Không thể ghi phần giải thích: quá trình huấn luyện bị phân kỳ tại {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="190"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="196"/>
         <source>Cannot write the explanation: {0}</source>
         <translation>Không thể ghi phần giải thích: {0}</translation>
     </message>
@@ -845,29 +845,39 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="127"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="150"/>
         <source>The explanation could not be written: {0}</source>
         <translation>Không thể viết phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="148"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="171"/>
         <source>Nothing computed yet in this step</source>
         <translation>Bước này chưa tính gì</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="151"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="174"/>
         <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
         <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="156"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="179"/>
         <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
         <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="160"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="183"/>
         <source>Here you will see each formula with the current numbers substituted.</source>
         <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="190"/>
+        <source>Training is running</source>
+        <translation>Đang huấn luyện</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="193"/>
+        <source>The steps go by too fast to read their formulas here. Press &lt;b&gt;Pause&lt;/b&gt; (F5): this dock then explains the last step done, with its numbers. At a speed of 1 step/s it follows every step.</source>
+        <translation>Các bước trôi qua quá nhanh để đọc công thức ở đây. Nhấn &lt;b&gt;Tạm dừng&lt;/b&gt; (F5): khi đó khung này giải thích bước vừa làm xong, với chính các con số của nó. Ở tốc độ 1 bước/giây, khung này theo sát từng bước.</translation>
     </message>
 </context>
 <context>
@@ -953,43 +963,43 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="267"/>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="364"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="285"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="390"/>
         <source>No training steps yet</source>
         <translation>Chưa có bước huấn luyện nào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="337"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="363"/>
         <source>step {0}, epoch {1}: cost {2}</source>
         <translation>bước {0}, lượt {1}: chi phí {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="356"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="382"/>
         <source>training step</source>
         <translation>bước huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="357"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="383"/>
         <source>cost J</source>
         <translation>chi phí J</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="359"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="385"/>
         <source>cost per step</source>
         <translation>chi phí mỗi bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="360"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="386"/>
         <source>mean per epoch</source>
         <translation>trung bình mỗi lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="361"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="387"/>
         <source>Log scale</source>
         <translation>Thang logarit</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="362"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="388"/>
         <source>Auto range</source>
         <translation>Tự co giãn</translation>
     </message>
@@ -1407,73 +1417,85 @@
         <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="858"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="855"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="886"/>
+        <source>network</source>
+        <translation>mạng</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="859"/>
         <source>Save the network as</source>
         <translation>Lưu mạng thành</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="860"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="861"/>
         <source>BP Studio networks (*.bpstudio.json *.json)</source>
         <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="885"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="890"/>
         <source>Cannot write {0}: {1}</source>
         <translation>Không thể ghi {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="897"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="902"/>
         <source>Export the loss history</source>
         <translation>Xuất lịch sử mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="897"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="903"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="917"/>
+        <source>{0}-loss</source>
+        <translation>{0}-mất mát</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="904"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="908"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="916"/>
         <source>Export the loss plot</source>
         <translation>Xuất đồ thị mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="908"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="915"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="918"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="926"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="911"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="922"/>
         <source>Cannot write {0}</source>
         <translation>Không thể ghi {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="915"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="926"/>
         <source>SVG image (*.svg)</source>
         <translation>Ảnh SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="917"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="928"/>
         <source>Export the network picture</source>
         <translation>Xuất hình mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="949"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="960"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp gần đây)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="957"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="968"/>
         <source>Clear the list</source>
         <translation>Xoá danh sách</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1029"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1039"/>
         <source>About BP Studio</source>
         <translation>Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1030"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1040"/>
         <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
         <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
     </message>
@@ -1913,12 +1935,12 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../bpstudio/ui/i18n.py" line="104"/>
+        <location filename="../../bpstudio/ui/i18n.py" line="143"/>
         <source>{0} is not available: its translation file is missing ({1}), so BP Studio is shown in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
         <translation>{0} không dùng được: thiếu tệp bản dịch ({1}), nên BP Studio hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/i18n.py" line="110"/>
+        <location filename="../../bpstudio/ui/i18n.py" line="149"/>
         <source>{0}: the translation of Qt&apos;s own buttons and dialogs is missing ({1}); they stay in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
         <translation>{0}: thiếu bản dịch cho các nút và hộp thoại của chính Qt ({1}); chúng sẽ hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
     </message>

@@ -53,7 +53,7 @@ def temporary_settings(tmp_path: Path) -> Iterator[Path]:
     yield folder
     from bpstudio.ui import i18n
 
-    if QCoreApplication.instance() is not None and i18n.current_language() != "en":
+    if QCoreApplication.instance() is not None and i18n.current_choice() != "en":
         i18n.install("en")
 
 

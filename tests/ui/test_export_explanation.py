@@ -151,7 +151,7 @@ def test_steps_a_to_b_are_chosen_in_the_dialog_and_computed_on_a_copy(
 
     when_shown(ExportExplanationDialog, choose)
     window.actions_by_key["export_explanation_steps"].trigger()
-    assert suggested == ["The article's network-steps-1-3.html"]
+    assert suggested == ["Mạng trong bài viết-các-bước-1-3.html"]  # in the export's language
     text = target.read_text(encoding="utf-8").replace("−", "-")
     assert '<html lang="vi">' in text and "Các bước từ 1 đến 3, viết bằng tiếng Việt." in text
     for step in (1, 2, 3):
