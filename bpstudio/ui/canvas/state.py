@@ -22,7 +22,7 @@ def _row(values: Array | None, position: int) -> Array | None:
     return None if values is None else values[position]
 
 
-Z_LINE_CHARS = 21  # characters of the monospace detail font that fit the text block under a neuron
+Z_LINE_CHARS = 22  # characters of the monospace detail font that fit the text block under a neuron
 
 
 def _z_tilde_line(z_tilde: float, z: float) -> str:
