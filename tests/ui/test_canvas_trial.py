@@ -8,9 +8,8 @@ import math
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QAction, QFontMetricsF
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
@@ -60,7 +59,9 @@ def shown_rect(view: NetworkCanvas, item: QGraphicsItem) -> QRectF:
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
-def test_fit_to_view_shows_the_whole_deep_network(qtbot: QtBot, tmp_path: Path, size: tuple[int, int]) -> None:
+def test_fit_to_view_shows_the_whole_deep_network(
+    qtbot: QtBot, tmp_path: Path, size: tuple[int, int]
+) -> None:
     """Ctrl+0 on the 10-layer sigmoid example changed nothing: a minimum scale kept the text
     legible and the output end, where the gradients vanish, stayed out of view."""
     window = show_window(qtbot, tmp_path, resource("examples", "deep_sigmoid_vanishing.json"), size)

@@ -56,10 +56,8 @@ from bpstudio.ui.canvas.items import (
     BACKGROUND,
     INK,
     MIN_LEGIBLE_PX,
-    MIN_TEXT_PX,
     PHASE_COLOURS,
     SMALL_NEURON_K,
-    SMALLEST_FONT_PX,
     BatchedEdgesItem,
     EdgeItem,
     EdgeLabelItem,
@@ -71,6 +69,8 @@ from bpstudio.ui.canvas.items import (
 )
 from bpstudio.ui.canvas.layout import (
     LINE_BLOCK,
+    MIN_TEXT_PX,
+    SMALLEST_FONT_PX,
     LayerGeometry,
     edge_segment,
     header_box,
