@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QAction, QFontMetricsF
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QLabel
 from pytestqt.qtbot import QtBot
 
 from bpstudio.assets import resource
@@ -73,6 +73,8 @@ def test_fit_to_view_shows_the_whole_deep_network(
         # at open the text is legible and the scroll bar says the network goes on
         assert view.transform().m11() * 11 >= 9.0
         assert view.horizontalScrollBar().maximum() > view.horizontalScrollBar().minimum()
+        note = view.findChild(QLabel, "canvas_zoom_note")
+        assert note is not None and not note.isVisible()
         fit = window.actions_by_key["fit"]
         assert fit.shortcut().toString() == "Ctrl+0"
         fit.trigger()
@@ -82,6 +84,9 @@ def test_fit_to_view_shows_the_whole_deep_network(
             assert viewport.contains(shown_rect(view, band)), (band.layer, shown_rect(view, band), viewport)
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             assert bar.maximum() == bar.minimum(), "the fitted canvas still scrolls"
+        # the text is now smaller than legible: the canvas says how to read it again
+        assert view.transform().m11() * 11 < 9.0
+        assert note.isVisible() and note.text() == "Zoom in to see the values"
         # the fit stays while the learner steps on (no relayout per phase) and after a resize
         scale = view.transform().m11()
         window.controller.next_phase()
@@ -90,6 +95,9 @@ def test_fit_to_view_shows_the_whole_deep_network(
         QApplication.processEvents()
         for band in view.bands:
             assert QRectF(view.viewport().rect()).contains(shown_rect(view, band))
+        assert note.isVisible()
+        view.zoom_in()  # the learner zooms: the note has done its work (this network's text is always drawn)
+        assert not note.isVisible()
     finally:
         close_window(window)
 

@@ -270,15 +270,24 @@ class NetworkCanvas(QGraphicsView):
         return self.transform().m11() * smallest * SMALLEST_FONT_PX < MIN_LEGIBLE_PX
 
     def _update_zoom_note(self) -> None:
-        """A large network drawn too small for its numbers says so, in the corner of the canvas."""
+        """A large network drawn too small for its numbers says so, in the corner of the canvas;
+        so does any network that Fit to view made smaller than legible (the learner did not
+        choose that size, and may not know that zooming in brings the numbers back)."""
         note = self._zoom_note
-        if not self.text_hidden():
+        if not self.text_hidden() and not (self._auto_fit and self._fit_whole and self._text_small()):
             note.hide()
             return
         note.setText(self.tr("Zoom in to see the values"))
         note.adjustSize()
         note.move(8, self.viewport().height() - note.height() - 8)
         note.show()
+
+    def _text_small(self) -> bool:
+        """True when the smallest text is under MIN_TEXT_PX on screen."""
+        if not self.geometries:
+            return False
+        smallest = min(geometry.k for geometry in self.geometries)
+        return self.transform().m11() * smallest * SMALLEST_FONT_PX < MIN_TEXT_PX
 
     def zoom_by(self, factor: float) -> None:
         self._close_editor()
