@@ -805,27 +805,27 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="107"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="127"/>
         <source>The explanation could not be written: {0}</source>
         <translation>Không thể viết phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="128"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="148"/>
         <source>Nothing computed yet in this step</source>
         <translation>Bước này chưa tính gì</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="131"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="151"/>
         <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
         <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="136"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="156"/>
         <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
         <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="140"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="160"/>
         <source>Here you will see each formula with the current numbers substituted.</source>
         <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
     </message>
@@ -905,7 +905,7 @@
 <context>
     <name>LayerSummary</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/state.py" line="180"/>
+        <location filename="../../bpstudio/ui/canvas/state.py" line="202"/>
         <source>mean |δ| = {0}</source>
         <translation>trung bình |δ| = {0}</translation>
     </message>
@@ -957,483 +957,483 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="462"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
         <source>Next phase</source>
         <translation>Pha tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="463"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
         <source>Run the next phase: feedforward, then δ, then update</source>
         <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="465"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="469"/>
         <source>Next layer</source>
         <translation>Lớp tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="465"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="469"/>
         <source>Advance one layer inside the current phase</source>
         <translation>Tiến thêm một lớp trong pha hiện tại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
         <source>Finish the current training step (all three phases)</source>
         <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
         <source>Train until the current epoch is complete</source>
         <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="568"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="712"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="572"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="716"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
         <source>Train continuously; press again to pause</source>
         <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="744"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="474"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="748"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
         <source>Undo the last phase, restoring every number exactly</source>
         <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="477"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="477"/>
         <source>Back to the network as it was opened</source>
         <translation>Quay về mạng như lúc vừa mở</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
         <source>Re-initialise…</source>
         <translation>Khởi tạo lại…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="476"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
         <source>New random weights from a scheme and a seed</source>
         <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="482"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="479"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="484"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="481"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="485"/>
         <source>Save &amp;As…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="482"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
         <source>Explanation as Markdown…</source>
         <translation>Phần giải thích dạng Markdown…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="484"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="488"/>
         <source>Explanation as HTML…</source>
         <translation>Phần giải thích dạng HTML…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="490"/>
         <source>Explanation of several steps…</source>
         <translation>Giải thích nhiều bước…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
         <source>Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese</source>
         <translation>Các bước từ a đến b của ví dụ tính tay, dạng Markdown hoặc HTML, bằng tiếng Anh hoặc tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="493"/>
         <source>Loss history as CSV…</source>
         <translation>Lịch sử mất mát dạng CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="490"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
         <source>Loss plot as PNG…</source>
         <translation>Đồ thị mất mát dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
         <source>Network picture as PNG…</source>
         <translation>Hình mạng dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="492"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="496"/>
         <source>Network picture as SVG…</source>
         <translation>Hình mạng dạng SVG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="493"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="497"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
         <source>Fit network to view</source>
         <translation>Vừa khít mạng trong khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="496"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="500"/>
         <source>Reset window layout</source>
         <translation>Đặt lại bố cục cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
         <source>Add a hidden layer</source>
         <translation>Thêm một lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
         <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
         <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="501"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
         <source>Remove the last hidden layer</source>
         <translation>Xoá lớp ẩn cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="506"/>
         <source>&amp;Guide</source>
         <translation>&amp;Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="502"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="506"/>
         <source>How to use BP Studio, step by step</source>
         <translation>Cách dùng BP Studio, từng bước một</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="507"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="507"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>Mọi phím tắt của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="504"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="508"/>
         <source>&amp;About BP Studio</source>
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="505"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="509"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="515"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="519"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="516"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="520"/>
         <source>Open &amp;example</source>
         <translation>Mở &amp;ví dụ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="517"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
         <source>Open &amp;recent</source>
         <translation>Mở tệp &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="518"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="519"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="520"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="524"/>
         <source>&amp;Training</source>
         <translation>&amp;Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
         <source>&amp;View</source>
         <translation>&amp;Hiển thị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="527"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="529"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="527"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="531"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="528"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="532"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="529"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="533"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="534"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="534"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="538"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="535"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="539"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="536"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="540"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="539"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="543"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="542"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="546"/>
         <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
         <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="581"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="585"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="590"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="594"/>
         <source>Next:</source>
         <translation>Tiếp theo:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="598"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="602"/>
         <source>not computed yet</source>
         <translation>chưa tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="601"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="605"/>
         <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="605"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="609"/>
         <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="610"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="614"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="615"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="619"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="633"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="629"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="633"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="632"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="636"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="632"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="636"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="568"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="712"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="572"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="716"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="738"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="742"/>
         <source>Computing the run again up to one phase back…</source>
         <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="739"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="743"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="775"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="777"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="779"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="781"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="798"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="802"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="799"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="803"/>
         <source>“{0}” has changes that are not saved. Save them first?</source>
         <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="818"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="822"/>
         <source>Open a network</source>
         <translation>Mở một mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="820"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="824"/>
         <source>BP Studio networks (*.json);;All files (*)</source>
         <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="850"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="854"/>
         <source>Save the network as</source>
         <translation>Lưu mạng thành</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="852"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="856"/>
         <source>BP Studio networks (*.bpstudio.json *.json)</source>
         <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="877"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="881"/>
         <source>Cannot write {0}: {1}</source>
         <translation>Không thể ghi {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="889"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="893"/>
         <source>Export the loss history</source>
         <translation>Xuất lịch sử mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="889"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="893"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="900"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="904"/>
         <source>Export the loss plot</source>
         <translation>Xuất đồ thị mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="900"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="907"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="904"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="911"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="903"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="907"/>
         <source>Cannot write {0}</source>
         <translation>Không thể ghi {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="907"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="911"/>
         <source>SVG image (*.svg)</source>
         <translation>Ảnh SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="909"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="913"/>
         <source>Export the network picture</source>
         <translation>Xuất hình mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="941"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="945"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp gần đây)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="949"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="953"/>
         <source>Clear the list</source>
         <translation>Xoá danh sách</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1021"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1025"/>
         <source>About BP Studio</source>
         <translation>Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1022"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="1026"/>
         <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
         <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
     </message>
@@ -1441,110 +1441,110 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="266"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="280"/>
         <source>Zoom in to see the values</source>
         <translation>Phóng to để xem các giá trị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="308"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="329"/>
         <source>Could not write the PNG file {path}.</source>
         <translation>Không thể ghi tệp PNG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="318"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="339"/>
         <source>BP Studio network</source>
         <translation>Mạng BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="321"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="327"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="342"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="348"/>
         <source>Could not write the SVG file {path}.</source>
         <translation>Không thể ghi tệp SVG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="384"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="405"/>
         <source>Edit weight {name}…</source>
         <translation>Sửa trọng số {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="392"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="413"/>
         <source>Edit bias {name}…</source>
         <translation>Sửa bias {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="397"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="418"/>
         <source>Add neuron to this layer</source>
         <translation>Thêm nơ-ron vào lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="400"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="421"/>
         <source>Remove neuron {name}</source>
         <translation>Xoá nơ-ron {name}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="409"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="430"/>
         <source>Add hidden layer before</source>
         <translation>Thêm lớp ẩn phía trước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="415"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="436"/>
         <source>Add hidden layer after</source>
         <translation>Thêm lớp ẩn phía sau</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="420"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="441"/>
         <source>Remove this layer</source>
         <translation>Xoá lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="422"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="443"/>
         <source>Activation</source>
         <translation>Hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="449"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="470"/>
         <source>Add hidden layer</source>
         <translation>Thêm lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="453"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="474"/>
         <source>Fit to view</source>
         <translation>Vừa khít khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="615"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="636"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="659"/>
         <source>1 neuron</source>
         <translation>1 nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="615"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="636"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="659"/>
         <source>{count} neurons</source>
         <translation>{count} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="617"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
         <source>Input layer</source>
         <translation>Lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="621"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="642"/>
         <source>Output layer</source>
         <translation>Lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="623"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="644"/>
         <source>Hidden layer</source>
         <translation>Lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="625"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="646"/>
         <source>Hidden layer {index}</source>
         <translation>Lớp ẩn {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="906"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="927"/>
         <source>New value of {name}; Enter to apply, Esc to cancel.</source>
         <translation>Giá trị mới của {name}; Enter để áp dụng, Esc để huỷ.</translation>
     </message>
@@ -1575,8 +1575,8 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/canvas/tooltips.py" line="103"/>
-        <source>batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}</source>
-        <translation>chuẩn hoá theo lô: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}</translation>
+        <source>batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</source>
+        <translation>chuẩn hoá theo lô: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/canvas/tooltips.py" line="115"/>
@@ -1639,12 +1639,12 @@
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="440"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="461"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="633"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="654"/>
         <source>{count} · sample {row}</source>
         <translation>{count} · mẫu {row}</translation>
     </message>
@@ -1706,12 +1706,12 @@
 <context>
     <name>ParameterModel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="203"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="206"/>
         <source>Not computed yet in this step</source>
         <translation>Bước này chưa tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="214"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="217"/>
         <source>before the update: {0}</source>
         <translation>trước khi cập nhật: {0}</translation>
     </message>
@@ -1719,82 +1719,82 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="556"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="643"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="557"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="644"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="558"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="645"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="559"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="646"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="560"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="647"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="561"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="648"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="562"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="649"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="563"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="650"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="564"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="651"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="565"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="652"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="566"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="653"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="573"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="664"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="456"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="502"/>
         <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
         <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="461"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="507"/>
         <source>Batch normalisation is for hidden layers only</source>
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="575"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="666"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="577"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="668"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
