@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QLabel
 from pytestqt.qtbot import QtBot
 
 from bpstudio.assets import resource
+from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import Fonts, LayerTitleItem
 from bpstudio.ui.canvas.text import fmt
@@ -125,9 +126,14 @@ def caption_px(view: NetworkCanvas, title: LayerTitleItem) -> float:
     return view.transform().mapRect(title.mapRectToScene(QRectF(0, 0, 1, height))).height()
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("example", ["spirals.json", "circles.json"])
-def test_layer_captions_are_legible_at_the_default_view(qtbot: QtBot, tmp_path: Path, example: str) -> None:
-    """Two spirals (2-16-16-1) at 1920×1080: "tanh · 16 neurons" and "mean |δ|" were 6–7 px tall."""
+def test_layer_captions_are_legible_at_the_default_view(
+    qtbot: QtBot, tmp_path: Path, example: str, lang: str
+) -> None:
+    """Two spirals (2-16-16-1) at 1920×1080: "tanh · 16 neurons" and "mean |δ|" were 6–7 px tall
+    (and in Vietnamese "trung bình |δ| = …" was cut at both ends)."""
+    i18n.install(lang)
     window = show_window(qtbot, tmp_path, resource("examples", example), (1920, 1080))
     try:
         for _ in range(2):
@@ -144,7 +150,12 @@ def test_layer_captions_are_legible_at_the_default_view(qtbot: QtBot, tmp_path: 
             # the caption is as wide as its text: nothing is cut off
             Fonts.ensure()
             width = title.band.header_rect().width() / title.band.title_scale
-            for text, font in ((title.band.title, Fonts.header), (title.band.subtitle, Fonts.header_small)):
+            lines = [(title.band.title, Fonts.header), (title.band.subtitle, Fonts.header_small)]
+            summary = view.state.layer_summary(title.band.layer)
+            if summary is not None:
+                lines.append((summary.text, Fonts.detail))
+            assert summary is not None or title.band.layer == 0
+            for text, font in lines:
                 assert QFontMetricsF(font).horizontalAdvance(text) + 8 <= width - 4, text
         # the captions' boxes never overlap a neighbouring layer's
         boxes = [title.band.header_rect() for title in titles]
