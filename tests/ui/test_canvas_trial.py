@@ -17,6 +17,7 @@ from bpstudio.assets import resource
 from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import Fonts, LayerTitleItem
+from bpstudio.ui.canvas.layout import TEXT_WIDTH
 from bpstudio.ui.canvas.text import fmt
 from tests.ui.conftest import close_window, show_window
 
@@ -43,6 +44,8 @@ def test_a_batch_norm_neuron_shows_what_goes_into_its_activation(qtbot: QtBot, t
             assert activation == "tanh" and math.isclose(math.tanh(u), a, rel_tol=1e-9, abs_tol=1e-12)
             assert item.value_text() == fmt(a)
             assert item.z_text() == f"z̃ = {fmt(u)} · z {fmt(z)}"  # XOR's numbers fit both on the line
+            Fonts.ensure()  # ... inside the text block under the neuron
+            assert QFontMetricsF(Fonts.detail).horizontalAdvance(item.z_text()) <= TEXT_WIDTH
             tip = window.canvas.neuron_tooltip(1, j)
             assert "tanh(z̃) = " in tip, tip
             assert "(u)" not in tip and "u =" not in tip
