@@ -94,7 +94,7 @@ def run(
         return int(app.exec())
     for _ in range(3):
         app.processEvents()
-    window.canvas.fit_to_view()
+    window.canvas.fit_default()
     app.processEvents()
     image = window.grab()
     ok = image.save(str(screenshot), "PNG")

@@ -955,7 +955,7 @@
 <context>
     <name>LayerSummary</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/state.py" line="180"/>
+        <location filename="../../bpstudio/ui/canvas/state.py" line="202"/>
         <source>mean |δ| = {0}</source>
         <translation>trung bình |δ| = {0}</translation>
     </message>
@@ -1503,110 +1503,110 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="266"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="280"/>
         <source>Zoom in to see the values</source>
         <translation>Phóng to để xem các giá trị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="308"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="329"/>
         <source>Could not write the PNG file {path}.</source>
         <translation>Không thể ghi tệp PNG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="318"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="339"/>
         <source>BP Studio network</source>
         <translation>Mạng BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="321"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="327"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="342"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="348"/>
         <source>Could not write the SVG file {path}.</source>
         <translation>Không thể ghi tệp SVG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="384"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="405"/>
         <source>Edit weight {name}…</source>
         <translation>Sửa trọng số {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="392"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="413"/>
         <source>Edit bias {name}…</source>
         <translation>Sửa bias {name}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="397"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="418"/>
         <source>Add neuron to this layer</source>
         <translation>Thêm nơ-ron vào lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="400"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="421"/>
         <source>Remove neuron {name}</source>
         <translation>Xoá nơ-ron {name}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="409"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="430"/>
         <source>Add hidden layer before</source>
         <translation>Thêm lớp ẩn phía trước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="415"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="436"/>
         <source>Add hidden layer after</source>
         <translation>Thêm lớp ẩn phía sau</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="420"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="441"/>
         <source>Remove this layer</source>
         <translation>Xoá lớp này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="422"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="443"/>
         <source>Activation</source>
         <translation>Hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="449"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="470"/>
         <source>Add hidden layer</source>
         <translation>Thêm lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="453"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="474"/>
         <source>Fit to view</source>
         <translation>Vừa khít khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="615"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="636"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="659"/>
         <source>1 neuron</source>
         <translation>1 nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="615"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="636"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="659"/>
         <source>{count} neurons</source>
         <translation>{count} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="617"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
         <source>Input layer</source>
         <translation>Lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="621"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="642"/>
         <source>Output layer</source>
         <translation>Lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="623"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="644"/>
         <source>Hidden layer</source>
         <translation>Lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="625"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="646"/>
         <source>Hidden layer {index}</source>
         <translation>Lớp ẩn {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="906"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="927"/>
         <source>New value of {name}; Enter to apply, Esc to cancel.</source>
         <translation>Giá trị mới của {name}; Enter để áp dụng, Esc để huỷ.</translation>
     </message>
@@ -1637,8 +1637,8 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/canvas/tooltips.py" line="103"/>
-        <source>batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}</source>
-        <translation>chuẩn hoá theo lô: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}</translation>
+        <source>batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</source>
+        <translation>chuẩn hoá theo lô: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/canvas/tooltips.py" line="115"/>
@@ -1701,12 +1701,12 @@
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="440"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="461"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="633"/>
+        <location filename="../../bpstudio/ui/canvas/canvas.py" line="654"/>
         <source>{count} · sample {row}</source>
         <translation>{count} · mẫu {row}</translation>
     </message>

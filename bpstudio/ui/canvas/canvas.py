@@ -56,10 +56,8 @@ from bpstudio.ui.canvas.items import (
     BACKGROUND,
     INK,
     MIN_LEGIBLE_PX,
-    MIN_TEXT_PX,
     PHASE_COLOURS,
     SMALL_NEURON_K,
-    SMALLEST_FONT_PX,
     BatchedEdgesItem,
     EdgeItem,
     EdgeLabelItem,
@@ -71,6 +69,8 @@ from bpstudio.ui.canvas.items import (
 )
 from bpstudio.ui.canvas.layout import (
     LINE_BLOCK,
+    MIN_TEXT_PX,
+    SMALLEST_FONT_PX,
     LayerGeometry,
     edge_segment,
     header_box,
@@ -165,7 +165,8 @@ class NetworkCanvas(QGraphicsView):
         self._lit_phase: Phase | None = None
         self._lit_layers: tuple[int, ...] = ()
         self._building = False
-        self._auto_fit = True
+        self._auto_fit = True  # the view follows the canvas size (until the learner zooms)
+        self._fit_whole = False  # ... showing the whole network (Fit to view), not the legible default
         self._press_positions: dict[tuple[int, int], QPointF] = {}
         self._editor: ValueEditor | None = None
         self.animations_enabled = True
@@ -229,9 +230,19 @@ class NetworkCanvas(QGraphicsView):
         self.ring_pens = pens
 
     def fit_to_view(self) -> None:
-        """The whole network in view, but a small network's text never under MIN_TEXT_PX on
-        screen: when it does not fit at that size the view scrolls, starting from the input
+        """The whole network in view (Ctrl+0, View › Fit): its text may then be small, and a
+        large network whose text is left out says "Zoom in to see the values". Resizing the
+        canvas keeps this fit until the learner zooms."""
+        self._fit(whole=True)
+
+    def fit_default(self) -> None:
+        """The view at open, after a change of structure and on resize: the whole network, but
+        a small network's text never under MIN_TEXT_PX on screen. When it does not fit at that
+        size the view scrolls (the scroll bars say there is more), starting from the input
         layer on the left and the middle of the columns (the neurons rather than the titles)."""
+        self._fit(whole=False)
+
+    def _fit(self, whole: bool) -> None:
         self._close_editor()
         rect = self._content_rect()
         if rect.isEmpty():
@@ -239,7 +250,7 @@ class NetworkCanvas(QGraphicsView):
         room = self.maximumViewportSize()  # without scroll bars, so showing them changes nothing here
         width, height = room.width() - 2, room.height() - 2  # (rounding must not call for scroll bars)
         scale = min(width / rect.width(), height / rect.height(), MAX_FIT_SCALE)
-        if not self.simplified:
+        if not self.simplified and not whole:
             scale = max(scale, LEGIBLE_SCALE)
         self.resetTransform()
         self.scale(scale, scale)
@@ -248,6 +259,7 @@ class NetworkCanvas(QGraphicsView):
         y = rect.center().y()
         self.centerOn(QPointF(x, y))
         self._auto_fit = True
+        self._fit_whole = whole
         self._update_zoom_note()
 
     def text_hidden(self) -> bool:
@@ -258,15 +270,24 @@ class NetworkCanvas(QGraphicsView):
         return self.transform().m11() * smallest * SMALLEST_FONT_PX < MIN_LEGIBLE_PX
 
     def _update_zoom_note(self) -> None:
-        """A large network drawn too small for its numbers says so, in the corner of the canvas."""
+        """A large network drawn too small for its numbers says so, in the corner of the canvas;
+        so does any network that Fit to view made smaller than legible (the learner did not
+        choose that size, and may not know that zooming in brings the numbers back)."""
         note = self._zoom_note
-        if not self.text_hidden():
+        if not self.text_hidden() and not (self._auto_fit and self._fit_whole and self._text_small()):
             note.hide()
             return
         note.setText(self.tr("Zoom in to see the values"))
         note.adjustSize()
         note.move(8, self.viewport().height() - note.height() - 8)
         note.show()
+
+    def _text_small(self) -> bool:
+        """True when the smallest text is under MIN_TEXT_PX on screen."""
+        if not self.geometries:
+            return False
+        smallest = min(geometry.k for geometry in self.geometries)
+        return self.transform().m11() * smallest * SMALLEST_FONT_PX < MIN_TEXT_PX
 
     def zoom_by(self, factor: float) -> None:
         self._close_editor()
@@ -514,7 +535,7 @@ class NetworkCanvas(QGraphicsView):
             self._building = False
         self._set_lit(self.document.last_event, animate=False)
         self._auto_fit = True
-        self.fit_to_view()
+        self._fit(whole=self._fit_whole)
 
     def apply_positions(self) -> None:
         """Move neurons to the document's positions (or the automatic layout) and re-place labels."""
@@ -870,14 +891,14 @@ class NetworkCanvas(QGraphicsView):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self._auto_fit:
-            self.fit_to_view()
+            self._fit(whole=self._fit_whole)
         else:
             self._update_zoom_note()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._auto_fit:
-            self.fit_to_view()
+            self._fit(whole=self._fit_whole)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.bands:

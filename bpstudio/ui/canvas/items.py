@@ -24,7 +24,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from bpstudio.engine import Phase
-from bpstudio.ui.canvas.layout import BAND_HEADER, LABEL_SIZE, RADIUS, TEXT_WIDTH, LayerGeometry
+from bpstudio.ui.canvas.layout import (
+    BAND_HEADER,
+    LABEL_SIZE,
+    RADIUS,
+    TEXT_WIDTH,
+    LayerGeometry,
+)
 from bpstudio.ui.canvas.state import DisplayState, TextLine
 
 if TYPE_CHECKING:
@@ -88,8 +94,6 @@ def selected_pen(k: float) -> QPen:
 
 
 MIN_LEGIBLE_PX = 5.5  # a large network's text smaller than this on screen is skipped (level of detail)
-MIN_TEXT_PX = 9.0  # a small network's smallest text is never fitted smaller than this on screen
-SMALLEST_FONT_PX = 11  # the smallest font of the canvas (b/z/δ lines, weight labels, subtitles) at k = 1
 SMALL_NEURON_K = 0.5  # neurons drawn smaller than half size are cached as pixmaps
 
 Z_BAND, Z_EDGE, Z_TITLE, Z_LABEL, Z_NEURON = -10.0, 0.0, 0.5, 1.0, 2.0

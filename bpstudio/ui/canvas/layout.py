@@ -32,8 +32,21 @@ LINE_BLOCK = 3  # lines of text under a neuron: b, z, δ
 TITLE_SCALE_HEIGHT = 900.0  # layer titles grow with networks taller than this
 TITLE_SCALE_WIDTH = 1100.0  # ... or wider than this
 BAND_MAX_WIDTH = LAYER_DX - 12  # bands of neighbouring layers never overlap
-TITLE_WIDTH = 135.0  # the widest title line at scale 1 ("mean |δ| = 1.234e−5")
+# the widest title line at scale 1, with its backdrop and margin: 24 characters of the 11 px
+# monospace font ("trung bình |δ| = 1.234e−5", the Vietnamese "mean |δ| = …")
+TITLE_WIDTH = 172.0
 BAND_HEADER = 64.0  # room above a layer's top neuron for its title, subtitle and mean |δ|
+MIN_TEXT_PX = 9.0  # text smaller than this on screen is hard to read
+SMALLEST_FONT_PX = 11  # the smallest font of the canvas (b/z/δ lines, weight labels, subtitles) at k = 1
+# Networks with shrunken layers (more than 12 neurons) are fitted whole, without a legible
+# minimum: their titles grow until they are MIN_TEXT_PX tall when the network fills a canvas
+# this tall (about the canvas of a 1920×1080 window). BELOW_COLUMN is what the fit shows
+# besides the columns and their headers: the lowest neuron, its text lines and the margins.
+# (up to TITLE_TARGET_NEURONS a layer: a bigger network is read zoomed in, and keeps smaller titles
+# so that the whole of it fits the canvas better).
+FIT_HEIGHT = 600.0
+TITLE_TARGET_NEURONS = 16
+BELOW_COLUMN = 150.0
 
 
 @dataclass(frozen=True)
@@ -60,18 +73,41 @@ def layer_geometry(size: int) -> LayerGeometry:
     return LayerGeometry(dy / NEURON_DY)
 
 
+def tallest_column(sizes: list[int]) -> float:
+    return max(layer_geometry(size).dy * (size - 1) for size in sizes)
+
+
+def layer_spacing(sizes: list[int]) -> float:
+    """The least distance between two layers of the automatic layout: tall columns sit further
+    apart, so a big network keeps a landscape shape on screen."""
+    tallest = tallest_column(sizes)
+    return max(LAYER_DX, 0.4 * tallest) if tallest > TALL_COLUMN else LAYER_DX
+
+
 def title_scale(sizes: list[int]) -> float:
     """How much larger than usual the layer titles are drawn: a big network's titles stay
-    legible when the whole of it is in view, and never grow wider than their band."""
-    tallest = max(layer_geometry(size).dy * (size - 1) for size in sizes)
+    legible when the whole of it is in view (shown without a legible minimum, see FIT_HEIGHT),
+    and never grow wider than the distance between two layers."""
+    tallest = tallest_column(sizes)
     widest = LAYER_DX * (len(sizes) - 1)
     scale = max(1.0, tallest / TITLE_SCALE_HEIGHT, widest / TITLE_SCALE_WIDTH)
-    return min(scale, BAND_MAX_WIDTH / TITLE_WIDTH)
+    if 12 < max(sizes) <= TITLE_TARGET_NEURONS:
+        # 11·s px at the fit scale FIT_HEIGHT / (tallest + BAND_HEADER·s + BELOW_COLUMN) ≥ MIN_TEXT_PX
+        room = SMALLEST_FONT_PX * FIT_HEIGHT - MIN_TEXT_PX * BAND_HEADER
+        scale = max(scale, MIN_TEXT_PX * (tallest + BELOW_COLUMN) / room)
+    return min(scale, max_band_width(sizes) / TITLE_WIDTH)
+
+
+def max_band_width(sizes: list[int]) -> float:
+    """Bands (and titles) of neighbouring layers never overlap."""
+    return max(BAND_MAX_WIDTH, layer_spacing(sizes) - 12)
 
 
 def band_half_width(geometry: LayerGeometry, scale: float) -> float:
-    """Half the width of a layer's band: its neurons' text, or its title if that is wider."""
-    return max(geometry.text_width / 2 + 10 * geometry.k, min(72.0 * scale, BAND_MAX_WIDTH / 2))
+    """Half the width of a layer's band: its neurons' text, or its title if that is wider
+    (a title grows only as far as the layers are apart, see title_scale)."""
+    title_half = TITLE_WIDTH * scale / 2
+    return max(geometry.text_width / 2 + 10 * geometry.k, title_half)
 
 
 def header_box(
@@ -87,9 +123,7 @@ def auto_layout(sizes: list[int]) -> list[list[tuple[float, float]]]:
     """Columns left to right, each centred on y = 0, far enough apart for every weight label."""
     positions = []
     titles = title_scale(sizes)
-    tallest = max(layer_geometry(size).dy * (size - 1) for size in sizes)
-    # tall columns sit further apart, so a big network keeps a landscape shape on screen
-    base = max(LAYER_DX, 0.4 * tallest) if tallest > TALL_COLUMN else LAYER_DX
+    base = layer_spacing(sizes)
     x = 0.0
     for layer, size in enumerate(sizes):
         if layer:

@@ -22,6 +22,18 @@ def _row(values: Array | None, position: int) -> Array | None:
     return None if values is None else values[position]
 
 
+Z_LINE_CHARS = 22  # characters of the monospace detail font that fit the text block under a neuron
+
+
+def _z_tilde_line(z_tilde: float, z: float) -> str:
+    """Under a batch-norm neuron: z̃ = γ·ẑ + β (the argument of g, named as in the Explanation
+    dock), and z before normalisation when both fit on the line."""
+    main = f"z̃ = {fmt(z_tilde)}"
+    both = f"{main} · z {fmt(z)}"
+    visible = len(both) - both.count("\u0303")  # the combining tilde takes no room of its own
+    return both if visible <= Z_LINE_CHARS else main
+
+
 @dataclass(frozen=True)
 class TextLine:
     text: str
@@ -43,6 +55,7 @@ class DisplayState:
         self.inputs: Array = np.zeros(0)
         self.a: list[Array | None] = []
         self.z: list[Array | None] = []
+        self.z_tilde: list[Array | None] = []  # what goes into g under batch normalisation (else None)
         self.delta: list[Array | None] = []
         self.has_grad: list[bool] = []
         self.updated = False
@@ -72,6 +85,11 @@ class DisplayState:
             # layer 0's "a" is the input, shown from self.inputs
             self.a = [_row(lt.a, p) if layer else None for layer, lt in enumerate(trace.layers)]
             self.z = [_row(lt.z, p) for lt in trace.layers]
+            # the engine calls z̃ = γ·ẑ + β "u"; it is what the activation receives
+            self.z_tilde = [
+                _row(lt.u, p) if layer and net.specs[layer].batch_norm else None
+                for layer, lt in enumerate(trace.layers)
+            ]
             self.delta = [_row(lt.delta, p) for lt in trace.layers]
             self.has_grad = [False] + [lt.grad_w is not None for lt in trace.layers[1:]]
             self.updated = bool(trace.complete and trace.params_after is not None)
@@ -85,6 +103,7 @@ class DisplayState:
             self.inputs = data[int(batch[p])] if len(batch) and data.shape[1] == net.sizes[0] else np.zeros(0)
             empty: list[Array | None] = [None] * (depth + 1)
             self.a, self.z, self.delta = list(empty), list(empty), list(empty)
+            self.z_tilde = list(empty)
             self.has_grad = [False] * (depth + 1)
             self.updated = False
         self.refresh_parameters()
@@ -150,7 +169,10 @@ class DisplayState:
         else:
             lines.append(TextLine(f"b = {fmt(self.bias(layer, neuron))}", "muted"))
         z = self.z[layer]
-        if z is not None:
+        z_tilde = self.z_tilde[layer] if layer < len(self.z_tilde) else None
+        if z is not None and z_tilde is not None:
+            lines.append(TextLine(_z_tilde_line(float(z_tilde[neuron]), float(z[neuron])), "forward"))
+        elif z is not None:
             lines.append(TextLine(f"z = {fmt(z[neuron])}", "forward"))
         delta = self.delta[layer]
         if delta is not None:

@@ -101,12 +101,12 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         if spec.batch_norm and lt.z_hat is not None and lt.u is not None:
             lines.append(
                 QCoreApplication.translate(
-                    "NetworkCanvas", "batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; u = γ·ẑ + β = {u}"
-                ).format(z_hat=fmt6(lt.z_hat[p, neuron]), u=fmt6(lt.u[p, neuron]))
+                    "NetworkCanvas", "batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}"
+                ).format(z_hat=fmt6(lt.z_hat[p, neuron]), z_tilde=fmt6(lt.u[p, neuron]))
             )
         assert lt.a is not None
         a_value = float(lt.a[p, neuron])
-        argument = "u" if spec.batch_norm else "z"
+        argument = "z̃" if spec.batch_norm else "z"  # z̃ = γ·ẑ + β, as the Explanation dock names it
         lines.append(f"{a_name} = {symbol}({argument}) = {fmt6(a_value)}")
         exact.append(f"a = {full(a_value)}")
         if layer == depth and trace.losses is not None:
