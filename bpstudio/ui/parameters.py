@@ -365,6 +365,7 @@ class ParameterTable(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._fitted: tuple[int, int, int] | None = None
+        self._measured: dict[tuple[int, int, int], tuple[int, int, int]] = {}
         self._fit()
         model.modelReset.connect(self._fit)
 
@@ -376,31 +377,23 @@ class ParameterTable(QTableView):
         cell of a 64 × 64 layer on each phase would be far too slow."""
         model = self.model()
         rows, columns = model.rowCount(), model.columnCount()
-        # The row names' width changes with their length (ŷ₁ against h¹₁): the table is fitted again
-        # when the longest name's length changes (adding a layer elsewhere turns h₁₀ into h¹₁₀).
-        names = [str(model.headerData(row, Qt.Orientation.Vertical)) for row in range(rows)]
-        scrolls = rows > SHOWN_ROWS
+        # The row header is as wide as the longest neuron name of the whole network (each layer's
+        # last name has the most digits), so the dock following the phases from layer to layer
+        # (h¹₁ … ŷ₁) does not resize it; an edit that lengthens the names (adding a layer turns
+        # h₁₀ into h¹₁₀) fits the table again.
+        assert isinstance(model, ParameterModel)
+        net = model.document.network
+        names = [neuron_name(net, layer, size - 1) for layer, size in enumerate(net.sizes) if layer]
         key = (rows, columns, max(map(len, names), default=0))
         if key == self._fitted:
             return  # another layer of the same shape (the dock following the phases): same size
         self._fitted = key
-        horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
-        section = horizontal.defaultSectionSize()
+        if key not in self._measured:  # the dock follows the phases back and forth between shapes
+            self._measured[key] = self._measure(rows, columns, names)
+        names_width, head, height = self._measured[key]
+        self.verticalHeader().setMinimumWidth(names_width)
         frame = 2 * self.frameWidth()
-        # The header's own size hint is cached per shape and missed h₁₀ becoming h¹₁₀: the names are
-        # measured here (a few short strings), and the header is kept at least that wide.
-        margin = 2 * vertical.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, vertical)
-        metrics = vertical.fontMetrics()
-        names_width = max((metrics.horizontalAdvance(name) for name in names), default=0) + margin
-        vertical.setMinimumWidth(names_width)
-        head = max(vertical.sizeHint().width(), names_width) + frame
-        if scrolls:
-            head += self.verticalScrollBar().sizeHint().width()
-        height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
-            max(rows, 1), SHOWN_ROWS
-        )
-        if columns > SHOWN_COLUMNS:
-            height += self.horizontalScrollBar().sizeHint().height()
+        section = self.horizontalHeader().defaultSectionSize()
         self.setFixedHeight(height + frame)
         whole = head + section * max(columns, 1)
         if columns <= SHOWN_COLUMNS:
@@ -410,6 +403,26 @@ class ParameterTable(QTableView):
             self.setMinimumWidth(head + section * SHOWN_COLUMNS)
             self.setMaximumWidth(whole)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _measure(self, rows: int, columns: int, names: list[str]) -> tuple[int, int, int]:
+        """(width of the row names, width of the row header with its frame, height of the rows)."""
+        horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
+        frame = 2 * self.frameWidth()
+        # The header's own size hint is cached per shape and missed h₁₀ becoming h¹₁₀: the names are
+        # measured here (a few short strings), and the header is kept at least that wide.
+        margin = 2 * vertical.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, vertical)
+        metrics = vertical.fontMetrics()
+        names_width = max((metrics.horizontalAdvance(name) for name in names), default=0) + margin
+        vertical.setMinimumWidth(names_width)
+        head = max(vertical.sizeHint().width(), names_width) + frame
+        if rows > SHOWN_ROWS:
+            head += self.verticalScrollBar().sizeHint().width()
+        height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
+            max(rows, 1), SHOWN_ROWS
+        )
+        if columns > SHOWN_COLUMNS:
+            height += self.horizontalScrollBar().sizeHint().height()
+        return names_width, head, height
 
     def expands(self) -> bool:
         """A matrix too wide to show whole: its table takes the width the dock can give."""
