@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller import names
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.document.commands import (
     MoveNeurons,
     Progress,
@@ -29,7 +29,7 @@ from bpstudio.document.commands import (
     TrainingSpan,
 )
 from bpstudio.document.document import NetworkDocument, Positions, file_fields
-from bpstudio.document.format import NetworkFile
+from bpstudio.document.fileformat import NetworkFile
 from bpstudio.document.history import Command, MacroCommand
 from bpstudio.engine import (
     Dataset,

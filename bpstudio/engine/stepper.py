@@ -704,7 +704,7 @@ class Stepper:
         self._order_epoch = -1
 
     def training_state(self) -> dict[str, Any]:
-        """Counters and optimizer moments per layer, for the file (see document.format)."""
+        """Counters and optimizer moments per layer, for the file (see document.fileformat)."""
         net = self.network
         moments: dict[str, list[dict[str, Any]]] = {}
         for name, buffer in self.optimizer_state.buffers.items():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio import assets
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.ui import i18n
 from bpstudio.ui.main_window import MainWindow
 
