@@ -71,14 +71,10 @@ def non_finite_message(exc: NonFiniteError) -> str:
     phase = phase_name(phases[exc.phase]) if exc.phase in phases else exc.phase
     phase = phase[:1].lower() + phase[1:]  # it sits mid-sentence
     where = tr("layer {0}").format(exc.layer) if exc.layer > 0 else tr("the input")
-    what = {
-        "z": "z",
-        "a": "a",
-        "δ": "δ",
-        "the cost": tr("the cost"),
-        "a gradient": tr("a gradient"),
-        "a parameter": tr("a parameter"),
-    }.get(exc.what, exc.what)
+    words = {"cost": tr("the cost"), "gradient": tr("a gradient"), "parameter": tr("a parameter")}
+    what = words.get(
+        exc.quantity, exc.quantity
+    )  # a symbol (z, a, δ, ∂J/∂W…) reads the same in every language
     return tr("step {0}, {1} phase, {2}: {3} became {4} (not a finite number)").format(
         exc.step + 1, phase, where, what, repr(exc.value)
     )

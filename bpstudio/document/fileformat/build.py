@@ -5,65 +5,52 @@ and the other rules of the engine, whose `EngineError` refusals get a JSON path 
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 import numpy as np
 
 from bpstudio.document.fileformat.common import LoadError, NetworkFile, Position
 from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, _parse_document, _ParseError
+from bpstudio.document.fileformat.state import restore_state
 from bpstudio.document.fileformat.validate import _check_matrix, _check_vector, _plural, _validate_schema
 from bpstudio.engine import losses
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.initializers import InitConfig, initialize
 from bpstudio.engine.network import LayerSpec, Network, check_specs
-from bpstudio.engine.optimizers import STATE_NAMES, OptimizerConfig
+from bpstudio.engine.optimizers import OptimizerConfig
 from bpstudio.engine.stepper import Dataset, Stepper, TrainingConfig
-
-_ENGINE_LAYER = re.compile(r"^layer (\d+): (.*)$", re.DOTALL)
 
 
 def _layer_engine_error(error: EngineError) -> LoadError:
-    """Attach a path to a structure error of the engine ("layer 2: ..." -> layers[2].<key>)."""
-    message = str(error)
-    match = _ENGINE_LAYER.match(message)
-    if not match:
-        return LoadError(message, "layers")
-    index, problem = int(match.group(1)), match.group(2)
-    key = "size"
-    if "softmax" in problem or "activation" in problem:
-        key = "activation"
-    elif "batch normalisation" in problem:
-        key = "batch_norm"
-    elif "leaky_slope" in problem:
-        key = "leaky_slope"
-    return LoadError(problem, f"layers[{index}].{key}")
+    """Attach a path to a structure error of the engine (layer 2, field "activation" ->
+    layers[2].activation); a problem of the whole structure points at "layers"."""
+    if error.layer is None:
+        return LoadError(str(error), "layers")
+    problem = str(error).removeprefix(f"layer {error.layer}: ")  # the path names the layer already
+    return LoadError(problem, f"layers[{error.layer}].{error.field or 'size'}")
+
+
+# Where a refusal of Stepper.validate points in the file (by EngineError.field).
+_STEPPER_PATHS = {
+    "batch_size": "training.batch_size",
+    "targets": "dataset.targets",
+    "dataset": "dataset",
+    "loss": "loss",
+    "parameters": "layers",
+}
 
 
 def _stepper_engine_error(error: EngineError) -> LoadError:
     """Attach a path to a refusal of Stepper.validate."""
-    message = str(error)
-    if message.startswith(("batch_size", "batch normalisation")):
-        return LoadError(message, "training.batch_size")
-    if "target" in message:
-        return LoadError(message, "dataset.targets")
-    if "input" in message or "dataset" in message:
-        return LoadError(message, "dataset")
-    if message.startswith("loss") or "output layer" in message:
-        return LoadError(message, "loss")
-    if "parameter" in message:
-        return LoadError(message, "layers")
-    return LoadError(message, "")
+    return LoadError(str(error), _STEPPER_PATHS.get(error.field or "", ""))
 
 
 def _optimizer_engine_error(error: EngineError) -> LoadError:
-    message = str(error)
-    first = message.split(" ", 1)[0]
-    if first in OptimizerConfig.__dataclass_fields__:
-        return LoadError(message, f"optimizer.{first}")
-    if first == "nesterov":
-        return LoadError(message, "optimizer.momentum")
-    return LoadError(message, "optimizer")
+    """Attach a path to a refusal of OptimizerConfig.validate (an unknown name, which the schema
+    refuses first, points at the whole block)."""
+    if error.field is None or error.field == "name":
+        return LoadError(str(error), "optimizer")
+    return LoadError(str(error), f"optimizer.{error.field}")
 
 
 def _specs(layers: list[dict[str, Any]]) -> list[LayerSpec]:
@@ -189,59 +176,6 @@ def _training(block: dict[str, Any] | None) -> TrainingConfig:
     )
 
 
-def _restore_state(stepper: Stepper, state: dict[str, Any]) -> None:
-    network = stepper.network
-    names = STATE_NAMES[stepper.optimizer.name]
-    moments = state.get("moments")
-    if moments is not None:
-        given = set(moments)
-        if given != set(names):
-            wanted = ", ".join(names) if names else "no moments"
-            got = ", ".join(sorted(given)) if given else "none"
-            raise LoadError(
-                f"the optimizer {stepper.optimizer.name} keeps {wanted}; the file has {got}",
-                "state.moments",
-            )
-        for name in names:
-            per_layer = moments[name]
-            where = f"state.moments.{name}"
-            if len(per_layer) != network.depth:
-                raise LoadError(
-                    f"expected {_plural(network.depth, 'layer')} (all but the input layer), "
-                    f"got {len(per_layer)}",
-                    where,
-                )
-            for index in range(1, network.depth + 1):
-                entry = per_layer[index - 1]
-                kinds = network.layout[index]
-                for kind in entry:
-                    if kind not in kinds:
-                        raise LoadError(
-                            f"layer {index} has no parameter {kind}", f"{where}[{index - 1}].{kind}"
-                        )
-                for kind, (_, _, shape) in kinds.items():
-                    at = f"{where}[{index - 1}].{kind}"
-                    if kind not in entry:
-                        raise LoadError("missing; the moments of every parameter are needed", at)
-                    if len(shape) == 2:
-                        _check_matrix(entry[kind], shape[0], shape[1], at)
-                    else:
-                        _check_vector(entry[kind], shape[0], at)
-    elif names and int(state.get("optimizer_steps", 0)) > 0:
-        raise LoadError(
-            f"the optimizer {stepper.optimizer.name} has taken steps but its moments "
-            f"({', '.join(names)}) are missing",
-            "state.moments",
-        )
-    try:
-        stepper.load_training_state(state)
-    except EngineError as error:
-        message = str(error)
-        if message.startswith("batch_in_epoch"):
-            raise LoadError(message, "state.batch_in_epoch") from None
-        raise LoadError(message, "state.epoch_history" if "history" in message else "state") from None
-
-
 def _positions(block: dict[str, Any] | None, specs: list[LayerSpec]) -> list[list[Position]] | None:
     if not block or "positions" not in block:
         return None
@@ -277,7 +211,7 @@ def _build(document: dict[str, Any]) -> NetworkFile:
     except EngineError as error:
         raise _stepper_engine_error(error) from None
     if "state" in document:
-        _restore_state(stepper, document["state"])
+        restore_state(stepper, document["state"])
     block = document["dataset"]
     return NetworkFile(
         name=document["name"],

@@ -6,6 +6,7 @@ from typing import Any
 
 from bpstudio import jsontext
 from bpstudio.document.fileformat.common import FORMAT, VERSION, NetworkFile
+from bpstudio.document.fileformat.state import state_to_json
 from bpstudio.engine.network import LayerSpec
 
 UNTITLED = "Untitled network"
@@ -84,7 +85,7 @@ def to_json_dict(nf: NetworkFile, include_state: bool = True) -> dict[str, Any]:
             "bias": float(init.bias),
         }
     if include_state:
-        document["state"] = stepper.training_state()
+        document["state"] = state_to_json(stepper)
     if nf.positions is not None and [len(layer) for layer in nf.positions] == sizes:
         document["canvas"] = {
             "positions": [[[float(x), float(y)] for x, y in layer] for layer in nf.positions]
