@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 
 from bpstudio.document.fileformat.common import LoadError, NetworkFile, Position
-from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, _parse_document, _ParseError
+from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, ParseError, parse_document
 from bpstudio.document.fileformat.state import restore_state
-from bpstudio.document.fileformat.validate import _check_matrix, _check_vector, _plural, _validate_schema
+from bpstudio.document.fileformat.validate import check_matrix, check_vector, plural, validate_schema
 from bpstudio.engine import losses
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.initializers import InitConfig, initialize
@@ -93,14 +93,14 @@ def _network(layers: list[dict[str, Any]], specs: list[LayerSpec], init: InitCon
         layer, spec, n_in = layers[index], specs[index], specs[index - 1].size
         where = f"layers[{index}]"
         if "weights" in layer:
-            _check_matrix(layer["weights"], spec.size, n_in, f"{where}.weights")
+            check_matrix(layer["weights"], spec.size, n_in, f"{where}.weights")
         elif init is None:
             raise LoadError(
                 'the weights are missing; give them, or add an "init" block to generate them',
                 f"{where}.weights",
             )
         if "biases" in layer:
-            _check_vector(layer["biases"], spec.size, f"{where}.biases", "one per neuron")
+            check_vector(layer["biases"], spec.size, f"{where}.biases", "one per neuron")
         elif init is None:
             raise LoadError(
                 'the biases are missing; give them, or add an "init" block to generate them',
@@ -110,7 +110,7 @@ def _network(layers: list[dict[str, Any]], specs: list[LayerSpec], init: InitCon
             if key in layer:
                 if not spec.batch_norm:
                     raise LoadError(f"only a layer with batch_norm: true has {key}", f"{where}.{key}")
-                _check_vector(layer[key], spec.size, f"{where}.{key}", "one per neuron")
+                check_vector(layer[key], spec.size, f"{where}.{key}", "one per neuron")
     network = Network(specs)
     if init is not None:
         initialize(network, init)
@@ -136,17 +136,17 @@ def _dataset(block: dict[str, Any], specs: list[LayerSpec]) -> Dataset:
     inputs, targets = block["inputs"], block["targets"]
     n_in, n_out = specs[0].size, specs[-1].size
     for index, row in enumerate(inputs):
-        _check_vector(row, n_in, f"dataset.inputs[{index}]", "one per input neuron")
+        check_vector(row, n_in, f"dataset.inputs[{index}]", "one per input neuron")
     for index, row in enumerate(targets):
-        _check_vector(row, n_out, f"dataset.targets[{index}]", "one per output neuron")
+        check_vector(row, n_out, f"dataset.targets[{index}]", "one per output neuron")
     if len(targets) != len(inputs):
         raise LoadError(
-            f"expected {_plural(len(inputs), 'row')} (one per input row), got {len(targets)}",
+            f"expected {plural(len(inputs), 'row')} (one per input row), got {len(targets)}",
             "dataset.targets",
         )
     for key, width in (("input_names", n_in), ("output_names", n_out)):
         if key in block:
-            _check_vector(block[key], width, f"dataset.{key}", "one per neuron", "name")
+            check_vector(block[key], width, f"dataset.{key}", "one per neuron", "name")
     x = np.asarray(inputs, dtype=np.float64).reshape(len(inputs), n_in)
     y = np.asarray(targets, dtype=np.float64).reshape(len(targets), n_out)
     return Dataset(x, y)
@@ -182,12 +182,12 @@ def _positions(block: dict[str, Any] | None, specs: list[LayerSpec]) -> list[lis
     positions = block["positions"]
     if len(positions) != len(specs):
         raise LoadError(
-            f"expected {_plural(len(specs), 'layer')} of positions, got {len(positions)}", "canvas.positions"
+            f"expected {plural(len(specs), 'layer')} of positions, got {len(positions)}", "canvas.positions"
         )
     for index, (layer, spec) in enumerate(zip(positions, specs, strict=True)):
         if len(layer) != spec.size:
             raise LoadError(
-                f"expected {_plural(spec.size, 'point')} (one per neuron), got {len(layer)}",
+                f"expected {plural(spec.size, 'point')} (one per neuron), got {len(layer)}",
                 f"canvas.positions[{index}]",
             )
     return [[(float(x), float(y)) for x, y in layer] for layer in positions]
@@ -230,10 +230,10 @@ def loads(text: str | bytes, source: str = "<string>") -> NetworkFile:
     """Read a network file from its text; `source` names it in error messages."""
     path = None if source == "<string>" else source
     try:
-        document = _parse_document(text)
-        _validate_schema(document)
+        document = parse_document(text)
+        validate_schema(document)
         return _build(document)
-    except _ParseError as problem:
+    except ParseError as problem:
         raise LoadError(problem.problem, "", path) from None
     except LoadError as error:
         error.path = path

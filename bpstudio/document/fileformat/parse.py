@@ -1,6 +1,6 @@
 """Stage 1 of loading: the file's text to JSON data — size limit, UTF-8, JSON syntax (line and
 column), NaN/Infinity literals, numbers too large for float64, duplicate keys, nesting too deep.
-Each refusal is a `_ParseError` whose message says where (line and column or JSON path)."""
+Each refusal is a `ParseError` whose message says where (line and column or JSON path)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_INT_DIGITS = 30  # longer integer literals are read as floats (and refused if not finite)
 
 
-class _ParseError(Exception):
+class ParseError(Exception):
     def __init__(self, problem: str) -> None:
         self.problem = problem
         super().__init__(problem)
@@ -32,14 +32,14 @@ def _where_literal(text: str, literal: str) -> str:
 
 def _parse(text: str) -> Any:
     def no_constant(name: str) -> Any:
-        raise _ParseError(
+        raise ParseError(
             f"{name} is not allowed{_where_literal(text, name)}: every value must be a finite number"
         )
 
     def parse_float(literal: str) -> float:
         value = float(literal)
         if not math.isfinite(value):
-            raise _ParseError(
+            raise ParseError(
                 f"the number {_short(literal)}{_where_literal(text, literal)} is too large for a float64"
             )
         return value
@@ -53,7 +53,7 @@ def _parse(text: str) -> Any:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise _ParseError(f"the key {json.dumps(key)} appears twice in the same object")
+                raise ParseError(f"the key {json.dumps(key)} appears twice in the same object")
             result[key] = value
         return result
 
@@ -76,7 +76,7 @@ def _decode(data: str | bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise _ParseError(
+        raise ParseError(
             f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "a network file is JSON saved as UTF-8"
         ) from None
@@ -105,24 +105,24 @@ def _unclosed(text: str) -> bool:
     return in_string or bool(open_brackets)
 
 
-def _parse_document(data: str | bytes) -> Any:
+def parse_document(data: str | bytes) -> Any:
     if len(data) > MAX_FILE_BYTES:
-        raise _ParseError(
+        raise ParseError(
             f"the file is {len(data):,} bytes, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
             "a network file may have"
         )
     text = _decode(data)
     if not text.strip():
-        raise _ParseError("the file is empty")
+        raise ParseError("the file is empty")
     try:
         return _parse(text)
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or _unclosed(text):
-            raise _ParseError(
+            raise ParseError(
                 f"the JSON ends too early, at {_line_col(text, len(text.rstrip()))} (is the file cut short?)"
             ) from None
-        raise _ParseError(f"not valid JSON at {_line_col(text, error.pos)}: {error.msg}") from None
+        raise ParseError(f"not valid JSON at {_line_col(text, error.pos)}: {error.msg}") from None
     except RecursionError:
-        raise _ParseError("the JSON nests too deeply to be a network file") from None
+        raise ParseError("the JSON nests too deeply to be a network file") from None
     except ValueError as error:  # e.g. Python's limit on digits of an integer
-        raise _ParseError(f"not valid JSON: {error}") from None
+        raise ParseError(f"not valid JSON: {error}") from None

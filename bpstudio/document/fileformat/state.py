@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from bpstudio.document.fileformat.common import LoadError
-from bpstudio.document.fileformat.validate import _check_matrix, _check_vector, _plural
+from bpstudio.document.fileformat.validate import check_matrix, check_vector, plural
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import STATE_NAMES, OptimizerState
@@ -82,7 +82,7 @@ def restore_state(stepper: Stepper, state: dict[str, Any]) -> None:
             where = f"state.moments.{name}"
             if len(per_layer) != network.depth:
                 raise LoadError(
-                    f"expected {_plural(network.depth, 'layer')} (all but the input layer), "
+                    f"expected {plural(network.depth, 'layer')} (all but the input layer), "
                     f"got {len(per_layer)}",
                     where,
                 )
@@ -99,9 +99,9 @@ def restore_state(stepper: Stepper, state: dict[str, Any]) -> None:
                     if kind not in entry:
                         raise LoadError("missing; the moments of every parameter are needed", at)
                     if len(shape) == 2:
-                        _check_matrix(entry[kind], shape[0], shape[1], at)
+                        check_matrix(entry[kind], shape[0], shape[1], at)
                     else:
-                        _check_vector(entry[kind], shape[0], at)
+                        check_vector(entry[kind], shape[0], at)
     elif names and int(state.get("optimizer_steps", 0)) > 0:
         raise LoadError(
             f"the optimizer {stepper.optimizer.name} has taken steps but its moments "

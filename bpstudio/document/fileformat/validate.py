@@ -14,7 +14,7 @@ import jsonschema
 
 from bpstudio import assets
 from bpstudio.document.fileformat.common import TOP_LEVEL_KEYS, LoadError, json_path
-from bpstudio.document.fileformat.parse import _ParseError
+from bpstudio.document.fileformat.parse import ParseError
 
 
 def schema() -> dict[str, Any]:
@@ -101,11 +101,12 @@ def _describe(value: Any) -> str:
         text = value if len(value) <= 30 else value[:27] + "…"
         return f"the text {json.dumps(text)}"
     if isinstance(value, list):
-        return f"a list of {_plural(len(value), 'item')}" if value else "an empty list"
+        return f"a list of {plural(len(value), 'item')}" if value else "an empty list"
     return "an object"
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """A count in words ("1 row", "3 rows"), as every refusal of the file format writes it."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
@@ -127,7 +128,7 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
         problem = messages[kind].format(
             value=json.dumps(value) if not isinstance(value, list | dict) else _describe(value),
             count=count,
-            numbers=_plural(count, "number"),
+            numbers=plural(count, "number"),
             limit=limit,
             extra=extra,
         )
@@ -160,9 +161,9 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "exclusiveMaximum":
         return json_path(parts), f"must be less than {limit}, got {value!r}"
     if kind == "minItems":
-        return json_path(parts), f"expected at least {_plural(limit, 'item')}, got {len(value)}"
+        return json_path(parts), f"expected at least {plural(limit, 'item')}, got {len(value)}"
     if kind == "maxItems":
-        return json_path(parts), f"expected at most {_plural(limit, 'item')}, got {len(value)}"
+        return json_path(parts), f"expected at most {plural(limit, 'item')}, got {len(value)}"
     if kind == "minLength":
         if limit == 1:
             return json_path(parts), "must not be empty"
@@ -184,33 +185,34 @@ def _error_order(error: jsonschema.ValidationError) -> tuple[Any, ...]:
     return (len(key), key, str(error.validator))
 
 
-def _validate_schema(document: Any) -> None:
+def validate_schema(document: Any) -> None:
     for validator in _validators():
         try:
             errors = list(validator.iter_errors(document))
         except RecursionError:
-            raise _ParseError("the JSON nests too deeply to be a network file") from None
+            raise ParseError("the JSON nests too deeply to be a network file") from None
         if errors:
             path, problem = _schema_problem(min(errors, key=_error_order))
             raise LoadError(problem, path)
 
 
-def _numbers(count: int) -> str:
-    return _plural(count, "number")
+def numbers(count: int) -> str:
+    """A count of numbers in words ("1 number", "4 numbers")."""
+    return plural(count, "number")
 
 
-def _check_vector(values: list[Any], length: int, path: str, what: str = "", noun: str = "number") -> None:
+def check_vector(values: list[Any], length: int, path: str, what: str = "", noun: str = "number") -> None:
     if len(values) != length:
         suffix = f" ({what})" if what else ""
-        raise LoadError(f"expected {_plural(length, noun)}{suffix}, got {len(values)}", path)
+        raise LoadError(f"expected {plural(length, noun)}{suffix}, got {len(values)}", path)
 
 
-def _check_matrix(rows: list[list[float]], n_rows: int, n_cols: int, path: str) -> None:
+def check_matrix(rows: list[list[float]], n_rows: int, n_cols: int, path: str) -> None:
     if len(rows) != n_rows:
         raise LoadError(
-            f"expected {_plural(n_rows, 'row')} of {_numbers(n_cols)}, got {_plural(len(rows), 'row')}",
+            f"expected {plural(n_rows, 'row')} of {numbers(n_cols)}, got {plural(len(rows), 'row')}",
             path,
         )
     for index, row in enumerate(rows):
         if len(row) != n_cols:
-            raise LoadError(f"expected {_numbers(n_cols)}, got {len(row)}", f"{path}[{index}]")
+            raise LoadError(f"expected {numbers(n_cols)}, got {len(row)}", f"{path}[{index}]")
