@@ -127,7 +127,7 @@ def _one_line(message: str) -> str:
 # -- loading --------------------------------------------------------------------------------------
 def _load(path: str | None, prog: str) -> Any:
     """The NetworkFile at `path` (the article's network when None); a refusal is a CommandError."""
-    from bpstudio.document.format import LoadError, default_network, load_file
+    from bpstudio.document.fileformat import LoadError, default_network, load_file
 
     try:
         return default_network() if path is None else load_file(path)
@@ -207,7 +207,7 @@ def _explain(argv: Sequence[str]) -> int:
     parser.add_argument("--lang", choices=("en", "vi"), default="en", help="(en)")
     args = parser.parse_args(argv)
     network_file = _load(args.file, prog)
-    from bpstudio.document.format import in_language
+    from bpstudio.document.fileformat import in_language
     from bpstudio.explain import explain_steps
 
     try:
@@ -232,7 +232,7 @@ def _explain(argv: Sequence[str]) -> int:
 
 # -- train ------------------------------------------------------------------------------------------------
 def _train(argv: Sequence[str]) -> int:
-    from bpstudio.document.format import SaveError, save_file
+    from bpstudio.document.fileformat import SaveError, save_file
     from bpstudio.engine.errors import EngineError, NonFiniteError
 
     prog = f"{PROG} train"

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import bpstudio.document.format as fmt
+import bpstudio.document.fileformat as fmt
+import bpstudio.document.fileformat.validate as validate_module
 from bpstudio.assets import default_example
 from bpstudio.document import LoadError, NetworkFile, dumps, load_file, loads, to_json_dict
-from bpstudio.document.format import MAX_FILE_BYTES
+from bpstudio.document.fileformat import MAX_FILE_BYTES
 
 ARTICLE_TEXT = default_example().read_text(encoding="utf-8")
 ARTICLE: dict[str, Any] = json.loads(ARTICLE_TEXT)
@@ -507,7 +508,7 @@ def test_fuzzed_documents_load_or_give_a_load_error(
             continue  # an earlier mutation removed this place
     _assert_loads_or_refuses(json.dumps(document))
     # the shortcut for long lists of numbers never changes jsonschema's verdict
-    fast = [error.message for error in fmt._Validator(fmt.schema()).iter_errors(document)]
+    fast = [error.message for error in validate_module._Validator(fmt.schema()).iter_errors(document)]
     plain = [error.message for error in jsonschema.Draft202012Validator(fmt.schema()).iter_errors(document)]
     assert sorted(fast) == sorted(plain)
 

@@ -20,7 +20,7 @@ import pytest
 
 from bpstudio import assets
 from bpstudio.cli import main
-from bpstudio.document.format import load_file
+from bpstudio.document.fileformat import load_file
 from bpstudio.engine import NonFiniteError, Stepper
 
 XOR = str(assets.resource("examples", "xor.json"))
@@ -207,7 +207,7 @@ def test_an_existing_output_survives_every_failure(
     assert run(capsys, "train", XOR, "--steps", "0", "--output", str(out_path))[0] == 2
     unchanged()
     # the disk fails in the middle of saving
-    import bpstudio.document.format as file_format
+    import bpstudio.document.fileformat.save as file_format
 
     def failing_fsync(fd: int) -> None:
         raise OSError(28, "No space left on device")

@@ -21,6 +21,7 @@ from bpstudio.engine import (
     TrainingConfig,
     initialize,
 )
+from bpstudio.engine.network import check_specs
 
 
 def test_editing_a_parameter_mid_step_restarts_the_step() -> None:
@@ -313,3 +314,57 @@ def test_reset_training_starts_again_at_step_zero() -> None:
     assert s.cost_history == [] and s.epoch_history == [] and s.trace is None
     assert s.optimizer_state.t == 0 and not s.optimizer_state.buffers["velocity"].any()
     assert (s.phase, s.layer) == (Phase.FEEDFORWARD, 1)
+
+
+def test_update_overflow_names_its_quantity_by_key_and_in_words() -> None:
+    net = Network([LayerSpec(1), LayerSpec(1, "linear"), LayerSpec(1, "linear")])
+    net.W(1)[:] = [[1.0]]
+    net.W(2)[:] = [[1.0]]
+    data = Dataset(np.array([[1e100]]), np.array([[0.0]]))
+    s = Stepper(net, "half_sse", OptimizerConfig("sgd", 1e120), TrainingConfig(), data)
+    s.next_phase()
+    s.next_phase()
+    with pytest.raises(NonFiniteError) as info:
+        s.next_phase()
+    assert (info.value.quantity, info.value.what) == ("parameter", "a parameter")
+    assert "layer 1: a parameter became" in str(info.value)
+
+
+def test_engine_errors_say_where_in_fields_not_only_in_words() -> None:
+    with pytest.raises(EngineError) as caught:
+        check_specs([LayerSpec(2), LayerSpec(2, "softmax"), LayerSpec(1, "sigmoid")])
+    assert (caught.value.layer, caught.value.field) == (1, "activation")
+    with pytest.raises(EngineError) as caught:
+        check_specs([LayerSpec(2), LayerSpec(1, "sigmoid", batch_norm=True)])
+    assert (caught.value.layer, caught.value.field) == (1, "batch_norm")
+    with pytest.raises(EngineError) as caught:
+        OptimizerConfig("nesterov", momentum=0.0).validate()
+    assert caught.value.field == "momentum" and caught.value.layer is None
+    s = xor_stepper(2, False)
+    s.dataset.targets[3, 0] = 2.0
+    s.loss = "binary_cross_entropy"
+    with pytest.raises(EngineError) as caught:
+        s.validate()
+    assert (caught.value.field, caught.value.sample) == ("targets", 3)
+    s = xor_stepper(2, False)
+    s.dataset.inputs[4, 1] = np.nan
+    with pytest.raises(EngineError) as caught:
+        s.validate()
+    assert (caught.value.field, caught.value.sample) == ("dataset", 4)
+
+
+def test_training_state_is_plain_counters_and_flat_moments() -> None:
+    a = xor_stepper(2, True)
+    a.optimizer = OptimizerConfig("adam", 0.05)
+    a.reset_optimizer()
+    a.train(steps=3)
+    state = a.training_state()
+    assert (state.steps_done, state.optimizer.t, len(state.cost_history)) == (3, 3, 3)
+    assert set(state.optimizer.buffers) == {"m", "v"}
+    assert all(buffer.shape == a.network.theta.shape for buffer in state.optimizer.buffers.values())
+    state.optimizer.buffers["m"][:] = 0.0  # a copy: the stepper's own moments are untouched
+    assert np.any(a.optimizer_state.buffers["m"] != 0.0)
+    state.batch_in_epoch = 99
+    with pytest.raises(EngineError, match="batch_in_epoch must be below 3, got 99") as caught:
+        a.load_training_state(state)
+    assert caught.value.field == "batch_in_epoch"

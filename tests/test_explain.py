@@ -576,7 +576,7 @@ def test_full_detail_is_the_default_and_an_unknown_detail_is_refused() -> None:
 
 
 def test_the_article_network_reads_the_same_in_either_detail() -> None:
-    from bpstudio.document import format as document_format
+    from bpstudio.document import fileformat as document_format
     from bpstudio.explain import suggested_detail
 
     stepper = document_format.default_network().stepper

@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-import bpstudio.document.format as fmt
+import bpstudio.document.fileformat as fmt
+from bpstudio import jsontext
 from bpstudio.assets import default_example
 from bpstudio.document import (
     FORMAT,
@@ -32,6 +33,7 @@ from bpstudio.document import (
     to_json_dict,
 )
 from bpstudio.engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, InitConfig, NonFiniteError, Stepper
+from bpstudio.engine.initializers import initialize
 from bpstudio.engine.network import MAX_LAYERS, MAX_NEURONS_PER_LAYER, LayerSpec, Network
 
 
@@ -154,7 +156,7 @@ def test_dumps_is_stable_and_lossless() -> None:
 def test_init_block_creates_the_same_weights_as_the_engine() -> None:
     nf = load_doc(document())
     net = Network([LayerSpec(2), LayerSpec(3, "tanh"), LayerSpec(1, "sigmoid")])
-    fmt.initialize(net, InitConfig(scheme="xavier_uniform", seed=5))
+    initialize(net, InitConfig(scheme="xavier_uniform", seed=5))
     assert nf.stepper.network.theta.tobytes() == net.theta.tobytes()
     assert nf.init == InitConfig(scheme="xavier_uniform", seed=5)
 
@@ -386,7 +388,7 @@ def test_failing_rename_leaves_the_old_file_untouched(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fmt.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(SaveError) as caught:
         save_file(target, trained())
     assert target.read_bytes() == before
@@ -405,7 +407,7 @@ def test_failing_serialisation_leaves_the_old_file_untouched(
     def broken_encode(value: Any, indent: int) -> str:
         raise ValueError("simulated failure")
 
-    monkeypatch.setattr(fmt, "_encode", broken_encode)
+    monkeypatch.setattr(jsontext, "encode", broken_encode)
     with pytest.raises(SaveError, match="simulated failure"):
         save_file(target, trained())
     assert target.read_bytes() == before
@@ -420,7 +422,7 @@ def test_failing_write_midway_leaves_the_old_file_untouched(
     def broken_fsync(fd: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(fmt.os, "fsync", broken_fsync)
+    monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(SaveError, match="Input/output error"):
         save_file(target, trained())
     assert target.read_bytes() == before
@@ -435,7 +437,7 @@ def test_interrupt_during_save_cleans_up_and_propagates(
     def interrupted(src: str, dst: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(fmt.os, "replace", interrupted)
+    monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         save_file(target, trained())
     assert target.read_bytes() == before
@@ -480,7 +482,7 @@ def test_save_into_a_read_only_folder(tmp_path: Path) -> None:
 def test_the_format_imports_no_qt() -> None:
     """The command line imports the format; it must start without Qt."""
     code = (
-        "import sys, bpstudio.document, bpstudio.document.format; "
+        "import sys, bpstudio.document, bpstudio.document.fileformat; "
         "bpstudio.document.default_network(); "
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph'))]; "
         "print(','.join(bad)); sys.exit(1 if bad else 0)"

@@ -18,7 +18,7 @@ HEADLESS = [
     "bpstudio.engine.edit",
     "bpstudio.explain",
     "bpstudio.document",
-    "bpstudio.document.format",
+    "bpstudio.document.fileformat",
     "bpstudio.cli",
 ]
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bpstudio.document.format import FORMAT, VERSION, format_json, loads  # noqa: E402
+from bpstudio.document.fileformat import FORMAT, VERSION, format_json, loads  # noqa: E402
 
 EXAMPLES_DIR = ROOT / "resources" / "examples"
 DECIMALS = 4

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller import names
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.document.commands import (
     MoveNeurons,
     Progress,
@@ -29,7 +29,7 @@ from bpstudio.document.commands import (
     TrainingSpan,
 )
 from bpstudio.document.document import NetworkDocument, Positions, file_fields
-from bpstudio.document.format import NetworkFile
+from bpstudio.document.fileformat import NetworkFile
 from bpstudio.document.history import Command, MacroCommand
 from bpstudio.engine import (
     Dataset,
@@ -71,14 +71,10 @@ def non_finite_message(exc: NonFiniteError) -> str:
     phase = phase_name(phases[exc.phase]) if exc.phase in phases else exc.phase
     phase = phase[:1].lower() + phase[1:]  # it sits mid-sentence
     where = tr("layer {0}").format(exc.layer) if exc.layer > 0 else tr("the input")
-    what = {
-        "z": "z",
-        "a": "a",
-        "δ": "δ",
-        "the cost": tr("the cost"),
-        "a gradient": tr("a gradient"),
-        "a parameter": tr("a parameter"),
-    }.get(exc.what, exc.what)
+    words = {"cost": tr("the cost"), "gradient": tr("a gradient"), "parameter": tr("a parameter")}
+    what = words.get(
+        exc.quantity, exc.quantity
+    )  # a symbol (z, a, δ, ∂J/∂W…) reads the same in every language
     return tr("step {0}, {1} phase, {2}: {3} became {4} (not a finite number)").format(
         exc.step + 1, phase, where, what, repr(exc.value)
     )

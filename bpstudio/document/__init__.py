@@ -4,7 +4,7 @@ Only the file format is re-exported here, so `import bpstudio.document` never pu
 command line relies on that.
 """
 
-from bpstudio.document.format import (
+from bpstudio.document.fileformat import (
     FORMAT,
     VERSION,
     LoadError,

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Signal
 
-from bpstudio.document.format import NetworkFile
+from bpstudio.document.fileformat import NetworkFile
 from bpstudio.document.history import UndoHistory
 from bpstudio.engine import (
     Dataset,

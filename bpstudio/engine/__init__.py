@@ -15,6 +15,7 @@ from bpstudio.engine.stepper import (
     Stepper,
     Trace,
     TrainingConfig,
+    TrainingState,
     TrainSummary,
 )
 
@@ -39,5 +40,6 @@ __all__ = [
     "Trace",
     "TrainSummary",
     "TrainingConfig",
+    "TrainingState",
     "initialize",
 ]

@@ -22,18 +22,20 @@ LOSSES = ("half_sse", "mse", "binary_cross_entropy", "cross_entropy")
 def check_compatible(loss: str, output_activation: str) -> None:
     """Refuse pairings whose loss would take log(0) or is undefined."""
     if loss not in LOSSES:
-        raise EngineError(f"unknown loss {loss!r}; expected one of {', '.join(LOSSES)}")
+        raise EngineError(f"unknown loss {loss!r}; expected one of {', '.join(LOSSES)}", field="loss")
     if loss == "binary_cross_entropy" and output_activation != "sigmoid":
         raise EngineError(
             "loss binary_cross_entropy needs a sigmoid output layer "
-            f"(the output layer uses {output_activation})"
+            f"(the output layer uses {output_activation})",
+            field="loss",
         )
     if loss == "cross_entropy" and output_activation != "softmax":
         raise EngineError(
-            f"loss cross_entropy needs a softmax output layer (the output layer uses {output_activation})"
+            f"loss cross_entropy needs a softmax output layer (the output layer uses {output_activation})",
+            field="loss",
         )
     if output_activation == "softmax" and loss != "cross_entropy":
-        raise EngineError("a softmax output layer is trained with the cross_entropy loss")
+        raise EngineError("a softmax output layer is trained with the cross_entropy loss", field="loss")
 
 
 def _softplus(z: Array) -> Array:

@@ -45,24 +45,40 @@ def check_specs(specs: list[LayerSpec]) -> None:
     total = 0
     for index, spec in enumerate(specs):
         if not isinstance(spec.size, int) or spec.size < 1:
-            raise EngineError(f"layer {index}: size must be a positive whole number, got {spec.size!r}")
+            raise EngineError(
+                f"layer {index}: size must be a positive whole number, got {spec.size!r}",
+                layer=index,
+                field="size",
+            )
         if spec.size > MAX_NEURONS_PER_LAYER:
             raise EngineError(
-                f"layer {index}: {spec.size} neurons is more than the {MAX_NEURONS_PER_LAYER} allowed"
+                f"layer {index}: {spec.size} neurons is more than the {MAX_NEURONS_PER_LAYER} allowed",
+                layer=index,
+                field="size",
             )
         if index == 0:
             continue
         if spec.activation not in activations.ACTIVATIONS:
             raise EngineError(
                 f"layer {index}: unknown activation {spec.activation!r}; "
-                f"expected one of {', '.join(activations.ACTIVATIONS)}"
+                f"expected one of {', '.join(activations.ACTIVATIONS)}",
+                layer=index,
+                field="activation",
             )
         if spec.activation == "softmax" and index != len(specs) - 1:
-            raise EngineError(f"layer {index}: softmax is only allowed on the output layer")
+            raise EngineError(
+                f"layer {index}: softmax is only allowed on the output layer", layer=index, field="activation"
+            )
         if not math.isfinite(spec.leaky_slope):
-            raise EngineError(f"layer {index}: leaky_slope must be a finite number")
+            raise EngineError(
+                f"layer {index}: leaky_slope must be a finite number", layer=index, field="leaky_slope"
+            )
         if spec.batch_norm and index == len(specs) - 1:
-            raise EngineError(f"layer {index}: batch normalisation is for hidden layers only")
+            raise EngineError(
+                f"layer {index}: batch normalisation is for hidden layers only",
+                layer=index,
+                field="batch_norm",
+            )
         total += specs[index - 1].size * spec.size + spec.size * (3 if spec.batch_norm else 1)
     if total > MAX_PARAMETERS:
         raise EngineError(

@@ -41,39 +41,55 @@ class OptimizerConfig:
     clip_norm: float | None = None
 
     def validate(self) -> None:
-        def need(ok: bool, message: str) -> None:
+        """Refuse an option out of range; the error's `field` names the option at fault."""
+
+        def need(ok: bool, field: str, message: str) -> None:
             if not ok:
-                raise EngineError(message)
+                raise EngineError(message, field=field)
 
         need(
             self.name in OPTIMIZERS,
+            "name",
             f"unknown optimizer {self.name!r}; expected one of {', '.join(OPTIMIZERS)}",
         )
         need(
             math.isfinite(self.learning_rate) and self.learning_rate > 0,
+            "learning_rate",
             f"learning_rate must be a positive number, got {self.learning_rate}",
         )
         need(
             math.isfinite(self.momentum) and 0 <= self.momentum < 1,
+            "momentum",
             f"momentum must be in [0, 1), got {self.momentum}",
         )
-        need(math.isfinite(self.beta1) and 0 <= self.beta1 < 1, f"beta1 must be in [0, 1), got {self.beta1}")
-        need(math.isfinite(self.beta2) and 0 <= self.beta2 < 1, f"beta2 must be in [0, 1), got {self.beta2}")
+        need(
+            math.isfinite(self.beta1) and 0 <= self.beta1 < 1,
+            "beta1",
+            f"beta1 must be in [0, 1), got {self.beta1}",
+        )
+        need(
+            math.isfinite(self.beta2) and 0 <= self.beta2 < 1,
+            "beta2",
+            f"beta2 must be in [0, 1), got {self.beta2}",
+        )
         need(
             math.isfinite(self.epsilon) and self.epsilon > 0,
+            "epsilon",
             f"epsilon must be a positive number, got {self.epsilon}",
         )
         need(
             math.isfinite(self.weight_decay) and self.weight_decay >= 0,
+            "weight_decay",
             f"weight_decay must be zero or positive, got {self.weight_decay}",
         )
         if self.clip_norm is not None:
             need(
                 math.isfinite(self.clip_norm) and self.clip_norm > 0,
+                "clip_norm",
                 f"clip_norm must be a positive number, got {self.clip_norm}",
             )
         if self.name == "nesterov":
-            need(self.momentum > 0, "nesterov needs a momentum above 0")
+            need(self.momentum > 0, "momentum", "nesterov needs a momentum above 0")
 
 
 @dataclass(slots=True)

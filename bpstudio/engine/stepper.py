@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from bpstudio.engine import activations, losses
 from bpstudio.engine.errors import EngineError, NonFiniteError
@@ -171,6 +171,20 @@ class Snapshot:
     history_len: int
 
 
+@dataclass
+class TrainingState:
+    """Where training stands, as plain counters and arrays: what a saved file must hold to go on
+    exactly where it stopped. The optimizer's moments are flat vectors in theta's layout; the
+    file format (document.fileformat.state) gives them the file's JSON shape."""
+
+    steps_done: int = 0
+    epoch: int = 0
+    batch_in_epoch: int = 0
+    optimizer: OptimizerState = field(default_factory=OptimizerState)
+    cost_history: list[float] = field(default_factory=list)
+    epoch_history: list[int] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class _LayerPlan:
     """What the hot path needs of one layer, looked up once per structure."""
@@ -186,6 +200,11 @@ class _LayerPlan:
 
 
 _QUIET: dict[str, Any] = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
+
+
+def _first_row(rows: ArrayLike) -> int:
+    """The first dataset row flagged True (an EngineError's `sample`)."""
+    return int(np.flatnonzero(rows)[0])
 
 
 def _first_bad(values: Array) -> float:
@@ -282,43 +301,64 @@ class Stepper:
         self.optimizer.validate()
         x, y = data.inputs, data.targets
         if x.ndim != 2 or y.ndim != 2:
-            raise EngineError("dataset inputs and targets must be tables (one row per sample)")
+            raise EngineError(
+                "dataset inputs and targets must be tables (one row per sample)", field="targets"
+            )
         if x.shape[0] == 0:
-            raise EngineError("the dataset is empty: add at least one sample")
+            raise EngineError("the dataset is empty: add at least one sample", field="dataset")
         if x.shape[0] != y.shape[0]:
-            raise EngineError(f"the dataset has {x.shape[0]} input rows but {y.shape[0]} target rows")
+            raise EngineError(
+                f"the dataset has {x.shape[0]} input rows but {y.shape[0]} target rows", field="targets"
+            )
         if x.shape[1] != net.sizes[0]:
             raise EngineError(
-                f"each input has {x.shape[1]} values but the input layer has {net.sizes[0]} neurons"
+                f"each input has {x.shape[1]} values but the input layer has {net.sizes[0]} neurons",
+                field="dataset",
             )
         if y.shape[1] != net.sizes[-1]:
             raise EngineError(
-                f"each target has {y.shape[1]} values but the output layer has {net.sizes[-1]} neurons"
+                f"each target has {y.shape[1]} values but the output layer has {net.sizes[-1]} neurons",
+                field="targets",
             )
         if not (np.isfinite(x).all() and np.isfinite(y).all()):
-            raise EngineError("the dataset holds a value that is not a finite number")
+            raise EngineError(
+                "the dataset holds a value that is not a finite number",
+                field="dataset",
+                sample=_first_row(~(np.isfinite(x).all(axis=1) & np.isfinite(y).all(axis=1))),
+            )
         if self.loss == "binary_cross_entropy" and ((y < 0).any() or (y > 1).any()):
-            raise EngineError("binary_cross_entropy needs targets between 0 and 1")
+            raise EngineError(
+                "binary_cross_entropy needs targets between 0 and 1",
+                field="targets",
+                sample=_first_row(((y < 0) | (y > 1)).any(axis=1)),
+            )
         if self.loss == "cross_entropy" and ((y < 0).any()):
-            raise EngineError("cross_entropy needs targets that are probabilities (not negative)")
+            raise EngineError(
+                "cross_entropy needs targets that are probabilities (not negative)",
+                field="targets",
+                sample=_first_row((y < 0).any(axis=1)),
+            )
         bs = self.training.batch_size
         if not isinstance(bs, int) or not 1 <= bs <= data.size:
             raise EngineError(
-                f"batch_size must be between 1 and the number of samples ({data.size}), got {bs}"
+                f"batch_size must be between 1 and the number of samples ({data.size}), got {bs}",
+                field="batch_size",
             )
         if any(spec.batch_norm for spec in net.specs[1:]):
             if bs == 1:
                 raise EngineError(
                     "batch normalisation cannot train with batch_size 1: a batch of one sample has no "
-                    "variance; use a batch size of 2 or more"
+                    "variance; use a batch size of 2 or more",
+                    field="batch_size",
                 )
             if data.size % bs == 1:
                 raise EngineError(
                     f"batch normalisation: with {data.size} samples and batch_size {bs} the last batch "
-                    "of each epoch holds 1 sample, which has no variance; change the batch size"
+                    "of each epoch holds 1 sample, which has no variance; change the batch size",
+                    field="batch_size",
                 )
         if self.network.theta.size and not np.isfinite(self.network.theta).all():
-            raise EngineError("a parameter of the network is not a finite number")
+            raise EngineError("a parameter of the network is not a finite number", field="parameters")
 
     @property
     def batches_per_epoch(self) -> int:
@@ -472,7 +512,7 @@ class Stepper:
             for what, values in (("z", lt.z), ("a", lt.a)):
                 if values is not None and not np.isfinite(values).all():
                     raise NonFiniteError("feedforward", layer, what, _first_bad(values), self.steps_done)
-        raise NonFiniteError("feedforward", self.network.depth, "the cost", cost, self.steps_done)
+        raise NonFiniteError("feedforward", self.network.depth, "cost", cost, self.steps_done)
 
     def _backward(self, layer: int) -> None:
         trace = self.trace
@@ -538,7 +578,7 @@ class Stepper:
             ):
                 if values is not None and not np.isfinite(values).all():
                     raise NonFiniteError("backward", layer, what, _first_bad(values), self.steps_done)
-        raise NonFiniteError("backward", 1, "a gradient", math.nan, self.steps_done)
+        raise NonFiniteError("backward", 1, "gradient", math.nan, self.steps_done)
 
     def _update(self) -> None:
         trace = self.trace
@@ -554,7 +594,7 @@ class Stepper:
                 for lyr in range(1, net.depth + 1)
                 if any(start <= bad < stop for start, stop, _ in net.layout[lyr].values())
             )
-            raise NonFiniteError("update", layer, "a parameter", float(new_theta[bad]), self.steps_done)
+            raise NonFiniteError("update", layer, "parameter", float(new_theta[bad]), self.steps_done)
         net.theta[:] = new_theta
         for layer, (mean, var) in trace.running_after.items():
             rm, rv = net.running_mean[layer], net.running_var[layer]
@@ -703,57 +743,44 @@ class Stepper:
         del self.epoch_history[snap.history_len :]
         self._order_epoch = -1
 
-    def training_state(self) -> dict[str, Any]:
-        """Counters and optimizer moments per layer, for the file (see document.format)."""
-        net = self.network
-        moments: dict[str, list[dict[str, Any]]] = {}
-        for name, buffer in self.optimizer_state.buffers.items():
-            per_layer = []
-            for layer in range(1, net.depth + 1):
-                entry = {kind: net.view(buffer, layer, kind).tolist() for kind in net.layout[layer]}
-                per_layer.append(entry)
-            moments[name] = per_layer
-        return {
-            "step": self.steps_done,
-            "epoch": self.epoch,
-            "batch_in_epoch": self.batch_in_epoch,
-            "optimizer_steps": self.optimizer_state.t,
-            "moments": moments,
-            "cost_history": list(self.cost_history),
-            "epoch_history": list(self.epoch_history),
-        }
+    def training_state(self) -> TrainingState:
+        """Counters, histories and optimizer moments (copies), for the file."""
+        return TrainingState(
+            steps_done=self.steps_done,
+            epoch=self.epoch,
+            batch_in_epoch=self.batch_in_epoch,
+            optimizer=self.optimizer_state.copy(),
+            cost_history=list(self.cost_history),
+            epoch_history=list(self.epoch_history),
+        )
 
-    def load_training_state(self, state: dict[str, Any]) -> None:
-        """Inverse of `training_state`; raises EngineError naming what does not fit."""
+    def load_training_state(self, state: TrainingState) -> None:
+        """Inverse of `training_state`; raises EngineError (its `field` says which) for what does
+        not fit. A moment the state leaves out starts at zero."""
         net = self.network
         opt = new_state(self.optimizer, net.parameter_count)
-        moments = state.get("moments", {})
-        for name in opt.buffers:
-            if name not in moments:
-                continue
-            per_layer = moments[name]
-            if len(per_layer) != net.depth:
-                raise EngineError(f"moments.{name}: expected {net.depth} layers, got {len(per_layer)}")
-            for layer in range(1, net.depth + 1):
-                for kind, (start, stop, shape) in net.layout[layer].items():
-                    values = np.asarray(per_layer[layer - 1].get(kind), dtype=np.float64)
-                    if values.shape != shape:
-                        raise EngineError(
-                            f"moments.{name}[{layer - 1}].{kind}: expected shape {list(shape)}, got {list(values.shape)}"
-                        )
-                    opt.buffers[name][start:stop] = values.reshape(-1)
-        opt.t = int(state.get("optimizer_steps", 0))
-        steps, epoch, in_epoch = (
-            int(state.get("step", 0)),
-            int(state.get("epoch", 0)),
-            int(state.get("batch_in_epoch", 0)),
-        )
+        for name, values in state.optimizer.buffers.items():
+            if name not in opt.buffers:
+                raise EngineError(f"the optimizer {self.optimizer.name} keeps no {name}", field="moments")
+            if values.shape != opt.buffers[name].shape:
+                raise EngineError(
+                    f"moments.{name}: expected {net.parameter_count} values, got {values.size}",
+                    field="moments",
+                )
+            opt.buffers[name][:] = values
+        opt.t = int(state.optimizer.t)
+        steps, epoch, in_epoch = int(state.steps_done), int(state.epoch), int(state.batch_in_epoch)
         if not 0 <= in_epoch < self.batches_per_epoch:
-            raise EngineError(f"batch_in_epoch must be below {self.batches_per_epoch}, got {in_epoch}")
-        costs = [float(c) for c in state.get("cost_history", [])]
-        epochs = [int(e) for e in state.get("epoch_history", [])]
+            raise EngineError(
+                f"batch_in_epoch must be below {self.batches_per_epoch}, got {in_epoch}",
+                field="batch_in_epoch",
+            )
+        costs = [float(c) for c in state.cost_history]
+        epochs = [int(e) for e in state.epoch_history]
         if len(costs) != len(epochs):
-            raise EngineError("cost_history and epoch_history must have the same length")
+            raise EngineError(
+                "cost_history and epoch_history must have the same length", field="epoch_history"
+            )
         self.optimizer_state = opt
         self.steps_done, self.epoch, self.batch_in_epoch = steps, epoch, in_epoch
         self.cost_history, self.epoch_history = costs, epochs

@@ -7,13 +7,13 @@ numbers of the dataset; `step` and `epoch` count from 1 as the text explanations
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import asdict
 from typing import Any
 
 import numpy as np
 
+from bpstudio import jsontext
 from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import OptimizerConfig, OptimizerState
 from bpstudio.engine.stepper import Trace, TrainingConfig
@@ -127,28 +127,6 @@ def step_record(trace: Trace, network: Network) -> dict[str, Any]:
 
 
 def dumps(value: Any) -> str:
-    """JSON with objects indented and every list of numbers on one line (readable, compact)."""
-    return _encode(value, 0) + "\n"
-
-
-def _encode(value: Any, level: int) -> str:
-    pad, inner = " " * level, " " * (level + 1)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = [
-            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, level + 1)}"
-            for k, v in value.items()
-        ]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
-    if isinstance(value, list):
-        if all(type(v) is float for v in value):  # the bulk of the document: fast path
-            return "[" + ", ".join(map(float.__repr__, value)) + "]"
-        if all(not isinstance(v, dict | list) for v in value):
-            return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in value) + "]"
-        if all(isinstance(v, list) and all(not isinstance(w, dict | list) for w in v) for v in value):
-            rows = [inner + _encode(v, level + 1) for v in value]
-            return "[\n" + ",\n".join(rows) + "\n" + pad + "]"
-        items = [inner + _encode(v, level + 1) for v in value]
-        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    """JSON with objects spread out and every list of numbers on one line (readable, compact);
+    the same printer as the network files (`bpstudio.jsontext`)."""
+    return jsontext.dumps(value)

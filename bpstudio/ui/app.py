@@ -37,7 +37,7 @@ def run(
 
     from bpstudio.assets import resource
     from bpstudio.controller import Controller
-    from bpstudio.document import format as fmt
+    from bpstudio.document import fileformat as fmt
     from bpstudio.document.document import NetworkDocument, file_fields
     from bpstudio.ui import i18n
     from bpstudio.ui.main_window import MainWindow

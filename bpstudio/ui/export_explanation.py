@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller.controller import non_finite_message
 from bpstudio.document.document import NetworkDocument
-from bpstudio.document.format import in_language
+from bpstudio.document.fileformat import in_language
 from bpstudio.engine import Stepper
 from bpstudio.engine.errors import EngineError, NonFiniteError
 from bpstudio.explain import CancelledError, current_step, explain_range, texts

@@ -82,7 +82,7 @@ def network_name(document: NetworkDocument) -> str:
 
 def network_title(document: NetworkDocument, lang: str) -> str:
     """The network's title in `lang` ("name_vi" for Vietnamese), else its English one ("" if none)."""
-    from bpstudio.document.format import in_language
+    from bpstudio.document.fileformat import in_language
 
     return in_language({**document.extras, "name": document.name}, "name", lang)
 

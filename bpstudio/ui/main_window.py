@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller, phase_name
 from bpstudio.controller.names import speed_name
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
 from bpstudio.engine.network import MAX_LAYERS

@@ -73,7 +73,7 @@ def make_window(document, controller):  # type: ignore[no-untyped-def]
 
 
 def article_document():  # type: ignore[no-untyped-def]
-    from bpstudio.document import format as fmt
+    from bpstudio.document import fileformat as fmt
     from bpstudio.document.document import NetworkDocument
 
     nf = fmt.default_network()

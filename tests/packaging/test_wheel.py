@@ -119,7 +119,7 @@ def test_the_installed_program_starts_in_vietnamese(installed: Path, tmp_path: P
         from PySide6.QtWidgets import QApplication, QMessageBox
         import bpstudio
         from bpstudio.controller import Controller
-        from bpstudio.document import format as fmt
+        from bpstudio.document import fileformat as fmt
         from bpstudio.document.document import NetworkDocument, file_fields
         from bpstudio.ui import i18n
         from bpstudio.ui.main_window import MainWindow

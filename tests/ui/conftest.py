@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from bpstudio.assets import resource
 from bpstudio.controller import Controller
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.document.document import NetworkDocument, file_fields
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio import assets
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.ui import i18n
 from bpstudio.ui.main_window import MainWindow
 
@@ -211,3 +211,22 @@ def test_qt_catalogue_is_complete_and_keeps_placeholders() -> None:
             assert text.strip() and text != source, source
             assert re.findall(r"%\d", source) == re.findall(r"%\d", text), source
             assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&"), source
+
+
+def test_a_non_finite_report_is_translated_from_its_fields(window: MainWindow) -> None:
+    """The controller names the quantity by the error's key, not by the engine's English words."""
+    from bpstudio.controller.controller import non_finite_message
+    from bpstudio.engine.errors import NonFiniteError
+
+    window.set_language("vi")
+    try:
+        cost = non_finite_message(NonFiniteError("feedforward", 2, "cost", float("inf"), 4))
+        assert "hàm chi phí" in cost and "the cost" not in cost and "inf" in cost
+        gradient = non_finite_message(NonFiniteError("backward", 1, "gradient", float("nan"), 0))
+        assert "một gradient" in gradient
+        assert "∂J/∂W" in non_finite_message(NonFiniteError("backward", 1, "∂J/∂W", float("nan"), 0))
+    finally:
+        window.set_language("en")
+    assert "the cost became inf" in non_finite_message(
+        NonFiniteError("feedforward", 2, "cost", float("inf"), 4)
+    )

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.ui.main_window import MainWindow
 
 

@@ -247,7 +247,7 @@ def test_dataset_panel_edits_and_batch_highlight(window: MainWindow) -> None:
 
 
 def test_examples_menu_lists_every_example(window: MainWindow) -> None:
-    from bpstudio.document import format as fmt
+    from bpstudio.document import fileformat as fmt
 
     titles = [action.text() for action in window.example_actions()]
     assert titles == [title for title, _ in fmt.example_files()]
@@ -327,7 +327,7 @@ def test_dropping_a_json_file_opens_it(qtbot: QtBot, window: MainWindow, tmp_pat
     from PySide6.QtCore import QMimeData, QPoint, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-    from bpstudio.document import format as fmt
+    from bpstudio.document import fileformat as fmt
 
     _, xor = next((title, path) for title, path in fmt.example_files() if "xor" in path.name.lower())
     mime = QMimeData()

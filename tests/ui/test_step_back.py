@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from ui_state import full_state
 
 from bpstudio.controller import Controller
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.engine import Phase
 from bpstudio.ui.main_window import MainWindow
 

@@ -249,7 +249,7 @@ from PySide6.QtWidgets import QApplication
 import pyqtgraph
 app = QApplication([])
 from bpstudio.controller import Controller
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.document.document import NetworkDocument, file_fields
 from bpstudio.ui.main_window import MainWindow
 nf = fmt.default_network()

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from bpstudio.document import format as fmt
+from bpstudio.document import fileformat as fmt
 from bpstudio.document.document import NetworkDocument
 
 
