@@ -24,23 +24,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressDialog,
-    QSizePolicy,
     QStyle,
     QToolBar,
     QToolButton,
-    QWidget,
 )
 
-from bpstudio.controller import Controller, phase_name
+from bpstudio.controller import Controller
 from bpstudio.controller.names import speed_name
 from bpstudio.document.document import NetworkDocument
-from bpstudio.engine import Phase
 from bpstudio.engine.network import MAX_LAYERS
 from bpstudio.ui import actions as table
 from bpstudio.ui import i18n
@@ -52,11 +48,9 @@ from bpstudio.ui.fields import count_text
 from bpstudio.ui.file_actions import FileActions, dropped_json
 from bpstudio.ui.help import GuideDialog, ShortcutsDialog
 from bpstudio.ui.history_panel import HistoryPanel
-from bpstudio.ui.labels import format_value
 from bpstudio.ui.layout import (
     DOCKS,
     LAYOUT_VERSION,
-    CountersLabel,
     arrange_default_layout,
     create_docks,
     default_sizes,
@@ -65,12 +59,12 @@ from bpstudio.ui.layout import (
 from bpstudio.ui.loss_plot import LossPlot
 from bpstudio.ui.options_panel import OptionsPanel
 from bpstudio.ui.parameters import ParametersPanel
+from bpstudio.ui.progress_row import ProgressRow
 from bpstudio.ui.reinit_dialog import ReinitDialog
 from bpstudio.ui.run_driver import DEFAULT_SPEED, SPEEDS, RunDriver
 
 __all__ = ["SPEEDS", "MainWindow"]
 
-PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
 STEP_BACK_PROGRESS_MS = 400  # a Step back replay expected to take longer shows its progress
 # what Run mode disables: intents that would change the network under the running timer
 IDLE_ONLY = ("next_phase", "next_layer", "step", "epoch", "reset", "reinitialise", "open", "new")
@@ -168,18 +162,9 @@ class MainWindow(QMainWindow):
         # dragged together, so a growing step counter never pushes a button (or the window).
         progress = QToolBar(self)
         progress.setObjectName("toolbar_progress")
-        self.phase_indicator = QLabel()
-        self.phase_indicator.setTextFormat(Qt.TextFormat.RichText)
-        self.phase_indicator.setContentsMargins(8, 2, 8, 2)
-        self.counters = CountersLabel()
-        self.counters.setContentsMargins(8, 2, 8, 2)
-        row = QWidget()
-        row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.phase_indicator)
-        row_layout.addWidget(self.counters, 1)
-        progress.addWidget(row)
+        self.progress_row = ProgressRow()
+        self.phase_indicator, self.counters = self.progress_row.phase_indicator, self.progress_row.counters
+        progress.addWidget(self.progress_row)
         self.progress_bar = progress
 
         stepper = QToolBar(self)
@@ -265,9 +250,7 @@ class MainWindow(QMainWindow):
             self.speed.setItemText(index, speed_name(value))
         self.speed.setToolTip(self.tr("Training steps per second in Run mode"))
         self.speed_label.setToolTip(self.speed.toolTip())
-        self.phase_indicator.setToolTip(
-            self.tr("The phase that Next phase computes (▶); ✓ marks the phases done in this step")
-        )
+        self.progress_row.retranslate()
         self._keep_run_button_width()
         chosen = i18n.current_choice()  # what made the language in use, not what the settings say
         for action in self.language_group.actions():
@@ -297,43 +280,7 @@ class MainWindow(QMainWindow):
 
     # -- progress, title, undo ------------------------------------------------------------------------
     def _update_progress(self, *_: object) -> None:
-        doc = self.document
-        s = doc.stepper
-        parts = []
-        for phase in PHASES:
-            name = phase_name(phase)
-            if phase is s.phase:
-                layer = ""
-                if phase is not Phase.UPDATE:
-                    layer = " · " + self.tr("layer {0}").format(s.layer)
-                parts.append(
-                    f"<span style='background:#ffd54f; color:#000; font-weight:bold;'>&nbsp;▶ {name}{layer}&nbsp;</span>"
-                )
-            else:
-                done = PHASES.index(phase) < PHASES.index(s.phase)
-                colour = "#2e7d32" if done else "#616161"
-                mark = "✓ " if done else ""
-                parts.append(f"<span style='color:{colour};'>{mark}{name}</span>")
-        self.phase_indicator.setText("<b>" + self.tr("Next:") + "</b>&nbsp; " + " &nbsp;▸&nbsp; ".join(parts))
-        # J as the last feedforward of the current step computed it. Without one (an edit of
-        # the network, data or options restarts the step) the last value of the loss history
-        # belongs to another network or dataset, so the header says so instead of showing it.
-        trace = doc.trace
-        if trace is not None and trace.cost is not None:
-            cost_text = format_value(trace.cost)
-        else:
-            cost_text = self.tr("not computed yet")
-        counts = [count_text(n) for n in (s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch)]
-        self.counters.setText(
-            self.tr(
-                "Steps done <b>{0}</b> · Epochs done <b>{1}</b> · Next batch {2} of {3} · Cost J = <b>{4}</b>"
-            ).format(*counts, cost_text)
-        )
-        self.counters.set_short_text(  # painted instead when the full sentence does not fit
-            self.tr("Step <b>{0}</b> · Epoch <b>{1}</b> · Batch {2}/{3} · J = <b>{4}</b>").format(
-                *counts, cost_text
-            )
-        )
+        self.progress_row.show_progress(self.document)
         if self.controller.running:
             self.status_label.setText(
                 self.tr("Running: {0} steps/s").format(count_text(round(self.run_rate())))

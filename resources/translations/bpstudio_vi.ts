@@ -845,37 +845,37 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="150"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="145"/>
         <source>The explanation could not be written: {0}</source>
         <translation>Không thể viết phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="171"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="166"/>
         <source>Nothing computed yet in this step</source>
         <translation>Bước này chưa tính gì</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="174"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="169"/>
         <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
         <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="179"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="174"/>
         <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
         <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="183"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="178"/>
         <source>Here you will see each formula with the current numbers substituted.</source>
         <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="190"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="185"/>
         <source>Training is running</source>
         <translation>Đang huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="193"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="188"/>
         <source>The steps go by too fast to read their formulas here. Press &lt;b&gt;Pause&lt;/b&gt; (F5): this dock then explains the last step done, with its numbers. At a speed of 1 step/s it follows every step.</source>
         <translation>Các bước trôi qua quá nhanh để đọc công thức ở đây. Nhấn &lt;b&gt;Tạm dừng&lt;/b&gt; (F5): khi đó khung này giải thích bước vừa làm xong, với chính các con số của nó. Ở tốc độ 1 bước/giây, khung này theo sát từng bước.</translation>
     </message>
@@ -1143,8 +1143,8 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/actions.py" line="117"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="295"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="411"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="278"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="358"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
@@ -1155,7 +1155,7 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/actions.py" line="129"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="435"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="382"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
@@ -1310,7 +1310,7 @@
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="226"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
@@ -1360,134 +1360,104 @@
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="252"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="237"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="253"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="238"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="254"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="239"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="255"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="240"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="256"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="257"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="261"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="246"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="262"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="247"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="263"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="248"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="266"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="251"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="269"/>
-        <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
-        <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="308"/>
-        <source>layer {0}</source>
-        <translation>lớp {0}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="317"/>
-        <source>Next:</source>
-        <translation>Tiếp theo:</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="325"/>
-        <source>not computed yet</source>
-        <translation>chưa tính</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="329"/>
-        <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="333"/>
-        <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="339"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="286"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="345"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="292"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="359"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="306"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="359"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="306"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="295"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="411"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="278"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="358"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="429"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="376"/>
         <source>Computing the run again up to one phase back…</source>
         <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="430"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="377"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="466"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="413"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="415"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
@@ -1851,6 +1821,39 @@
         <location filename="../../bpstudio/ui/parameters.py" line="718"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRow</name>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="40"/>
+        <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
+        <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="51"/>
+        <source>layer {0}</source>
+        <translation>lớp {0}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="60"/>
+        <source>Next:</source>
+        <translation>Tiếp theo:</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="68"/>
+        <source>not computed yet</source>
+        <translation>chưa tính</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="72"/>
+        <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="76"/>
+        <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
