@@ -3,8 +3,8 @@
 Slots here hold no logic: each action calls one controller method; every view listens to the
 document on its own. The actions, with their keys, icons, words and places, are one table in
 `actions.py`; Run mode's timer is `run_driver.RunDriver`; the file intents (open, save, export,
-recent files, examples, dropped files) are `file_actions.FileActions`; the default dock layout is
-in `layout.py`.
+recent files, examples, dropped files) are `file_actions.FileActions`; the phase indicator and
+counters are `progress_row.ProgressRow`; the default dock layout is in `layout.py`.
 """
 
 from __future__ import annotations
