@@ -126,11 +126,6 @@ class ExplanationPanel(QWidget):
         """An explanation is waiting to be written (it follows the other views' repaint)."""
         return self._timer.isActive()
 
-    def flush(self) -> None:
-        """Write a pending explanation now."""
-        if self._stale:
-            self.refresh()
-
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self.refresh()

@@ -36,7 +36,6 @@ from bpstudio.ui.labels import tr
 MAX_AHEAD = 100_000  # how far past the current step a range may begin
 MAX_STEPS = 1000  # steps written in one export (a full step of a small network is ~10 kB)
 PROGRESS_AFTER_MS = 400  # the progress dialog appears when computing takes longer than this
-LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}  # each in its own language
 FORMATS = ("md", "html")
 
 
@@ -56,7 +55,7 @@ class ExportExplanationDialog(QDialog):
         self.last.setValue(current)
         self.first.valueChanged.connect(self._first_changed)
         self.language = QComboBox()
-        for key, name in LANGUAGE_NAMES.items():
+        for key, name in i18n.LANGUAGE_NAMES.items():  # each in its own language
             self.language.addItem(name, key)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.format = QComboBox()

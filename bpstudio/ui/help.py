@@ -8,7 +8,7 @@ each time it opens, so it lists exactly the shortcuts that work, in the current 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -101,12 +101,22 @@ class GuideDialog(QDialog):
 
 
 class ShortcutsDialog(QDialog):
-    """Every keyboard shortcut of the window, read from its actions when the page opens."""
+    """Every keyboard shortcut of the window, read from its actions when the page opens.
 
-    def __init__(self, window: QWidget, parent: QWidget | None = None) -> None:
+    `actions` gives them in the order to list (the window passes its table of actions); without
+    it, every action that is a child of `window`.
+    """
+
+    def __init__(
+        self,
+        window: QWidget,
+        actions: Callable[[], Iterable[QAction]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent if parent is not None else window)
         self.setObjectName("shortcuts_dialog")
         self.window_ = window
+        self._actions = actions if actions is not None else lambda: window.findChildren(QAction)
         self.table = QTableWidget(0, 2)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -123,7 +133,7 @@ class ShortcutsDialog(QDialog):
     def refresh(self) -> None:
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
-        rows = shortcut_rows(self.window_.findChildren(QAction))
+        rows = shortcut_rows(self._actions())
         self.table.setRowCount(len(rows))
         for row, (name, keys) in enumerate(rows):
             for column, text in enumerate((name, keys)):

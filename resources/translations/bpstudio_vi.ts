@@ -29,245 +29,245 @@
         <translation>lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="78"/>
+        <location filename="../../bpstudio/controller/controller.py" line="74"/>
         <source>the cost</source>
         <translation>hàm chi phí</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="79"/>
+        <location filename="../../bpstudio/controller/controller.py" line="74"/>
         <source>a gradient</source>
         <translation>một gradient</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="80"/>
+        <location filename="../../bpstudio/controller/controller.py" line="74"/>
         <source>a parameter</source>
         <translation>một tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="82"/>
+        <location filename="../../bpstudio/controller/controller.py" line="78"/>
         <source>step {0}, {1} phase, {2}: {3} became {4} (not a finite number)</source>
         <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="154"/>
+        <location filename="../../bpstudio/controller/controller.py" line="150"/>
         <source>Training stopped: {0}</source>
         <translation>Huấn luyện đã dừng: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="175"/>
+        <location filename="../../bpstudio/controller/controller.py" line="171"/>
         <source>Cannot advance</source>
         <translation>Không thể chạy tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="180"/>
-        <location filename="../../bpstudio/controller/controller.py" line="258"/>
+        <location filename="../../bpstudio/controller/controller.py" line="176"/>
+        <location filename="../../bpstudio/controller/controller.py" line="254"/>
         <source>Next phase: {0}</source>
         <translation>Pha tiếp theo: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="186"/>
+        <location filename="../../bpstudio/controller/controller.py" line="182"/>
         <source>Next layer: {0}</source>
         <translation>Lớp tiếp: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="188"/>
+        <location filename="../../bpstudio/controller/controller.py" line="184"/>
         <source>Next layer: {0}, layer {1}</source>
         <translation>Lớp tiếp: {0}, lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="193"/>
+        <location filename="../../bpstudio/controller/controller.py" line="189"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="197"/>
+        <location filename="../../bpstudio/controller/controller.py" line="193"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="219"/>
-        <location filename="../../bpstudio/controller/controller.py" line="225"/>
+        <location filename="../../bpstudio/controller/controller.py" line="215"/>
+        <location filename="../../bpstudio/controller/controller.py" line="221"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="225"/>
-        <location filename="../../bpstudio/controller/controller.py" line="226"/>
+        <location filename="../../bpstudio/controller/controller.py" line="221"/>
+        <location filename="../../bpstudio/controller/controller.py" line="222"/>
         <source>Cannot train</source>
         <translation>Không thể huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="262"/>
+        <location filename="../../bpstudio/controller/controller.py" line="258"/>
         <source>Cannot step back</source>
         <translation>Không thể lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="289"/>
+        <location filename="../../bpstudio/controller/controller.py" line="285"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="292"/>
+        <location filename="../../bpstudio/controller/controller.py" line="288"/>
         <source>Cannot reset</source>
         <translation>Không thể đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="312"/>
+        <location filename="../../bpstudio/controller/controller.py" line="308"/>
         <source>Cannot re-initialise</source>
         <translation>Không thể khởi tạo lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="322"/>
+        <location filename="../../bpstudio/controller/controller.py" line="318"/>
         <source>Cannot set the parameter: {0}</source>
         <translation>Không thể đặt tham số: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="327"/>
+        <location filename="../../bpstudio/controller/controller.py" line="323"/>
         <source>Cannot set the parameter</source>
         <translation>Không thể đặt tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="347"/>
+        <location filename="../../bpstudio/controller/controller.py" line="343"/>
         <source>Add a layer at position {0}</source>
         <translation>Thêm một lớp ở vị trí {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="348"/>
+        <location filename="../../bpstudio/controller/controller.py" line="344"/>
         <source>Cannot add the layer</source>
         <translation>Không thể thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="355"/>
+        <location filename="../../bpstudio/controller/controller.py" line="351"/>
         <source>Remove layer {0}</source>
         <translation>Xoá lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="356"/>
+        <location filename="../../bpstudio/controller/controller.py" line="352"/>
         <source>Cannot remove the layer</source>
         <translation>Không thể xoá lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="374"/>
+        <location filename="../../bpstudio/controller/controller.py" line="370"/>
         <source>Add a neuron to layer {0}</source>
         <translation>Thêm một nơ-ron vào lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="374"/>
+        <location filename="../../bpstudio/controller/controller.py" line="370"/>
         <source>Cannot add the neuron</source>
         <translation>Không thể thêm nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="388"/>
+        <location filename="../../bpstudio/controller/controller.py" line="384"/>
         <source>Remove neuron {0} of layer {1}</source>
         <translation>Xoá nơ-ron {0} của lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="389"/>
+        <location filename="../../bpstudio/controller/controller.py" line="385"/>
         <source>Cannot remove the neuron</source>
         <translation>Không thể xoá nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="405"/>
+        <location filename="../../bpstudio/controller/controller.py" line="401"/>
         <source>Cannot change the activation</source>
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="480"/>
+        <location filename="../../bpstudio/controller/controller.py" line="476"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="496"/>
+        <location filename="../../bpstudio/controller/controller.py" line="492"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="499"/>
+        <location filename="../../bpstudio/controller/controller.py" line="495"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="499"/>
+        <location filename="../../bpstudio/controller/controller.py" line="495"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="500"/>
+        <location filename="../../bpstudio/controller/controller.py" line="496"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="507"/>
+        <location filename="../../bpstudio/controller/controller.py" line="503"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="510"/>
+        <location filename="../../bpstudio/controller/controller.py" line="506"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="520"/>
+        <location filename="../../bpstudio/controller/controller.py" line="516"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="524"/>
+        <location filename="../../bpstudio/controller/controller.py" line="520"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="544"/>
+        <location filename="../../bpstudio/controller/controller.py" line="540"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="553"/>
+        <location filename="../../bpstudio/controller/controller.py" line="549"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="556"/>
+        <location filename="../../bpstudio/controller/controller.py" line="552"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="556"/>
+        <location filename="../../bpstudio/controller/controller.py" line="552"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="564"/>
+        <location filename="../../bpstudio/controller/controller.py" line="560"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="566"/>
+        <location filename="../../bpstudio/controller/controller.py" line="562"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="119"/>
+        <location filename="../../bpstudio/controller/controller.py" line="115"/>
         <source>Change the training options</source>
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="309"/>
+        <location filename="../../bpstudio/controller/controller.py" line="305"/>
         <source>Re-initialise: {0}, seed {1}</source>
         <translation>Khởi tạo lại: {0}, hạt giống {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="398"/>
+        <location filename="../../bpstudio/controller/controller.py" line="394"/>
         <source>Activation of layer {0}: {1} → {2}</source>
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="535"/>
+        <location filename="../../bpstudio/controller/controller.py" line="531"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="596"/>
+        <location filename="../../bpstudio/controller/controller.py" line="592"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -287,85 +287,85 @@
         <translation>Lớp {0} (ẩn, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="420"/>
+        <location filename="../../bpstudio/controller/controller.py" line="416"/>
         <source>Cannot switch on batch normalisation in layer {0}</source>
         <translation>Không thể bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="422"/>
+        <location filename="../../bpstudio/controller/controller.py" line="418"/>
         <source>Cannot switch off batch normalisation in layer {0}</source>
         <translation>Không thể tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="425"/>
+        <location filename="../../bpstudio/controller/controller.py" line="421"/>
         <source>{0}: batch normalisation is for hidden layers only</source>
         <translation>{0}: chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="427"/>
+        <location filename="../../bpstudio/controller/controller.py" line="423"/>
         <source>{0}: this network has no hidden layer</source>
         <translation>{0}: mạng này không có lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="433"/>
+        <location filename="../../bpstudio/controller/controller.py" line="429"/>
         <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
         <translation>{0}: lô chỉ có 1 mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="439"/>
+        <location filename="../../bpstudio/controller/controller.py" line="435"/>
         <source>Switch on batch normalisation in layer {0}</source>
         <translation>Bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="441"/>
+        <location filename="../../bpstudio/controller/controller.py" line="437"/>
         <source>Switch off batch normalisation in layer {0}</source>
         <translation>Tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="457"/>
+        <location filename="../../bpstudio/controller/controller.py" line="453"/>
         <source>Cannot show sample {0}: the dataset has {1} samples</source>
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="63"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="161"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="62"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="160"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="64"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="161"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="63"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="160"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="170"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="175"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="169"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="174"/>
         <source>Export the explanation</source>
         <translation>Xuất phần giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="174"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="173"/>
         <source>Writing the explanation…</source>
         <translation>Đang ghi phần giải thích…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="174"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="173"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="182"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="181"/>
         <source>Computing the steps: {0} of {1} done…</source>
         <translation>Đang tính các bước: đã xong {0}/{1}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="192"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="191"/>
         <source>Cannot write the explanation: training diverged at {0}.</source>
         <translation>Không thể ghi phần giải thích: quá trình huấn luyện bị phân kỳ tại {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="196"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="195"/>
         <source>Cannot write the explanation: {0}</source>
         <translation>Không thể ghi phần giải thích: {0}</translation>
     </message>
@@ -845,37 +845,37 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="150"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="145"/>
         <source>The explanation could not be written: {0}</source>
         <translation>Không thể viết phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="171"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="166"/>
         <source>Nothing computed yet in this step</source>
         <translation>Bước này chưa tính gì</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="174"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="169"/>
         <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
         <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="179"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="174"/>
         <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
         <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="183"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="178"/>
         <source>Here you will see each formula with the current numbers substituted.</source>
         <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="190"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="185"/>
         <source>Training is running</source>
         <translation>Đang huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="193"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="188"/>
         <source>The steps go by too fast to read their formulas here. Press &lt;b&gt;Pause&lt;/b&gt; (F5): this dock then explains the last step done, with its numbers. At a speed of 1 step/s it follows every step.</source>
         <translation>Các bước trôi qua quá nhanh để đọc công thức ở đây. Nhấn &lt;b&gt;Tạm dừng&lt;/b&gt; (F5): khi đó khung này giải thích bước vừa làm xong, với chính các con số của nó. Ở tốc độ 1 bước/giây, khung này theo sát từng bước.</translation>
     </message>
@@ -883,34 +883,129 @@
 <context>
     <name>ExportExplanationDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="48"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="47"/>
         <source>Export the explanation</source>
         <translation>Xuất phần giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="67"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="66"/>
         <source>Step {0} is the current step: it is written in full, every formula with its numbers, with the network and its parameters at the start. Later steps are computed on a copy; the open network does not change.</source>
         <translation>Bước {0} là bước hiện tại: bước này được viết đầy đủ, mọi công thức kèm các con số, cùng với mạng nơ-ron và các tham số ban đầu. Các bước sau được tính trên một bản sao; mạng đang mở không thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="74"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="73"/>
         <source>From step</source>
         <translation>Từ bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="75"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="74"/>
         <source>To step</source>
         <translation>Đến bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="76"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="75"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="77"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="76"/>
         <source>Format</source>
         <translation>Định dạng</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="63"/>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="64"/>
+        <source>“{0}” has changes that are not saved. Save them first?</source>
+        <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="86"/>
+        <source>Open a network</source>
+        <translation>Mở một mạng</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="88"/>
+        <source>BP Studio networks (*.json);;All files (*)</source>
+        <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="116"/>
+        <source>Save the network as</source>
+        <translation>Lưu mạng thành</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="118"/>
+        <source>BP Studio networks (*.bpstudio.json *.json)</source>
+        <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="145"/>
+        <source>network</source>
+        <translation>mạng</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="149"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Không thể ghi {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="166"/>
+        <source>Export the loss history</source>
+        <translation>Xuất lịch sử mất mát</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="167"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="181"/>
+        <source>{0}-loss</source>
+        <translation>{0}-mất mát</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="168"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="180"/>
+        <source>Export the loss plot</source>
+        <translation>Xuất đồ thị mất mát</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="182"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="190"/>
+        <source>PNG image (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="186"/>
+        <source>Cannot write {0}</source>
+        <translation>Không thể ghi {0}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="190"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Ảnh SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="192"/>
+        <source>Export the network picture</source>
+        <translation>Xuất hình mạng</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="225"/>
+        <source>(no recent files)</source>
+        <translation>(chưa có tệp gần đây)</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/file_actions.py" line="233"/>
+        <source>Clear the list</source>
+        <translation>Xoá danh sách</translation>
     </message>
 </context>
 <context>
@@ -1007,497 +1102,364 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="467"/>
+        <location filename="../../bpstudio/ui/actions.py" line="77"/>
         <source>Next phase</source>
         <translation>Pha tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="468"/>
+        <location filename="../../bpstudio/ui/actions.py" line="78"/>
         <source>Run the next phase: feedforward, then δ, then update</source>
         <translation>Chạy pha tiếp theo: lan truyền tiến, rồi δ, rồi cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
+        <location filename="../../bpstudio/ui/actions.py" line="87"/>
         <source>Next layer</source>
         <translation>Lớp tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="470"/>
+        <location filename="../../bpstudio/ui/actions.py" line="88"/>
         <source>Advance one layer inside the current phase</source>
         <translation>Tiến thêm một lớp trong pha hiện tại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
+        <location filename="../../bpstudio/ui/actions.py" line="97"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="471"/>
+        <location filename="../../bpstudio/ui/actions.py" line="98"/>
         <source>Finish the current training step (all three phases)</source>
         <translation>Hoàn tất bước huấn luyện hiện tại (cả ba pha)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
+        <location filename="../../bpstudio/ui/actions.py" line="107"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="472"/>
+        <location filename="../../bpstudio/ui/actions.py" line="108"/>
         <source>Train until the current epoch is complete</source>
         <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="573"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="720"/>
+        <location filename="../../bpstudio/ui/actions.py" line="117"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="278"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="358"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="473"/>
+        <location filename="../../bpstudio/ui/actions.py" line="118"/>
         <source>Train continuously; press again to pause</source>
         <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="475"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="752"/>
+        <location filename="../../bpstudio/ui/actions.py" line="129"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="382"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="476"/>
+        <location filename="../../bpstudio/ui/actions.py" line="130"/>
         <source>Undo the last phase, restoring every number exactly</source>
         <translation>Hoàn tác pha vừa chạy, khôi phục chính xác mọi con số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
+        <location filename="../../bpstudio/ui/actions.py" line="140"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="478"/>
+        <location filename="../../bpstudio/ui/actions.py" line="141"/>
         <source>Back to the network as it was opened</source>
         <translation>Quay về mạng như lúc vừa mở</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="480"/>
+        <location filename="../../bpstudio/ui/actions.py" line="151"/>
         <source>Re-initialise…</source>
         <translation>Khởi tạo lại…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="481"/>
+        <location filename="../../bpstudio/ui/actions.py" line="152"/>
         <source>New random weights from a scheme and a seed</source>
         <translation>Trọng số ngẫu nhiên mới theo một phương pháp và một hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="483"/>
+        <location filename="../../bpstudio/ui/actions.py" line="160"/>
         <source>&amp;New</source>
         <translation>&amp;Mới</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="484"/>
+        <location filename="../../bpstudio/ui/actions.py" line="165"/>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="485"/>
+        <location filename="../../bpstudio/ui/actions.py" line="174"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="486"/>
+        <location filename="../../bpstudio/ui/actions.py" line="182"/>
         <source>Save &amp;As…</source>
         <translation>Lưu &amp;thành…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="487"/>
+        <location filename="../../bpstudio/ui/actions.py" line="188"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="488"/>
+        <location filename="../../bpstudio/ui/actions.py" line="198"/>
         <source>Explanation as Markdown…</source>
         <translation>Phần giải thích dạng Markdown…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="489"/>
+        <location filename="../../bpstudio/ui/actions.py" line="205"/>
         <source>Explanation as HTML…</source>
         <translation>Phần giải thích dạng HTML…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="491"/>
+        <location filename="../../bpstudio/ui/actions.py" line="212"/>
         <source>Explanation of several steps…</source>
         <translation>Giải thích nhiều bước…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="492"/>
+        <location filename="../../bpstudio/ui/actions.py" line="213"/>
         <source>Steps a to b of the worked example, as Markdown or HTML, in English or Vietnamese</source>
         <translation>Các bước từ a đến b của ví dụ tính tay, dạng Markdown hoặc HTML, bằng tiếng Anh hoặc tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="494"/>
+        <location filename="../../bpstudio/ui/actions.py" line="222"/>
         <source>Loss history as CSV…</source>
         <translation>Lịch sử mất mát dạng CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="495"/>
+        <location filename="../../bpstudio/ui/actions.py" line="228"/>
         <source>Loss plot as PNG…</source>
         <translation>Đồ thị mất mát dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="496"/>
+        <location filename="../../bpstudio/ui/actions.py" line="234"/>
         <source>Network picture as PNG…</source>
         <translation>Hình mạng dạng PNG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="497"/>
+        <location filename="../../bpstudio/ui/actions.py" line="241"/>
         <source>Network picture as SVG…</source>
         <translation>Hình mạng dạng SVG…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="498"/>
+        <location filename="../../bpstudio/ui/actions.py" line="266"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="499"/>
+        <location filename="../../bpstudio/ui/actions.py" line="275"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="500"/>
+        <location filename="../../bpstudio/ui/actions.py" line="283"/>
         <source>Fit network to view</source>
         <translation>Vừa khít mạng trong khung</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="501"/>
+        <location filename="../../bpstudio/ui/actions.py" line="291"/>
         <source>Reset window layout</source>
         <translation>Đặt lại bố cục cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="503"/>
+        <location filename="../../bpstudio/ui/actions.py" line="251"/>
         <source>Add a hidden layer</source>
         <translation>Thêm một lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="504"/>
+        <location filename="../../bpstudio/ui/actions.py" line="252"/>
         <source>Insert a hidden layer of 2 sigmoid neurons before the output layer</source>
         <translation>Chèn một lớp ẩn gồm 2 nơ-ron sigmoid trước lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="506"/>
+        <location filename="../../bpstudio/ui/actions.py" line="259"/>
         <source>Remove the last hidden layer</source>
         <translation>Xoá lớp ẩn cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="507"/>
+        <location filename="../../bpstudio/ui/actions.py" line="299"/>
         <source>&amp;Guide</source>
         <translation>&amp;Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="507"/>
+        <location filename="../../bpstudio/ui/actions.py" line="300"/>
         <source>How to use BP Studio, step by step</source>
         <translation>Cách dùng BP Studio, từng bước một</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="508"/>
+        <location filename="../../bpstudio/ui/actions.py" line="307"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="508"/>
+        <location filename="../../bpstudio/ui/actions.py" line="308"/>
         <source>Every keyboard shortcut of the window</source>
         <translation>Mọi phím tắt của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="509"/>
+        <location filename="../../bpstudio/ui/actions.py" line="314"/>
         <source>&amp;About BP Studio</source>
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="510"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="226"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="520"/>
+        <location filename="../../bpstudio/ui/actions.py" line="57"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="521"/>
+        <location filename="../../bpstudio/ui/actions.py" line="65"/>
         <source>Open &amp;example</source>
         <translation>Mở &amp;ví dụ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="522"/>
+        <location filename="../../bpstudio/ui/actions.py" line="66"/>
         <source>Open &amp;recent</source>
         <translation>Mở tệp &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="523"/>
+        <location filename="../../bpstudio/ui/actions.py" line="67"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="524"/>
+        <location filename="../../bpstudio/ui/actions.py" line="58"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="525"/>
+        <location filename="../../bpstudio/ui/actions.py" line="59"/>
         <source>&amp;Training</source>
         <translation>&amp;Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="526"/>
+        <location filename="../../bpstudio/ui/actions.py" line="60"/>
         <source>&amp;View</source>
         <translation>&amp;Hiển thị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="527"/>
+        <location filename="../../bpstudio/ui/actions.py" line="61"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="528"/>
+        <location filename="../../bpstudio/ui/actions.py" line="62"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="530"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="237"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="531"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="238"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="532"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="239"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="533"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="240"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="534"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="535"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="539"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="246"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="540"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="247"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="541"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="248"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="544"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="251"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="547"/>
-        <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
-        <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="586"/>
-        <source>layer {0}</source>
-        <translation>lớp {0}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="595"/>
-        <source>Next:</source>
-        <translation>Tiếp theo:</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="603"/>
-        <source>not computed yet</source>
-        <translation>chưa tính</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="607"/>
-        <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="611"/>
-        <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="617"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="286"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="623"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="292"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="637"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="306"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="637"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="306"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="640"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="640"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="573"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="720"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="278"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="358"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="746"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="376"/>
         <source>Computing the run again up to one phase back…</source>
         <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="747"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="377"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="783"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="785"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="413"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="415"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="806"/>
-        <source>Unsaved changes</source>
-        <translation>Thay đổi chưa lưu</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="807"/>
-        <source>“{0}” has changes that are not saved. Save them first?</source>
-        <translation>“{0}” có thay đổi chưa được lưu. Lưu lại trước không?</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="826"/>
-        <source>Open a network</source>
-        <translation>Mở một mạng</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="828"/>
-        <source>BP Studio networks (*.json);;All files (*)</source>
-        <translation>Mạng BP Studio (*.json);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="855"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="886"/>
-        <source>network</source>
-        <translation>mạng</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="859"/>
-        <source>Save the network as</source>
-        <translation>Lưu mạng thành</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="861"/>
-        <source>BP Studio networks (*.bpstudio.json *.json)</source>
-        <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="890"/>
-        <source>Cannot write {0}: {1}</source>
-        <translation>Không thể ghi {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="902"/>
-        <source>Export the loss history</source>
-        <translation>Xuất lịch sử mất mát</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="903"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="917"/>
-        <source>{0}-loss</source>
-        <translation>{0}-mất mát</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="904"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="916"/>
-        <source>Export the loss plot</source>
-        <translation>Xuất đồ thị mất mát</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="918"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="926"/>
-        <source>PNG image (*.png)</source>
-        <translation>Ảnh PNG (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="922"/>
-        <source>Cannot write {0}</source>
-        <translation>Không thể ghi {0}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="926"/>
-        <source>SVG image (*.svg)</source>
-        <translation>Ảnh SVG (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="928"/>
-        <source>Export the network picture</source>
-        <translation>Xuất hình mạng</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="960"/>
-        <source>(no recent files)</source>
-        <translation>(chưa có tệp gần đây)</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="968"/>
-        <source>Clear the list</source>
-        <translation>Xoá danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1039"/>
-        <source>About BP Studio</source>
-        <translation>Giới thiệu BP Studio</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="1040"/>
-        <source>BP Studio: watch backpropagation happen, one phase at a time.</source>
-        <translation>BP Studio: xem lan truyền ngược diễn ra, từng pha một.</translation>
     </message>
 </context>
 <context>
@@ -1781,84 +1743,117 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="680"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="693"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="681"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="694"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="682"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="695"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="683"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="696"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="684"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="697"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="685"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="698"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="686"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="699"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="687"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="700"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="688"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="701"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="689"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="702"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="690"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="703"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="701"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="714"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="538"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="551"/>
         <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
         <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="543"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="556"/>
         <source>Batch normalisation is for hidden layers only</source>
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="703"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="716"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="705"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="718"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRow</name>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="40"/>
+        <source>The phase that Next phase computes (▶); ✓ marks the phases done in this step</source>
+        <translation>Pha mà nút Pha tiếp theo sẽ tính (▶); ✓ đánh dấu các pha đã xong trong bước này</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="51"/>
+        <source>layer {0}</source>
+        <translation>lớp {0}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="60"/>
+        <source>Next:</source>
+        <translation>Tiếp theo:</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="68"/>
+        <source>not computed yet</source>
+        <translation>chưa tính</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="72"/>
+        <source>Steps done &lt;b&gt;{0}&lt;/b&gt; · Epochs done &lt;b&gt;{1}&lt;/b&gt; · Next batch {2} of {3} · Cost J = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>Đã chạy &lt;b&gt;{0}&lt;/b&gt; bước · &lt;b&gt;{1}&lt;/b&gt; lượt · Lô tiếp theo {2}/{3} · Chi phí J = &lt;b&gt;{4}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/progress_row.py" line="76"/>
+        <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1917,17 +1912,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="124"/>
+        <location filename="../../bpstudio/ui/help.py" line="134"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="125"/>
+        <location filename="../../bpstudio/ui/help.py" line="135"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="125"/>
+        <location filename="../../bpstudio/ui/help.py" line="135"/>
         <source>Shortcut</source>
         <translation>Phím tắt</translation>
     </message>

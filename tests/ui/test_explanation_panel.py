@@ -114,7 +114,7 @@ def test_the_compact_note_follows_the_language(qtbot: QtBot) -> None:
     panel, controller = make_panel(qtbot, document)
     i18n.install("vi")
     assert controller.next_phase()
-    panel.flush()
+    panel.refresh()
     assert "… và 62 nơ-ron nữa." in panel.text()
     document.history.set_clean()
 
@@ -138,7 +138,7 @@ def test_adam_with_batch_norm_shows_no_combining_accent_in_the_dock(qtbot: QtBot
         i18n.install(lang)
         for _ in range(3):
             assert controller.next_phase()
-            panel.flush()
+            panel.refresh()
             shown = panel.text()
             assert [ch for ch in shown if unicodedata.combining(ch)] == []
             html = explanation(document, lang, detail=panel.detail())

@@ -374,7 +374,7 @@ def test_layout_language_and_recent_files_are_remembered(qtbot: QtBot, tmp_path:
     width = first.width()
     saved = tmp_path / "kept.json"
     first.controller.save_as(saved)
-    first._add_recent(saved)
+    first.files.add_recent(saved)
     assert first.close()
     second = open_window()
     try:
@@ -382,7 +382,7 @@ def test_layout_language_and_recent_files_are_remembered(qtbot: QtBot, tmp_path:
         assert abs(second.width() - width) < 60  # the offscreen platform has no window frame
         assert second.recent_files() == [str(saved.resolve())]
         assert second.settings.value("language") == "vi"
-        second._fill_recent()
+        second.files.fill_recent(second.recent_menu)
         assert second.recent_menu.actions()[0].text() == "kept.json"
     finally:
         second.set_language("en")
@@ -446,9 +446,9 @@ def test_a_recent_file_that_is_gone_leaves_the_list(
 ) -> None:
     gone = tmp_path / "gone.json"
     window.controller.save_as(gone)
-    window._add_recent(gone)
+    window.files.add_recent(gone)
     gone.unlink()
-    window._fill_recent()
+    window.files.fill_recent(window.recent_menu)
     window.recent_menu.actions()[0].trigger()
     assert len(dialogs["critical"]) == 1 and "gone.json" in dialogs["critical"][0]
     assert window.recent_files() == []

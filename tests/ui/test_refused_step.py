@@ -39,7 +39,7 @@ def shown(window: MainWindow) -> dict[str, Any]:
         for col in range(doc.network.sizes[layer - 1])
         for edge in [canvas.edge_item(layer, row, col)]
     ]
-    window.explanation.flush()
+    window.explanation.refresh()
     seen["explanation"] = window.explanation.text()
     seen["header"] = window.counters.text()
     seen["plot"] = window.loss_plot.step_data()[1].tolist()
