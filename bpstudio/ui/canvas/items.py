@@ -1,5 +1,7 @@
 """The graphics items of the network canvas. They hold indices, not numbers: they paint from
-the canvas's DisplayState, so a phase changes text without rebuilding anything.
+the scene's DisplayState and Look (passed in when they are made), so a phase changes text
+without rebuilding anything. An item never calls the view or the scene: a dragged neuron
+says so by its `moved` signal.
 
 Every layer is drawn at its own scale k (see layout.py): items scale the painter by k and
 then draw as if the layer were full size, so text stays in proportion with its neuron.
@@ -7,9 +9,10 @@ then draw as if the layer were full size, so text stays in proportion with its n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,7 +24,7 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPen,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from bpstudio.engine import Phase
 from bpstudio.ui.canvas.layout import (
@@ -32,9 +35,6 @@ from bpstudio.ui.canvas.layout import (
     LayerGeometry,
 )
 from bpstudio.ui.canvas.state import DisplayState, TextLine
-
-if TYPE_CHECKING:
-    from bpstudio.ui.canvas.canvas import NetworkCanvas
 
 # Okabe–Ito colours: distinguishable with the common forms of colour blindness.
 POSITIVE = QColor("#0072B2")
@@ -135,6 +135,17 @@ class Fonts:
         cls.ready = True
 
 
+@dataclass
+class Look:
+    """What the items paint with besides the numbers, owned and updated by the scene: the
+    neurons' outline per layer (the phase colour once lit), whether a large network leaves
+    illegible text out, and the neuron under the mouse (its weights stand out)."""
+
+    ring_pens: list[QPen] = field(default_factory=list)
+    simplified: bool = False
+    hovered: NeuronItem | None = None
+
+
 def lod_of(painter: QPainter) -> float:
     return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
@@ -161,13 +172,17 @@ def weight_pen(value: float, scale: float, k: float) -> QPen:
     return pen
 
 
-class NeuronItem(QGraphicsItem):
+class NeuronItem(QGraphicsObject):
     """A neuron: circle with its name and value inside, b / z / δ lines underneath."""
 
-    def __init__(self, canvas: NetworkCanvas, layer: int, neuron: int, geometry: LayerGeometry) -> None:
+    moved = Signal(object)  # this item, while it is dragged (its weights and band follow)
+
+    def __init__(
+        self, state: DisplayState, look: Look, layer: int, neuron: int, geometry: LayerGeometry
+    ) -> None:
         super().__init__()
-        self.canvas = canvas
-        self.state: DisplayState = canvas.state
+        self.state = state
+        self.look = look
         self.layer = layer
         self.neuron = neuron
         self.geometry = geometry
@@ -197,15 +212,6 @@ class NeuronItem(QGraphicsItem):
     def detail_texts(self) -> list[str]:
         return [line.text for line in self.state.detail_lines(self.layer, self.neuron)]
 
-    def bias_text(self) -> str:
-        return next((t for t in self.detail_texts() if t.startswith("b")), "")
-
-    def z_text(self) -> str:
-        return next((t for t in self.detail_texts() if t.startswith("z")), "")
-
-    def delta_text(self) -> str:
-        return next((t for t in self.detail_texts() if t.startswith("δ")), "")
-
     def text_height(self) -> float:
         """The height of the neuron's smallest text (its font's pixel size), item coordinates."""
         Fonts.ensure()
@@ -233,10 +239,10 @@ class NeuronItem(QGraphicsItem):
         # unless there is text to draw.
         k = self.geometry.k
         r = RADIUS * k
-        painter.setPen(selected_pen(k) if self.isSelected() else self.canvas.ring_pens[self.layer])
+        painter.setPen(selected_pen(k) if self.isSelected() else self.look.ring_pens[self.layer])
         painter.setBrush(INPUT_BRUSH if self.layer == 0 else NEURON_BRUSH)
         painter.drawEllipse(ORIGIN, r, r)
-        if self.canvas.simplified and lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
+        if self.look.simplified and lod_of(painter) * k * 12 < MIN_LEGIBLE_PX:
             return
         Fonts.ensure()
         painter.save()
@@ -276,17 +282,17 @@ class NeuronItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.canvas.neuron_moved(self)
+            self.moved.emit(self)
         return super().itemChange(change, value)
 
 
 class EdgeItem(QGraphicsItem):
     """A weight: a line from source to target neuron, coloured by sign, as wide as it is large."""
 
-    def __init__(self, canvas: NetworkCanvas, layer: int, row: int, col: int, k: float) -> None:
+    def __init__(self, state: DisplayState, look: Look, layer: int, row: int, col: int, k: float) -> None:
         super().__init__()
-        self.canvas = canvas
-        self.state: DisplayState = canvas.state
+        self.state = state
+        self.look = look
         self.layer, self.row, self.col = layer, row, col
         self.k = k
         self.line = QLineF()
@@ -325,7 +331,7 @@ class EdgeItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         weight = self.state.weight(self.layer, self.row, self.col)
-        hover = self.canvas.hovered
+        hover = self.look.hovered
         if hover is not None and self in hover.edges:
             # the weights into and out of the neuron under the mouse stand out
             pen = QPen(POSITIVE if weight >= 0 else NEGATIVE, max(2.5, 6.0 * self.k))
@@ -395,7 +401,7 @@ class EdgeLabelItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self.edge.canvas.simplified and lod_of(painter) * self.k * 11 < MIN_LEGIBLE_PX:
+        if self.edge.look.simplified and lod_of(painter) * self.k * 11 < MIN_LEGIBLE_PX:
             return
         Fonts.ensure()
         edge = self.edge
@@ -442,11 +448,10 @@ class BatchedEdgesItem(QGraphicsItem):
 
     BUCKETS = 4
 
-    def __init__(self, canvas: NetworkCanvas, layer: int, max_drawn: int = 600) -> None:
+    def __init__(self, state: DisplayState, layer: int, max_drawn: int = 600) -> None:
         super().__init__()
         self.max_drawn = max_drawn
-        self.canvas = canvas
-        self.state: DisplayState = canvas.state
+        self.state = state
         self.layer = layer
         self.sources: list[QPointF] = []
         self.targets: list[QPointF] = []
@@ -530,9 +535,10 @@ class LayerBandItem(QGraphicsItem):
     """The column behind a layer: the phase light, a dashed frame when it is next, and its
     titles (written by a LayerTitleItem above the weights)."""
 
-    def __init__(self, canvas: NetworkCanvas, layer: int) -> None:
+    def __init__(self, state: DisplayState, look: Look, layer: int) -> None:
         super().__init__()
-        self.canvas = canvas
+        self.state = state
+        self.look = look
         self.layer = layer
         self.title = ""
         self.subtitle = ""
@@ -613,7 +619,7 @@ class LayerTitleItem(QGraphicsItem):
     ) -> None:
         band = self.band
         s = band.title_scale
-        if band.canvas.simplified and lod_of(painter) * s * 11 < MIN_LEGIBLE_PX:
+        if band.look.simplified and lod_of(painter) * s * 11 < MIN_LEGIBLE_PX:
             return
         Fonts.ensure()
         rect = band.header_rect()
@@ -621,7 +627,7 @@ class LayerTitleItem(QGraphicsItem):
             (band.title, Fonts.header, INK, 6.0, 18.0),
             (band.subtitle, Fonts.header_small, TEXT_COLOURS["muted"], 24.0, 16.0),
         ]
-        summary = band.canvas.state.layer_summary(band.layer)
+        summary = band.state.layer_summary(band.layer)
         if summary is not None:
             lines.append((summary.text, Fonts.detail, TEXT_COLOURS[summary.role], 40.0, 16.0))
         backdrop = QColor(band.fill())
