@@ -44,10 +44,6 @@ class NetworkCanvas(CanvasView):
         self.document = document
         self.controller = controller
         self.editing = CanvasEditing(self, controller)
-        self.edit_weight = self.editing.edit_weight
-        self.edit_bias = self.editing.edit_bias
-        self.commit_editor = self.editing.commit_editor
-        self.context_menu = self.editing.context_menu
 
     # ------------------------------------------------------------------ what is shown
     @property
@@ -122,6 +118,21 @@ class NetworkCanvas(CanvasView):
 
     def apply_positions(self) -> None:
         self.network_scene.apply_positions()
+
+    # ------------------------------------------------------------------ editing (editing.py)
+    def edit_weight(self, layer: int, row: int, col: int) -> ValueEditor:
+        return self.editing.edit_weight(layer, row, col)
+
+    def edit_bias(self, layer: int, row: int) -> ValueEditor:
+        return self.editing.edit_bias(layer, row)
+
+    def commit_editor(self) -> bool:
+        return self.editing.commit_editor()
+
+    def context_menu(
+        self, layer: int | None, neuron: int | None = None, edge: tuple[int, int] | None = None
+    ) -> QMenu:
+        return self.editing.context_menu(layer, neuron, edge)
 
     # ------------------------------------------------------------------ the mouse
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
