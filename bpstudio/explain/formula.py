@@ -472,8 +472,6 @@ EQ = Lit(" = ")
 LARROW = Lit(r" \leftarrow ", " ← ")
 ODOT = Lit(r" \odot ", " ⊙ ")
 CDOTS = Lit(r"\cdots", "⋯")
-COMMA = Lit(r",\ ", ", ")
-QUAD = Lit(r"\qquad ", "    ")
 TRANSPOSE = Lit(r"^{\top}", "ᵀ")
 SIGMA = Lit(r"\sigma", "σ")
 TANH = Lit(r"\tanh", "tanh")
@@ -488,7 +486,6 @@ RPAREN = Lit(r"\right)", ")")
 SUM_I = Lit(r"\sum_{i=1}^{m} ", "Σᵢ ")
 SUM_K = Lit(r"\sum_{k} ", "Σₖ ")
 SUM_J = Lit(r"\sum_{j} ", "Σⱼ ")
-PRIME = Lit("'", "′")
 
 
 def paren(*items: Item) -> Seq:

@@ -742,6 +742,93 @@
     </message>
 </context>
 <context>
+    <name>CanvasEditing</name>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="107"/>
+        <source>New value of {name}; Enter to apply, Esc to cancel.</source>
+        <translation>Giá trị mới của {name}; Enter để áp dụng, Esc để huỷ.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="192"/>
+        <source>Edit weight {name}…</source>
+        <translation>Sửa trọng số {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="203"/>
+        <source>Add hidden layer</source>
+        <translation>Thêm lớp ẩn</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="207"/>
+        <source>Fit to view</source>
+        <translation>Vừa khít khung</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="218"/>
+        <source>Edit bias {name}…</source>
+        <translation>Sửa bias {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="223"/>
+        <source>Add neuron to this layer</source>
+        <translation>Thêm nơ-ron vào lớp này</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="227"/>
+        <source>Remove neuron {name}</source>
+        <translation>Xoá nơ-ron {name}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="237"/>
+        <source>Add hidden layer before</source>
+        <translation>Thêm lớp ẩn phía trước</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="244"/>
+        <source>Add hidden layer after</source>
+        <translation>Thêm lớp ẩn phía sau</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="249"/>
+        <source>Remove this layer</source>
+        <translation>Xoá lớp này</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="255"/>
+        <source>Batch normalisation</source>
+        <translation>Chuẩn hoá theo lô</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/editing.py" line="264"/>
+        <source>Activation</source>
+        <translation>Hàm kích hoạt</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasView</name>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="133"/>
+        <source>Zoom in to see the values</source>
+        <translation>Phóng to để xem các giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="171"/>
+        <source>Could not write the PNG file {path}.</source>
+        <translation>Không thể ghi tệp PNG {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="181"/>
+        <source>BP Studio network</source>
+        <translation>Mạng BP Studio</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="184"/>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="190"/>
+        <source>Could not write the SVG file {path}.</source>
+        <translation>Không thể ghi tệp SVG {path}.</translation>
+    </message>
+</context>
+<context>
     <name>DatasetModel</name>
     <message>
         <location filename="../../bpstudio/ui/dataset_panel.py" line="240"/>
@@ -1465,114 +1552,6 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="280"/>
-        <source>Zoom in to see the values</source>
-        <translation>Phóng to để xem các giá trị</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="329"/>
-        <source>Could not write the PNG file {path}.</source>
-        <translation>Không thể ghi tệp PNG {path}.</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="339"/>
-        <source>BP Studio network</source>
-        <translation>Mạng BP Studio</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="342"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="348"/>
-        <source>Could not write the SVG file {path}.</source>
-        <translation>Không thể ghi tệp SVG {path}.</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="405"/>
-        <source>Edit weight {name}…</source>
-        <translation>Sửa trọng số {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="413"/>
-        <source>Edit bias {name}…</source>
-        <translation>Sửa bias {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="418"/>
-        <source>Add neuron to this layer</source>
-        <translation>Thêm nơ-ron vào lớp này</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="421"/>
-        <source>Remove neuron {name}</source>
-        <translation>Xoá nơ-ron {name}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="430"/>
-        <source>Add hidden layer before</source>
-        <translation>Thêm lớp ẩn phía trước</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="436"/>
-        <source>Add hidden layer after</source>
-        <translation>Thêm lớp ẩn phía sau</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="441"/>
-        <source>Remove this layer</source>
-        <translation>Xoá lớp này</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="443"/>
-        <source>Activation</source>
-        <translation>Hàm kích hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="470"/>
-        <source>Add hidden layer</source>
-        <translation>Thêm lớp ẩn</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="474"/>
-        <source>Fit to view</source>
-        <translation>Vừa khít khung</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="636"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="659"/>
-        <source>1 neuron</source>
-        <translation>1 nơ-ron</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="636"/>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="659"/>
-        <source>{count} neurons</source>
-        <translation>{count} nơ-ron</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="638"/>
-        <source>Input layer</source>
-        <translation>Lớp đầu vào</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="642"/>
-        <source>Output layer</source>
-        <translation>Lớp đầu ra</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="644"/>
-        <source>Hidden layer</source>
-        <translation>Lớp ẩn</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="646"/>
-        <source>Hidden layer {index}</source>
-        <translation>Lớp ẩn {index}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="927"/>
-        <source>New value of {name}; Enter to apply, Esc to cancel.</source>
-        <translation>Giá trị mới của {name}; Enter để áp dụng, Esc để huỷ.</translation>
-    </message>
-    <message>
         <location filename="../../bpstudio/ui/canvas/tooltips.py" line="29"/>
         <source>({count} terms)</source>
         <translation>({count} số hạng)</translation>
@@ -1662,13 +1641,41 @@
         <source>{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. Hover a neuron for its formula, or read every weight in the parameter tables.</source>
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>
+</context>
+<context>
+    <name>NetworkScene</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="461"/>
-        <source>Batch normalisation</source>
-        <translation>Chuẩn hoá theo lô</translation>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="319"/>
+        <source>Input layer</source>
+        <translation>Lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/canvas.py" line="654"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="323"/>
+        <source>Output layer</source>
+        <translation>Lớp đầu ra</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="325"/>
+        <source>Hidden layer</source>
+        <translation>Lớp ẩn</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="327"/>
+        <source>Hidden layer {index}</source>
+        <translation>Lớp ẩn {index}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="332"/>
+        <source>1 neuron</source>
+        <translation>1 nơ-ron</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="332"/>
+        <source>{count} neurons</source>
+        <translation>{count} nơ-ron</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="338"/>
         <source>{count} · sample {row}</source>
         <translation>{count} · mẫu {row}</translation>
     </message>

@@ -36,6 +36,7 @@ from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import PHASE_COLOURS, BatchedEdgesItem, EdgeLabelItem
 from bpstudio.ui.canvas.layout import neuron_box
 from bpstudio.ui.canvas.text import fmt, neuron_name, parse_number
+from tests.ui.canvas_texts import bias_text, delta_text, z_text
 from tests.ui.conftest import make_document
 
 
@@ -76,7 +77,7 @@ def test_article_network_before_any_phase(canvas: NetworkCanvas) -> None:
     assert canvas.neuron_item(0, 0).value_text() == "0.2000"
     assert canvas.neuron_item(0, 1).value_text() == "0.4000"
     assert canvas.neuron_item(1, 0).value_text() == ""  # not computed yet
-    assert canvas.neuron_item(1, 1).bias_text() == "b = −0.0200"
+    assert bias_text(canvas.neuron_item(1, 1)) == "b = −0.0200"
     assert canvas.edge_item(1, 0, 1).label_text() == "−0.2000"
     assert canvas.edge_item(2, 0, 1).label_text() == "0.9000"
     # every weight of the article's network has a visible label
@@ -92,9 +93,9 @@ def test_article_figures_after_each_phase(canvas: NetworkCanvas, controller: Con
     assert canvas.neuron_item(1, 0).value_text() == "0.4875"
     assert canvas.neuron_item(1, 1).value_text() == "0.5349"
     assert canvas.neuron_item(2, 0).value_text() == "0.7254"
-    assert canvas.neuron_item(1, 0).z_text() == "z = −0.0500"
-    assert canvas.neuron_item(1, 1).z_text() == "z = 0.1400"
-    assert canvas.neuron_item(2, 0).z_text() == "z = 0.9715"
+    assert z_text(canvas.neuron_item(1, 0)) == "z = −0.0500"
+    assert z_text(canvas.neuron_item(1, 1)) == "z = 0.1400"
+    assert z_text(canvas.neuron_item(2, 0)) == "z = 0.9715"
     assert canvas.layer_band(1).colour == PHASE_COLOURS[Phase.FEEDFORWARD]
     assert canvas.layer_band(2).colour == PHASE_COLOURS[Phase.FEEDFORWARD]
     assert canvas.layer_band(2).is_next and not canvas.layer_band(1).is_next  # δ starts at the output
@@ -105,9 +106,9 @@ def test_article_figures_after_each_phase(canvas: NetworkCanvas, controller: Con
     assert "L = 0.037700" in canvas.neuron_tooltip(2, 0)
 
     assert controller.next_phase()  # error terms and gradients
-    assert canvas.neuron_item(2, 0).delta_text() == "δ = −0.0547"
-    assert canvas.neuron_item(1, 0).delta_text() == "δ = −0.0109"
-    assert canvas.neuron_item(1, 1).delta_text() == "δ = −0.0122"
+    assert delta_text(canvas.neuron_item(2, 0)) == "δ = −0.0547"
+    assert delta_text(canvas.neuron_item(1, 0)) == "δ = −0.0109"
+    assert delta_text(canvas.neuron_item(1, 1)) == "δ = −0.0122"
     assert canvas.edge_item(2, 0, 0).label_text() == "0.8000\n∂ −0.0267"
     assert canvas.edge_item(2, 0, 1).label_text() == "0.9000\n∂ −0.0293"
     assert canvas.edge_item(1, 0, 0).label_text() == "0.1000\n∂ −0.0022"
@@ -124,8 +125,8 @@ def test_article_figures_after_each_phase(canvas: NetworkCanvas, controller: Con
     assert canvas.edge_item(1, 0, 0).label_text() == "0.1000\n→ 0.1002"
     assert canvas.edge_item(1, 0, 1).label_text() == "−0.2000\n→ −0.1996"
     assert canvas.edge_item(1, 1, 1).label_text() == "0.2500\n→ 0.2505"
-    assert canvas.neuron_item(2, 0).bias_text() == "b 0.1000 → 0.1055"
-    assert canvas.neuron_item(1, 1).bias_text() == "b −0.0200 → −0.0188"
+    assert bias_text(canvas.neuron_item(2, 0)) == "b 0.1000 → 0.1055"
+    assert bias_text(canvas.neuron_item(1, 1)) == "b −0.0200 → −0.0188"
     assert "0.800000 − 0.1·(−0.026665) = 0.802666" in canvas.edge_tooltip(2, 0, 0)
     assert "−0.200000 − 0.1·(−0.004373) = −0.199563" in canvas.edge_tooltip(1, 0, 1)
     assert "0.011093" in canvas.neuron_tooltip(1, 0)
@@ -200,7 +201,7 @@ def test_a_value_that_is_not_a_number_keeps_the_editor_open(
     editor.setText("−0.25")
     assert canvas.commit_editor()
     assert document.network.b(1)[0] == -0.25
-    assert canvas.neuron_item(1, 0).bias_text() == "b = −0.2500"
+    assert bias_text(canvas.neuron_item(1, 0)) == "b = −0.2500"
 
 
 def test_escape_cancels_the_edit(canvas: NetworkCanvas, document: NetworkDocument) -> None:

@@ -19,6 +19,7 @@ from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import Fonts, LayerTitleItem
 from bpstudio.ui.canvas.layout import TEXT_WIDTH
 from bpstudio.ui.canvas.text import fmt
+from tests.ui.canvas_texts import z_text
 from tests.ui.conftest import close_window, show_window
 
 
@@ -43,9 +44,9 @@ def test_a_batch_norm_neuron_shows_what_goes_into_its_activation(qtbot: QtBot, t
             u, z, a = float(layer.u[p, j]), float(layer.z[p, j]), float(layer.a[p, j])
             assert activation == "tanh" and math.isclose(math.tanh(u), a, rel_tol=1e-9, abs_tol=1e-12)
             assert item.value_text() == fmt(a)
-            assert item.z_text() == f"z̃ = {fmt(u)} · z {fmt(z)}"  # XOR's numbers fit both on the line
+            assert z_text(item) == f"z̃ = {fmt(u)} · z {fmt(z)}"  # XOR's numbers fit both on the line
             Fonts.ensure()  # ... inside the text block under the neuron
-            assert QFontMetricsF(Fonts.detail).horizontalAdvance(item.z_text()) <= TEXT_WIDTH
+            assert QFontMetricsF(Fonts.detail).horizontalAdvance(z_text(item)) <= TEXT_WIDTH
             tip = window.canvas.neuron_tooltip(1, j)
             assert "tanh(z̃) = " in tip, tip
             assert "(u)" not in tip and "u =" not in tip
@@ -53,7 +54,7 @@ def test_a_batch_norm_neuron_shows_what_goes_into_its_activation(qtbot: QtBot, t
         # a layer without batch normalisation keeps its plain z
         out = trace.layers[2]
         assert out.z is not None
-        assert window.canvas.neuron_item(2, 0).z_text() == f"z = {fmt(out.z[p, 0])}"
+        assert z_text(window.canvas.neuron_item(2, 0)) == f"z = {fmt(out.z[p, 0])}"
     finally:
         close_window(window)
 

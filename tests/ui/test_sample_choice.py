@@ -19,6 +19,7 @@ from bpstudio.assets import resource
 from bpstudio.ui.canvas.text import fmt
 from bpstudio.ui.labels import format_value
 from bpstudio.ui.main_window import MainWindow
+from tests.ui.canvas_texts import delta_text, z_text
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_clicking_a_dataset_row_shows_that_sample_on_the_canvas(qtbot: QtBot, xo
     assert canvas.neuron_item(0, 1).value_text() == fmt(doc.dataset.inputs[2, 1])
     z = trace.layers[1].z
     assert z is not None
-    assert canvas.neuron_item(1, 0).z_text() == f"z = {fmt(z[2, 0])}"
+    assert z_text(canvas.neuron_item(1, 0)) == f"z = {fmt(z[2, 0])}"
     assert canvas.layer_band(0).subtitle == "2 neurons · sample 3"  # said on the canvas too
     tooltip = canvas.neuron_tooltip(2, 0)
     assert "sample 3 of the 4" in tooltip
@@ -91,7 +92,7 @@ def test_clicking_a_dataset_row_shows_that_sample_on_the_canvas(qtbot: QtBot, xo
     press(qtbot, window)
     delta = doc.trace.layers[2].delta if doc.trace is not None else None
     assert delta is not None
-    assert output.delta_text() == f"δ = {fmt(delta[2, 0])}"
+    assert delta_text(output) == f"δ = {fmt(delta[2, 0])}"
 
     # the choice is view state: no undo entry, and the file does not change
     assert doc.history.count() == 2
