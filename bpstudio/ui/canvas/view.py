@@ -38,7 +38,6 @@ LEGIBLE_SCALE = math.ceil(MIN_TEXT_PX / SMALLEST_FONT_PX * 100) / 100
 # on screen, and the zoom note says how to read the numbers), unless the canvas is smaller than
 # this: a thumbnail of the network there shows nothing, so it scrolls at the legible scale.
 WHOLE_FIT_MIN_VIEWPORT = (480, 320)
-READABLE_FIT_PX = 6.0  # a network only too tall for the legible scale is fitted whole down to this text
 
 
 class CanvasView(QGraphicsView):
@@ -120,16 +119,15 @@ class CanvasView(QGraphicsView):
     def _opens_whole(self, fit: float, rect: QRectF, width: float) -> bool:
         """The default fit's rule for a network that does not fit at LEGIBLE_SCALE: fitted whole
         when some layers would be out of view (the output layer, where gradients vanish, must
-        be on screen) or when the text stays at least READABLE_FIT_PX; a network that is only
-        too tall for the legible scale and would become smaller than that scrolls along its
-        columns instead. A canvas smaller than WHOLE_FIT_MIN_VIEWPORT always scrolls."""
+        be on screen); a network that is only too tall keeps its numbers legible and scrolls
+        along its columns instead (XOR at 1024×700). A canvas smaller than
+        WHOLE_FIT_MIN_VIEWPORT always scrolls."""
         if fit >= LEGIBLE_SCALE:
             return True
         room = self.maximumViewportSize()
         if room.width() < WHOLE_FIT_MIN_VIEWPORT[0] or room.height() < WHOLE_FIT_MIN_VIEWPORT[1]:
             return False
-        layers_cut = rect.width() * LEGIBLE_SCALE > width
-        return layers_cut or fit * SMALLEST_FONT_PX >= READABLE_FIT_PX
+        return rect.width() * LEGIBLE_SCALE > width  # some layers would be out of view
 
     def _set_scroll_bars(self, fitted: bool) -> None:
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fitted else Qt.ScrollBarPolicy.ScrollBarAsNeeded
