@@ -25,11 +25,11 @@ def _row(values: Array | None, position: int) -> Array | None:
 Z_LINE_CHARS = 22  # characters of the monospace detail font that fit the text block under a neuron
 
 
-def _z_tilde_line(z_tilde: float, z: float) -> str:
+def _z_tilde_line(z_tilde: float, z: float, decimals: int = 4) -> str:
     """Under a batch-norm neuron: z̃ = γ·ẑ + β (the argument of g, named as in the Explanation
     dock), and z before normalisation when both fit on the line."""
-    main = f"z̃ = {fmt(z_tilde)}"
-    both = f"{main} · z {fmt(z)}"
+    main = f"z̃ = {fmt(z_tilde, decimals)}"
+    both = f"{main} · z {fmt(z, decimals)}"
     visible = len(both) - both.count("\u0303")  # the combining tilde takes no room of its own
     return both if visible <= Z_LINE_CHARS else main
 
@@ -157,38 +157,43 @@ class DisplayState:
         value = self.value(layer, neuron)
         return "" if value is None else fmt(value)
 
-    def detail_lines(self, layer: int, neuron: int) -> list[TextLine]:
-        """The lines under a neuron: b (old → new after an update), z, δ."""
+    def detail_lines(self, layer: int, neuron: int, decimals: int = 4) -> list[TextLine]:
+        """The lines under a neuron: b (old → new after an update), z, δ (numbers with `decimals`)."""
         if layer == 0 or self.network is None:
             return []
         lines: list[TextLine] = []
+        d = decimals
         after = self.after(layer, "b")
         before = self.before(layer, "b")
         if after is not None and before is not None:
-            lines.append(TextLine(f"b {fmt(before[neuron])} → {fmt(after[neuron])}", "update"))
+            lines.append(TextLine(f"b {fmt(before[neuron], d)} → {fmt(after[neuron], d)}", "update"))
         else:
-            lines.append(TextLine(f"b = {fmt(self.bias(layer, neuron))}", "muted"))
+            lines.append(TextLine(f"b = {fmt(self.bias(layer, neuron), d)}", "muted"))
         z = self.z[layer]
         z_tilde = self.z_tilde[layer] if layer < len(self.z_tilde) else None
         if z is not None and z_tilde is not None:
-            lines.append(TextLine(_z_tilde_line(float(z_tilde[neuron]), float(z[neuron])), "forward"))
+            lines.append(TextLine(_z_tilde_line(float(z_tilde[neuron]), float(z[neuron]), d), "forward"))
         elif z is not None:
-            lines.append(TextLine(f"z = {fmt(z[neuron])}", "forward"))
+            lines.append(TextLine(f"z = {fmt(z[neuron], d)}", "forward"))
         delta = self.delta[layer]
         if delta is not None:
-            lines.append(TextLine(f"δ = {fmt(delta[neuron])}", "delta"))
+            lines.append(TextLine(f"δ = {fmt(delta[neuron], d)}", "delta"))
         return lines
 
-    def edge_lines(self, layer: int, row: int, col: int) -> list[TextLine]:
+    def edge_lines(self, layer: int, row: int, col: int, decimals: int = 4) -> list[TextLine]:
         """A weight label: w; w and ∂J/∂w after δ; old → new after the update."""
+        d = decimals
         after = self.after(layer, "W")
         before = self.before(layer, "W")
         if after is not None and before is not None:
-            return [TextLine(fmt(before[row, col]), "muted"), TextLine("→ " + fmt(after[row, col]), "update")]
-        lines = [TextLine(fmt(self.weight(layer, row, col)), "plain")]
+            return [
+                TextLine(fmt(before[row, col], d), "muted"),
+                TextLine("→ " + fmt(after[row, col], d), "update"),
+            ]
+        lines = [TextLine(fmt(self.weight(layer, row, col), d), "plain")]
         grad = self.grad(layer, "W")
         if grad is not None:
-            lines.append(TextLine("∂ " + fmt(grad[row, col]), "delta"))
+            lines.append(TextLine("∂ " + fmt(grad[row, col], d), "delta"))
         return lines
 
     def layer_summary(self, layer: int) -> TextLine | None:

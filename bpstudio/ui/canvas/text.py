@@ -62,7 +62,10 @@ def bias_name(layer: int, row: int, depth: int) -> str:
 
 
 def fmt(value: float, decimals: int = 4) -> str:
-    """A number for a label: fixed decimals, scientific when it would read as 0 or get too long."""
+    """A number for a label: fixed decimals, scientific when it would read as 0 or get too long.
+
+    Scientific numbers keep decimals − 1 digits after the point (none for decimals=1: 5e−18),
+    so a label short of room can ask for fewer decimals rather than cut the number."""
     value = float(value)
     if math.isnan(value):
         return "NaN"
@@ -70,7 +73,7 @@ def fmt(value: float, decimals: int = 4) -> str:
         return "∞" if value > 0 else MINUS + "∞"
     magnitude = abs(value)
     if value != 0.0 and (magnitude >= 1e5 or magnitude < 0.5 * 10.0**-decimals):
-        mantissa, exponent = f"{value:.{max(decimals - 1, 1)}e}".split("e")
+        mantissa, exponent = f"{value:.{max(decimals - 1, 0)}e}".split("e")
         text = f"{mantissa}e{int(exponent)}"
     else:
         text = f"{value:.{decimals}f}"

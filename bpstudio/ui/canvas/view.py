@@ -34,6 +34,10 @@ MIN_SCALE, MAX_SCALE, MAX_FIT_SCALE = 0.02, 12.0, 1.6
 # Fit to view never makes a small network's text smaller than MIN_TEXT_PX: the view scrolls instead.
 # (rounded up to a hundredth, so the smallest text is 9 px whatever the floating-point rounding)
 LEGIBLE_SCALE = math.ceil(MIN_TEXT_PX / SMALLEST_FONT_PX * 100) / 100
+# A network that does not fit at LEGIBLE_SCALE opens fitted whole (its layers, output included,
+# on screen, and the zoom note says how to read the numbers), unless the canvas is smaller than
+# this: a thumbnail of the network there shows nothing, so it scrolls at the legible scale.
+WHOLE_FIT_MIN_VIEWPORT = (480, 320)
 
 
 class CanvasView(QGraphicsView):
@@ -81,10 +85,12 @@ class CanvasView(QGraphicsView):
         self._fit(whole=True)
 
     def fit_default(self) -> None:
-        """The view at open, after a change of structure and on resize: the whole network, but
-        a small network's text never under MIN_TEXT_PX on screen. When it does not fit at that
-        size the view scrolls (the scroll bars say there is more), starting from the input
-        layer on the left and the middle of the columns (the neurons rather than the titles)."""
+        """The view at open, after a change of structure and on resize: a network that fits at
+        the legible scale (text at least MIN_TEXT_PX) is shown at that scale or larger; one that
+        does not is mostly fitted whole (see _opens_whole), so every layer is on screen, and the
+        zoom note says "Zoom in to see the values". Otherwise the view keeps the legible scale
+        and scrolls (the scroll bars say there is more), starting from the input layer on the
+        left and the middle of the columns."""
         self._fit(whole=False)
 
     def _fit(self, whole: bool) -> None:
@@ -94,9 +100,12 @@ class CanvasView(QGraphicsView):
             return
         room = self.maximumViewportSize()  # without scroll bars, so showing them changes nothing here
         width, height = room.width() - 2, room.height() - 2  # (rounding must not call for scroll bars)
-        scale = min(width / rect.width(), height / rect.height(), MAX_FIT_SCALE)
-        if not self.network_scene.simplified and not whole:
+        scale = fit = min(width / rect.width(), height / rect.height(), MAX_FIT_SCALE)
+        if not self.network_scene.simplified and not whole and not self._opens_whole(fit, rect, width):
             scale = max(scale, LEGIBLE_SCALE)
+        # Fitted, the network is all in view: scroll bars left over from a smaller canvas would
+        # take room from it and stay (it no longer fits beside them). They come back on zoom.
+        self._set_scroll_bars(scale == fit)
         self.resetTransform()
         self.scale(scale, scale)
         half_w = room.width() / scale / 2
@@ -106,6 +115,24 @@ class CanvasView(QGraphicsView):
         self._auto_fit = True
         self._fit_whole = whole
         self._update_zoom_note()
+
+    def _opens_whole(self, fit: float, rect: QRectF, width: float) -> bool:
+        """The default fit's rule for a network that does not fit at LEGIBLE_SCALE: fitted whole
+        when some layers would be out of view (the output layer, where gradients vanish, must
+        be on screen); a network that is only too tall keeps its numbers legible and scrolls
+        along its columns instead (XOR at 1024×700). A canvas smaller than
+        WHOLE_FIT_MIN_VIEWPORT always scrolls."""
+        if fit >= LEGIBLE_SCALE:
+            return True
+        room = self.maximumViewportSize()
+        if room.width() < WHOLE_FIT_MIN_VIEWPORT[0] or room.height() < WHOLE_FIT_MIN_VIEWPORT[1]:
+            return False
+        return rect.width() * LEGIBLE_SCALE > width  # some layers would be out of view
+
+    def _set_scroll_bars(self, fitted: bool) -> None:
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fitted else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
     def _smallest_text_px(self) -> float:
         """The pixel size on screen of the smallest text of the network."""
@@ -124,10 +151,10 @@ class CanvasView(QGraphicsView):
 
     def _update_zoom_note(self) -> None:
         """A large network drawn too small for its numbers says so, in the corner of the canvas;
-        so does any network that Fit to view made smaller than legible (the learner did not
-        choose that size, and may not know that zooming in brings the numbers back)."""
+        so does any network that a fit (at open or Fit to view) made smaller than legible (the
+        learner did not choose that size, and may not know that zooming in brings the numbers back)."""
         note = self._zoom_note
-        if not self.text_hidden() and not (self._auto_fit and self._fit_whole and self._text_small()):
+        if not self.text_hidden() and not (self._auto_fit and self._text_small()):
             note.hide()
             return
         note.setText(self.tr("Zoom in to see the values"))
@@ -139,6 +166,7 @@ class CanvasView(QGraphicsView):
         self.about_to_move.emit()
         current = self.transform().m11()
         target = min(max(current * factor, MIN_SCALE), MAX_SCALE)
+        self._set_scroll_bars(False)
         if current > 0 and target != current:
             self.scale(target / current, target / current)
         self._auto_fit = False

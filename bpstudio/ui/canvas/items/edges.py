@@ -20,6 +20,7 @@ from bpstudio.ui.canvas.items.style import (
     Fonts,
     Look,
     blend,
+    fitted_lines,
     lod_of,
     weight_pen,
 )
@@ -45,7 +46,16 @@ class EdgeItem(QGraphicsItem):
 
     def label_text(self) -> str:
         """What the weight label says (lines joined by newlines), whether or not it is shown."""
-        return "\n".join(line.text for line in self.state.edge_lines(self.layer, self.row, self.col))
+        return "\n".join(line.text for line in self.lines())
+
+    def lines(self) -> list[TextLine]:
+        """The label's lines as drawn: numbers shortened until each fits the label's place."""
+        Fonts.ensure()
+        return fitted_lines(
+            lambda decimals: self.state.edge_lines(self.layer, self.row, self.col, decimals),
+            Fonts.label_metrics,
+            LABEL_SIZE[0] - 8,
+        )
 
     def set_line(self, line: QLineF) -> None:
         self.prepareGeometryChange()
@@ -85,7 +95,7 @@ class EdgeItem(QGraphicsItem):
 
 class EdgeLabelItem(QGraphicsItem):
     """A weight's label, at fraction t of its own edge, in the place layout.place_edge_labels
-    reserved for it (LABEL_SIZE): a longer number is condensed to that width, never wider.
+    reserved for it (LABEL_SIZE): a longer number is written with fewer decimals to fit it.
     A label set beside its edge (`offset`, when neurons were dragged close together) is
     joined to its point on the edge by a thin leader line."""
 
@@ -133,8 +143,7 @@ class EdgeLabelItem(QGraphicsItem):
         return Fonts.label.pixelSize() * self.k
 
     def _lines(self) -> list[TextLine]:
-        edge = self.edge
-        return edge.state.edge_lines(edge.layer, edge.row, edge.col)
+        return self.edge.lines()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -166,7 +175,7 @@ class EdgeLabelItem(QGraphicsItem):
         painter.setPen(QPen(border, 1.0))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(box, 3, 3)
-        if natural > width:  # an unusually long number: condensed into the reserved place
+        if natural > width:  # (not reached: fitted_lines shortens numbers to fit) never spill out
             painter.scale(width / natural, 1.0)
             box = QRectF(-natural / 2, -height / 2, natural, height)
         for index, line in enumerate(lines):

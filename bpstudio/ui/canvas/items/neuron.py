@@ -23,6 +23,7 @@ from bpstudio.ui.canvas.items.style import (
     Z_NEURON,
     Fonts,
     Look,
+    fitted_lines,
     lod_of,
     selected_pen,
 )
@@ -71,7 +72,18 @@ class NeuronItem(QGraphicsObject):
         return self.state.value_text(self.layer, self.neuron)
 
     def detail_texts(self) -> list[str]:
-        return [line.text for line in self.state.detail_lines(self.layer, self.neuron)]
+        return [line.text for line in self.detail_lines()]
+
+    def detail_lines(self) -> list[TextLine]:
+        """The b / z / δ lines as drawn: numbers shortened until each line fits the text block."""
+        if self.layer == 0:
+            return []
+        Fonts.ensure()
+        return fitted_lines(
+            lambda decimals: self.state.detail_lines(self.layer, self.neuron, decimals),
+            Fonts.detail_metrics,
+            TEXT_WIDTH - 4,
+        )
 
     def text_height(self) -> float:
         """The height of the neuron's smallest text (its font's pixel size), item coordinates."""
@@ -87,7 +99,7 @@ class NeuronItem(QGraphicsObject):
         path = QPainterPath()
         r = self.geometry.radius
         path.addEllipse(QPointF(0, 0), r, r)
-        lines = self.state.detail_lines(self.layer, self.neuron) if self.layer else []
+        lines = self.detail_lines()
         if lines:
             k = self.geometry.k
             path.addRect(QRectF(-TEXT_WIDTH / 2 * k, r, TEXT_WIDTH * k, (4 + LINE_HEIGHT * len(lines)) * k))
@@ -119,7 +131,7 @@ class NeuronItem(QGraphicsObject):
             painter.drawText(VALUE_RECT, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, value)
         else:
             painter.drawText(CIRCLE_RECT, Qt.AlignmentFlag.AlignCenter, self.name)
-        lines = self.state.detail_lines(self.layer, self.neuron)
+        lines = self.detail_lines()
         if lines:
             self._paint_lines(painter, lines)
         painter.restore()
@@ -128,7 +140,8 @@ class NeuronItem(QGraphicsObject):
         painter.setFont(Fonts.detail)
         top = RADIUS + 4
         box = QRectF(-TEXT_WIDTH / 2, top, TEXT_WIDTH, LINE_HEIGHT * len(lines))
-        metrics_width = max(painter.fontMetrics().horizontalAdvance(line.text) for line in lines) + 8
+        text_width = max(painter.fontMetrics().horizontalAdvance(line.text) for line in lines)
+        metrics_width = min(text_width + 8, TEXT_WIDTH)  # the block labels keep clear of
         backdrop = QRectF(-metrics_width / 2, top - 1, metrics_width, box.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 215))

@@ -3,6 +3,7 @@ Look the scene shares with its items (what they paint with besides the numbers).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from bpstudio.ui.canvas.layout import RADIUS
 
 if TYPE_CHECKING:
     from bpstudio.ui.canvas.items.neuron import NeuronItem
+    from bpstudio.ui.canvas.state import TextLine
 
 # Okabe–Ito colours: distinguishable with the common forms of colour blindness.
 POSITIVE = QColor("#0072B2")
@@ -97,6 +99,7 @@ class Fonts:
     detail: QFont
     label: QFont
     label_metrics: QFontMetricsF
+    detail_metrics: QFontMetricsF
     header: QFont
     header_small: QFont
     ready = False
@@ -110,9 +113,25 @@ class Fonts:
         cls.detail = _font(11, mono=True)
         cls.label = _font(11, mono=True)
         cls.label_metrics = QFontMetricsF(cls.label)
+        cls.detail_metrics = QFontMetricsF(cls.detail)
         cls.header = _font(13, bold=True)
         cls.header_small = _font(11)
         cls.ready = True
+
+
+def fitted_lines(
+    make: Callable[[int], list[TextLine]], metrics: QFontMetricsF, width: float
+) -> list[TextLine]:
+    """The lines `make(decimals)` writes with the most decimals (4 down to 0) that fit `width`.
+
+    A number that does not fit is written shorter (−4.47e−16, then −4.5e−16, −4e−16), never
+    cut or squeezed: a clipped "−4.473e−1" reads as −0.4473."""
+    lines: list[TextLine] = []
+    for decimals in (4, 3, 2, 1, 0):
+        lines = make(decimals)
+        if not lines or max(metrics.horizontalAdvance(line.text) for line in lines) <= width:
+            break
+    return lines
 
 
 @dataclass
