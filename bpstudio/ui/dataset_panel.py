@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
-from bpstudio.ui.fields import RefusedError, read_number
+from bpstudio.ui.fields import RefusedError, click_only, read_number
 from bpstudio.ui.labels import format_value, sub
 from bpstudio.ui.parameters import NumberDelegate
 
@@ -310,6 +310,7 @@ class DatasetPanel(QWidget):
         self.add_button.clicked.connect(self.controller.add_sample)
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_csv)
+        click_only(self.add_button, self.remove_button, self.import_button)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.import_button):
             buttons.addWidget(button)

@@ -137,6 +137,16 @@ def withdraw(widget: QWidget) -> None:
     _announced = ""
 
 
+def click_only(*widgets: QWidget) -> None:
+    """Check boxes and buttons in the docks take no keyboard focus from a mouse click.
+
+    A clicked check box that kept the focus would take the next Space (Next phase) and toggle
+    itself again; a button would press itself again. Keyboard users still reach them with Tab.
+    """
+    for widget in widgets:
+        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+
 class NumberField(QLineEdit):
     """A float field with an allowed range; Enter or leaving it uses the typed value or refuses it.
 

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase, PhaseEvent
-from bpstudio.ui.fields import RefusedError, announce, read_number, refusal, withdraw
+from bpstudio.ui.fields import RefusedError, announce, click_only, read_number, refusal, withdraw
 from bpstudio.ui.labels import format_value, format_value_to_fit, layer_title, neuron_name, sup
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
@@ -461,6 +461,7 @@ class ParametersPanel(QWidget):
         self.batch_norm_box = QCheckBox()
         self.batch_norm_box.setObjectName("batch_norm_box")
         self.batch_norm_box.clicked.connect(self._batch_norm_clicked)
+        click_only(self.batch_norm_box)
         top = QHBoxLayout()
         top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo, 1)
