@@ -46,7 +46,7 @@ from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel
 from bpstudio.ui.fields import count_text
 from bpstudio.ui.file_actions import FileActions, dropped_json
-from bpstudio.ui.help import GuideDialog, ShortcutsDialog
+from bpstudio.ui.help import PLAIN_NAME, GuideDialog, ShortcutsDialog
 from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.layout import (
     DOCKS,
@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
         running = self.controller.running
         undo.setEnabled(history.can_undo() and not running)
         redo.setEnabled(history.can_redo() and not running)
+        undo.setProperty(PLAIN_NAME, self.tr("&Undo"))  # Help › Keyboard shortcuts lists the plain name
+        redo.setProperty(PLAIN_NAME, self.tr("&Redo"))
         undo.setText(
             self.tr("&Undo {0}").format(history.undo_text()) if history.can_undo() else self.tr("&Undo")
         )
