@@ -496,15 +496,33 @@ class Controller:
         return self._push(MoveNeurons(doc, old, base, text), tr("Cannot move the neurons"))
 
     # -- dataset -----------------------------------------------------------------------------------
-    def set_dataset(self, dataset: Dataset, text: str | None = None) -> bool:
+    def set_dataset(self, dataset: Dataset, text: str | None = None, *, fit_batch: bool = False) -> bool:
+        """Use `dataset`. With `fit_batch` (an imported file replaces the data), a batch larger than
+        the new dataset shrinks to it in the same undoable change (a CSV of 3 rows for a network
+        trained in batches of 4), and the status bar says so; an edit that removes samples is refused
+        instead, so the batch size never changes behind the learner's back."""
         doc = self.document
         new = dataset.copy()
-        return self._state_command(
+        training = doc.stepper.training
+        lowered = fit_batch and 1 <= new.size < training.batch_size
+        smaller = replace(training, batch_size=new.size) if lowered else None
+
+        def change() -> None:
+            doc.stepper.reconfigure(dataset=new, training=smaller)
+
+        done = self._state_command(
             text or tr("Edit the dataset"),
-            lambda: doc.stepper.reconfigure(dataset=new),
-            ("dataset", "step"),
+            change,
+            ("dataset", "settings", "step") if lowered else ("dataset", "step"),
             tr("Cannot change the dataset"),
         )
+        if done and lowered:
+            doc.report_notice(
+                tr("The batch size is now {0}: the dataset has only {0} samples (it was {1}).").format(
+                    new.size, training.batch_size
+                )
+            )
+        return done
 
     def set_sample_value(self, row: int, column: int, value: float) -> bool:
         """Column counts inputs first, then targets."""
@@ -559,7 +577,7 @@ class Controller:
         except CsvError as exc:
             doc.report_error(tr("Cannot import the CSV file: {0}").format(exc))
             return False
-        return self.set_dataset(data, tr("Import {0}").format(Path(path).name))
+        return self.set_dataset(data, tr("Import {0}").format(Path(path).name), fit_batch=True)
 
     # -- options -----------------------------------------------------------------------------------
     def set_options(

@@ -97,6 +97,7 @@ class NetworkDocument(QObject):
     positions_changed = Signal()  # canvas positions
     file_state_changed = Signal()  # path / modified flag / name
     error_occurred = Signal(str)  # a refused intent or a failed phase, as one clear sentence
+    notice_posted = Signal(str)  # a change went through with a consequence to tell (status bar)
     replaced = Signal()  # a whole new network was opened (New/Open): views rebuild everything
     # view state, neither undone nor saved: the dataset row the canvas shows (see shown_sample)
     shown_sample_changed = Signal()
@@ -319,6 +320,9 @@ class NetworkDocument(QObject):
 
     def report_error(self, message: str) -> None:
         self.error_occurred.emit(message)
+
+    def report_notice(self, message: str) -> None:
+        self.notice_posted.emit(message)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_state_changed.emit()

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         document.file_state_changed.connect(self._update_title)
         document.history.changed.connect(self._update_undo_actions)
         document.error_occurred.connect(self.show_error)
+        document.notice_posted.connect(lambda message: self.statusBar().showMessage(message, 15000))
         document.structure_changed.connect(self._update_layer_actions)
         document.replaced.connect(self._update_layer_actions)
         document.history.changed.connect(self._clear_error)  # a change that succeeded

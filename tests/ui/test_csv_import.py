@@ -98,3 +98,38 @@ def test_many_bad_rows_are_counted_in_the_ui_language(
     message = dialogs["critical"][0]
     assert message.count("không phải là số") == 5
     assert "và 3 hàng lỗi khác" in message
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_file_with_fewer_rows_than_the_batch_lowers_the_batch_size_in_one_undoable_change(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    lang: str,
+    dialogs: dict[str, list[Any]],
+) -> None:
+    """XOR trains with batches of 4; a file of 3 rows is imported and the batch becomes 3, saying so."""
+    from bpstudio.assets import resource
+    from conftest import close_window, show_window
+
+    window = show_window(qtbot, tmp_path, resource("examples", "xor.json"))
+    try:
+        window.set_language(lang)
+        assert window.document.stepper.training.batch_size == 4
+        before = window.document.history.index()
+        path = write(tmp_path, "three.csv", "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n")
+        import_file(window, monkeypatch, path)
+        assert dialogs["critical"] == []
+        assert window.document.dataset.size == 3
+        assert window.document.stepper.training.batch_size == 3
+        assert window.options_panel.batch_size.value() == 3
+        message = window.statusBar().currentMessage()
+        assert "3" in message
+        assert ("kích thước lô" in message.lower()) if lang == "vi" else ("batch size" in message.lower())
+        assert window.document.history.index() == before + 1  # one change
+        window.actions_by_key["undo"].trigger()
+        assert window.document.dataset.size == 4
+        assert window.document.stepper.training.batch_size == 4
+    finally:
+        window.set_language("en")
+        close_window(window)
