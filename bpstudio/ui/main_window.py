@@ -44,7 +44,7 @@ from bpstudio.ui.about import show_about
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel
-from bpstudio.ui.fields import count_text
+from bpstudio.ui.fields import count_text, withdraw_stale
 from bpstudio.ui.file_actions import FileActions, dropped_json
 from bpstudio.ui.help import PLAIN_NAME, GuideDialog, ShortcutsDialog
 from bpstudio.ui.history_panel import HistoryPanel
@@ -418,7 +418,9 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, self.tr("BP Studio"), message)
 
     def _clear_error(self) -> None:
-        """A change that went through (an edit, open, import, save) makes an old error moot."""
+        """A change that went through (an edit, open, import, save, a phase) makes an old error moot:
+        the controller's (last_error) and a field's refusal (announced in the status bar)."""
+        withdraw_stale(self)
         if self.last_error:
             self.last_error = ""
             self.statusBar().clearMessage()
