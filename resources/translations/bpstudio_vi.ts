@@ -656,19 +656,19 @@
         <translation>{0}: {1} Vẫn dùng giá trị {2}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="188"/>
-        <location filename="../../bpstudio/ui/fields.py" line="274"/>
+        <location filename="../../bpstudio/ui/fields.py" line="209"/>
+        <location filename="../../bpstudio/ui/fields.py" line="295"/>
         <source>“{0}” is not allowed: it must be {1}.</source>
         <translation>Không dùng được “{0}”: giá trị phải {1}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="241"/>
-        <location filename="../../bpstudio/ui/fields.py" line="243"/>
+        <location filename="../../bpstudio/ui/fields.py" line="262"/>
+        <location filename="../../bpstudio/ui/fields.py" line="264"/>
         <source>“{0}” is not a whole number.</source>
         <translation>“{0}” không phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="271"/>
+        <location filename="../../bpstudio/ui/fields.py" line="292"/>
         <source>a whole number from {0} to {1}</source>
         <translation>là số nguyên từ {0} đến {1}</translation>
     </message>
@@ -836,37 +836,37 @@
 <context>
     <name>DatasetModel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="240"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="236"/>
         <source>input</source>
         <translation>đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="240"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="236"/>
         <source>target</source>
         <translation>giá trị đích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="212"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="208"/>
         <source>Computed by the feedforward phase for the samples of the batch</source>
         <translation>Được tính ở pha lan truyền tiến cho các mẫu của lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="224"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="220"/>
         <source>The canvas shows this sample</source>
         <translation>Sơ đồ mạng đang hiển thị mẫu này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="254"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="250"/>
         <source>loss of the sample, computed by feedforward</source>
         <translation>mất mát của mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="255"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="251"/>
         <source>output of the network for the sample, computed by feedforward</source>
         <translation>đầu ra của mạng cho mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="213"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="209"/>
         <source>from the feedforward of step {0}</source>
         <translation>từ pha lan truyền tiến của bước {0}</translation>
     </message>
@@ -874,62 +874,72 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="374"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="370"/>
         <source>Import samples from CSV</source>
         <translation>Nhập mẫu từ tệp CSV</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="374"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="370"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Tệp CSV (*.csv *.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="383"/>
-        <source>Samples: {0} · batch size: {1} · current batch: {2}</source>
-        <translation>Số mẫu: {0} · kích thước lô: {1} · lô hiện tại: {2}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="410"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="411"/>
         <source>Add sample</source>
         <translation>Thêm mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="411"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="412"/>
         <source>Remove selected</source>
         <translation>Xoá mẫu đã chọn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="412"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="413"/>
         <source>Import CSV…</source>
         <translation>Nhập CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="413"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="414"/>
         <source>Append a copy of the last sample</source>
         <translation>Thêm một bản sao của mẫu cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="416"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="417"/>
         <source>Each row: the inputs, then the targets, separated by commas, or by semicolons with decimal commas (0,5); a header row is allowed</source>
         <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy, hoặc bằng dấu chấm phẩy khi số thập phân dùng dấu phẩy (0,5); có thể có một dòng tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="397"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="398"/>
         <source>The canvas shows sample {0}.</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="399"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="381"/>
+        <source>Samples: {0} · batch size: {1} · next batch: {2}</source>
+        <translation>Số mẫu: {0} · kích thước lô: {1} · lô tiếp theo: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="383"/>
+        <source>Samples: {0} · batch size: {1} · batch just computed: {2}</source>
+        <translation>Số mẫu: {0} · kích thước lô: {1} · lô vừa tính: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="385"/>
+        <source>Samples: {0} · batch size: {1} · batch of this step: {2}</source>
+        <translation>Số mẫu: {0} · kích thước lô: {1} · lô của bước này: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="400"/>
         <source>The canvas shows sample {0} ({1} of {2} in the batch).</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0} (mẫu thứ {1} trong {2} mẫu của lô).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="404"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="405"/>
         <source>Sample {0} is not in this batch.</source>
         <translation>Mẫu {0} không thuộc lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="406"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="407"/>
         <source>Click a row to show another.</source>
         <translation>Bấm vào một hàng để xem mẫu khác.</translation>
     </message>

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import close_window, show_window
 from PySide6.QtWidgets import QFileDialog
 
+from bpstudio.assets import resource
 from bpstudio.controller.dataset_csv import parse_dataset_csv
 from bpstudio.ui.main_window import MainWindow
 
@@ -109,9 +111,6 @@ def test_a_file_with_fewer_rows_than_the_batch_lowers_the_batch_size_in_one_undo
     dialogs: dict[str, list[Any]],
 ) -> None:
     """XOR trains with batches of 4; a file of 3 rows is imported and the batch becomes 3, saying so."""
-    from bpstudio.assets import resource
-    from conftest import close_window, show_window
-
     window = show_window(qtbot, tmp_path, resource("examples", "xor.json"))
     try:
         window.set_language(lang)
