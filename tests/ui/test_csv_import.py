@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import close_window, show_window
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from bpstudio.assets import resource
@@ -131,4 +132,27 @@ def test_a_file_with_fewer_rows_than_the_batch_lowers_the_batch_size_in_one_undo
         assert window.document.stepper.training.batch_size == 4
     finally:
         window.set_language("en")
+        close_window(window)
+
+
+def header_texts(window: MainWindow) -> list[str]:
+    model = window.dataset_panel.model
+    return [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.data_columns)]
+
+
+def test_the_column_titles_follow_the_imported_header_and_undo_restores_them(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = show_window(qtbot, tmp_path, resource("examples", "xor.json"))
+    try:
+        before = header_texts(window)
+        assert "x1 XOR x2" in before[-1]
+        import_file(window, monkeypatch, write(tmp_path, "plain.csv", "a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n"))
+        assert window.document.dataset.size == 4
+        titles = header_texts(window)
+        assert "XOR" not in titles[-1] and titles[-1] == "y", titles
+        assert "(a)" in titles[0] and "(b)" in titles[1], titles
+        window.actions_by_key["undo"].trigger()
+        assert header_texts(window) == before
+    finally:
         close_window(window)
