@@ -496,15 +496,43 @@ class Controller:
         return self._push(MoveNeurons(doc, old, base, text), tr("Cannot move the neurons"))
 
     # -- dataset -----------------------------------------------------------------------------------
-    def set_dataset(self, dataset: Dataset, text: str | None = None) -> bool:
+    def set_dataset(
+        self,
+        dataset: Dataset,
+        text: str | None = None,
+        *,
+        fit_batch: bool = False,
+        column_names: dict[str, list[str] | None] | None = None,
+    ) -> bool:
+        """Use `dataset`. With `fit_batch` (an imported file replaces the data), a batch larger than
+        the new dataset shrinks to it in the same undoable change (a CSV of 3 rows for a network
+        trained in batches of 4), and the status bar says so; an edit that removes samples is refused
+        instead, so the batch size never changes behind the learner's back. `column_names`
+        (extras key → names, None for none) replace the columns' names in the same change."""
         doc = self.document
         new = dataset.copy()
-        return self._state_command(
+        training = doc.stepper.training
+        lowered = fit_batch and 1 <= new.size < training.batch_size
+        smaller = replace(training, batch_size=new.size) if lowered else None
+
+        def change() -> None:
+            doc.stepper.reconfigure(dataset=new, training=smaller)
+            if column_names is not None:
+                doc.set_column_names(column_names)
+
+        done = self._state_command(
             text or tr("Edit the dataset"),
-            lambda: doc.stepper.reconfigure(dataset=new),
-            ("dataset", "step"),
+            change,
+            ("dataset", "settings", "step") if lowered else ("dataset", "step"),
             tr("Cannot change the dataset"),
         )
+        if done and lowered:
+            doc.report_notice(
+                tr("The batch size is now {0}: the dataset has only {0} samples (it was {1}).").format(
+                    new.size, training.batch_size
+                )
+            )
+        return done
 
     def set_sample_value(self, row: int, column: int, value: float) -> bool:
         """Column counts inputs first, then targets."""
@@ -555,11 +583,19 @@ class Controller:
     def import_csv(self, path: Path) -> bool:
         doc = self.document
         try:
-            data = read_dataset_csv(Path(path), doc.network.sizes[0], doc.network.sizes[-1])
+            data, header = read_dataset_csv(Path(path), doc.network.sizes[0], doc.network.sizes[-1])
         except CsvError as exc:
             doc.report_error(tr("Cannot import the CSV file: {0}").format(exc))
             return False
-        return self.set_dataset(data, tr("Import {0}").format(Path(path).name))
+        # the file's header names the columns from now on; without one, the old names go too
+        n_in = data.inputs.shape[1]
+        names = {
+            "input_names": header[:n_in] if header else None,
+            "output_names": header[n_in:] if header else None,
+        }
+        return self.set_dataset(
+            data, tr("Import {0}").format(Path(path).name), fit_batch=True, column_names=names
+        )
 
     # -- options -----------------------------------------------------------------------------------
     def set_options(

@@ -60,6 +60,14 @@ def _read_cell(number: int, column: int, cell: str, comma_groups_thousands: bool
 
 def parse_dataset_csv(text: str, n_inputs: int, n_targets: int, source: str = "CSV") -> Dataset:
     """Rows of n_inputs + n_targets numbers; a first row that is not numeric is a header."""
+    return parse_named_dataset_csv(text, n_inputs, n_targets, source)[0]
+
+
+def parse_named_dataset_csv(
+    text: str, n_inputs: int, n_targets: int, source: str = "CSV"
+) -> tuple[Dataset, list[str] | None]:
+    """The dataset and the header's column names (None without a header of one name a column)."""
+    header: list[str] | None = None
     width = n_inputs + n_targets
     delimiter = column_separator(text)
     comma_groups_thousands = delimiter != ";"
@@ -78,6 +86,7 @@ def parse_dataset_csv(text: str, n_inputs: int, n_targets: int, source: str = "C
             values.append(value)
         if bad:
             if number == 1 and not rows and not problems:
+                header = cells if len(cells) == width else None
                 continue  # a header line
             problems.append(bad)
             continue
@@ -98,14 +107,15 @@ def parse_dataset_csv(text: str, n_inputs: int, n_targets: int, source: str = "C
     if not rows:
         raise CsvError(tr("{0}: no samples found").format(source))
     table = np.asarray(rows, dtype=np.float64)
-    return Dataset(table[:, :n_inputs].copy(), table[:, n_inputs:].copy())
+    return Dataset(table[:, :n_inputs].copy(), table[:, n_inputs:].copy()), header
 
 
-def read_dataset_csv(path: Path, n_inputs: int, n_targets: int) -> Dataset:
+def read_dataset_csv(path: Path, n_inputs: int, n_targets: int) -> tuple[Dataset, list[str] | None]:
+    """The file's samples and its header's column names (see parse_named_dataset_csv)."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise CsvError(tr("{0}: the file is not UTF-8 text").format(path)) from None
     except OSError as exc:
         raise CsvError(tr("{0}: the file cannot be read ({1})").format(path, exc.strerror or exc)) from None
-    return parse_dataset_csv(text, n_inputs, n_targets, source=str(path))
+    return parse_named_dataset_csv(text, n_inputs, n_targets, source=str(path))

@@ -34,6 +34,9 @@ from bpstudio.engine import (
 Positions = list[list[tuple[float, float]]]
 
 
+COLUMN_NAME_KEYS = ("input_names", "output_names")
+
+
 @dataclass
 class DocState:
     """Everything an edit can change, for undoing it exactly.
@@ -53,6 +56,8 @@ class DocState:
     last_event: PhaseEvent | None
     cost_history: list[float] | None = None
     epoch_history: list[int] | None = None
+    # the dataset's column names (extras "input_names", "output_names"): an import replaces them
+    column_names: dict[str, Any] | None = None
 
 
 # the signals a kind of change needs, in the order views should hear them
@@ -97,6 +102,7 @@ class NetworkDocument(QObject):
     positions_changed = Signal()  # canvas positions
     file_state_changed = Signal()  # path / modified flag / name
     error_occurred = Signal(str)  # a refused intent or a failed phase, as one clear sentence
+    notice_posted = Signal(str)  # a change went through with a consequence to tell (status bar)
     replaced = Signal()  # a whole new network was opened (New/Open): views rebuild everything
     # view state, neither undone nor saved: the dataset row the canvas shows (see shown_sample)
     shown_sample_changed = Signal()
@@ -252,6 +258,7 @@ class NetworkDocument(QObject):
             last_event=self.last_event,
             cost_history=list(s.cost_history) if full_history else None,
             epoch_history=list(s.epoch_history) if full_history else None,
+            column_names={key: copy.deepcopy(self.extras.get(key)) for key in COLUMN_NAME_KEYS},
         )
 
     def apply(self, state: DocState, *signals: str, quiet: bool = False) -> None:
@@ -272,8 +279,19 @@ class NetworkDocument(QObject):
         self.positions = copy.deepcopy(state.positions)
         self.init = state.init
         self.last_event = state.last_event
+        if state.column_names is not None:
+            self.set_column_names(state.column_names)
         if not quiet:
             self.notify(*(signals or SIGNAL_ORDER))
+
+    def set_column_names(self, names: dict[str, Any]) -> None:
+        """The dataset's column names by extras key; None removes a name list."""
+        for key in COLUMN_NAME_KEYS:
+            value = names.get(key)
+            if value is None:
+                self.extras.pop(key, None)
+            else:
+                self.extras[key] = list(value)
 
     def original_state(self) -> DocState:
         """The network as it was opened (for Reset)."""
@@ -319,6 +337,9 @@ class NetworkDocument(QObject):
 
     def report_error(self, message: str) -> None:
         self.error_occurred.emit(message)
+
+    def report_notice(self, message: str) -> None:
+        self.notice_posted.emit(message)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.file_state_changed.emit()

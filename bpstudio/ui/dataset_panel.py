@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
-from bpstudio.ui.fields import RefusedError, read_number
+from bpstudio.ui.fields import RefusedError, click_only, read_number
 from bpstudio.ui.labels import format_value, sub
 from bpstudio.ui.parameters import NumberDelegate
 
@@ -151,14 +151,10 @@ class DatasetModel(QAbstractTableModel):
         return None if a is None or not 0 <= j < a.shape[1] else float(a[k, j])
 
     def batch_rows(self) -> set[int]:
+        """The rows of the batch the canvas shows (the document's shown_batch: the trace's batch
+        once a step has begun, also a finished one, else the next batch)."""
         if self._batch is None:
-            trace = self.document.trace
-            # a finished step's batch is history: show the batch the next phase will use
-            if trace is not None and not trace.complete:
-                batch = trace.batch
-            else:
-                batch = self.document.stepper.current_batch()
-            self._batch = {int(i) for i in batch}
+            self._batch = {int(i) for i in self.document.shown_batch()}
         return self._batch
 
     def rowCount(self, parent: IndexLike = QModelIndex()) -> int:  # noqa: B008
@@ -310,6 +306,7 @@ class DatasetPanel(QWidget):
         self.add_button.clicked.connect(self.controller.add_sample)
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_csv)
+        click_only(self.add_button, self.remove_button, self.import_button)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.import_button):
             buttons.addWidget(button)
@@ -379,9 +376,14 @@ class DatasetPanel(QWidget):
         data = self.document.dataset
         batch = sorted(self.model.batch_rows())
         shown = ", ".join(str(i + 1) for i in batch[:8]) + (" …" if len(batch) > 8 else "")
-        text = self.tr("Samples: {0} · batch size: {1} · current batch: {2}").format(
-            data.size, self.document.stepper.training.batch_size, shown
-        )
+        trace = self.document.trace
+        if trace is None:
+            line = self.tr("Samples: {0} · batch size: {1} · next batch: {2}")
+        elif trace.complete:
+            line = self.tr("Samples: {0} · batch size: {1} · batch just computed: {2}")
+        else:
+            line = self.tr("Samples: {0} · batch size: {1} · batch of this step: {2}")
+        text = line.format(data.size, self.document.stepper.training.batch_size, shown)
         self.info.setText(text + "\n" + self.shown_text())
 
     def shown_text(self) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStatusTipEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QSpinBox, QToolTip, QWidget
 
@@ -112,10 +112,22 @@ def refusal(name: str, problem: str, in_use: str) -> str:
 _announced = ""
 
 
+# True from an announcement until the event loop next runs: a refusal made on the way to a change
+# (a typed value refused just before the phase it preceded) explains that change and stays.
+_fresh = False
+
+
+def _settle() -> None:
+    global _fresh
+    _fresh = False
+
+
 def announce(widget: QWidget, message: str) -> None:
     """Show a refusal without a modal box: in the window's status bar and as a tooltip by the field."""
-    global _announced
+    global _announced, _fresh
     _announced = message
+    _fresh = True
+    QTimer.singleShot(0, _settle)
     QCoreApplication.sendEvent(widget, QStatusTipEvent(message))
     if widget.isVisible():
         QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), message, widget)
@@ -135,6 +147,25 @@ def withdraw(widget: QWidget) -> None:
     if parent is not None and parent.statusBar().currentMessage() == _announced:
         parent.statusBar().clearMessage()
     _announced = ""
+
+
+def click_only(*widgets: QWidget) -> None:
+    """Check boxes and buttons in the docks take no keyboard focus from a mouse click.
+
+    A clicked check box that kept the focus would take the next Space (Next phase) and toggle
+    itself again; a button would press itself again. Keyboard users still reach them with Tab.
+    """
+    for widget in widgets:
+        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+
+def withdraw_stale(widget: QWidget) -> None:
+    """A later change went through (an edit, a phase): a refusal announced before it is moot.
+
+    One announced while this change was being made (in the same turn of the event loop) stays.
+    """
+    if not _fresh:
+        withdraw(widget)
 
 
 class NumberField(QLineEdit):

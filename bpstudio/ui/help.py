@@ -46,9 +46,16 @@ def guide_sections(text: str) -> list[int]:
     return [int(number) for number in _SECTION.findall(text)]
 
 
+# An action whose menu text changes with the document (Undo names the change it undoes) keeps its
+# plain name in this property, for pages that list actions rather than the menu's current state.
+PLAIN_NAME = "plain_name"
+
+
 def action_name(action: QAction) -> str:
-    """The action's menu text as a learner reads it: no & mnemonic, no trailing ellipsis."""
-    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """The action's plain name as a learner reads it: no & mnemonic, no trailing ellipsis."""
+    text = (
+        (action.property(PLAIN_NAME) or action.text()).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    )
     return text.rstrip("…").rstrip(".").strip()
 
 

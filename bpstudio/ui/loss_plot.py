@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bpstudio.document.document import NetworkDocument
+from bpstudio.ui.fields import click_only
 from bpstudio.ui.labels import format_value
 
 STEP_PEN = pg.mkPen(color=(33, 102, 172), width=1.5)
@@ -188,6 +189,7 @@ class LossPlot(QWidget):
         self.log_box.toggled.connect(self.set_log_y)
         self.auto_button = QPushButton()
         self.auto_button.clicked.connect(self.auto_range)
+        click_only(self.log_box, self.auto_button)
 
         controls = QHBoxLayout()
         controls.addWidget(self.log_box)

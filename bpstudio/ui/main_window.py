@@ -44,9 +44,9 @@ from bpstudio.ui.about import show_about
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.dataset_panel import DatasetPanel
 from bpstudio.ui.explanation_panel import ExplanationPanel
-from bpstudio.ui.fields import count_text
+from bpstudio.ui.fields import count_text, withdraw_stale
 from bpstudio.ui.file_actions import FileActions, dropped_json
-from bpstudio.ui.help import GuideDialog, ShortcutsDialog
+from bpstudio.ui.help import PLAIN_NAME, GuideDialog, ShortcutsDialog
 from bpstudio.ui.history_panel import HistoryPanel
 from bpstudio.ui.layout import (
     DOCKS,
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         document.file_state_changed.connect(self._update_title)
         document.history.changed.connect(self._update_undo_actions)
         document.error_occurred.connect(self.show_error)
+        document.notice_posted.connect(lambda message: self.statusBar().showMessage(message, 15000))
         document.structure_changed.connect(self._update_layer_actions)
         document.replaced.connect(self._update_layer_actions)
         document.history.changed.connect(self._clear_error)  # a change that succeeded
@@ -302,6 +303,8 @@ class MainWindow(QMainWindow):
         running = self.controller.running
         undo.setEnabled(history.can_undo() and not running)
         redo.setEnabled(history.can_redo() and not running)
+        undo.setProperty(PLAIN_NAME, self.tr("&Undo"))  # Help › Keyboard shortcuts lists the plain name
+        redo.setProperty(PLAIN_NAME, self.tr("&Redo"))
         undo.setText(
             self.tr("&Undo {0}").format(history.undo_text()) if history.can_undo() else self.tr("&Undo")
         )
@@ -415,7 +418,9 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, self.tr("BP Studio"), message)
 
     def _clear_error(self) -> None:
-        """A change that went through (an edit, open, import, save) makes an old error moot."""
+        """A change that went through (an edit, open, import, save, a phase) makes an old error moot:
+        the controller's (last_error) and a field's refusal (announced in the status bar)."""
+        withdraw_stale(self)
         if self.last_error:
             self.last_error = ""
             self.statusBar().clearMessage()

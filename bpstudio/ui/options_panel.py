@@ -31,7 +31,7 @@ from bpstudio.controller.names import (
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import INITIALIZERS, LOSSES, OPTIMIZERS
 from bpstudio.engine.optimizers import OPTIONS
-from bpstudio.ui.fields import NumberField, Range, WholeSpinBox, withdraw
+from bpstudio.ui.fields import NumberField, Range, WholeSpinBox, click_only, withdraw
 
 SEED_MAX = 2_147_483_647
 BELOW_ONE = Range(0.0, 1.0, high_open=True)
@@ -80,6 +80,7 @@ class OptionsPanel(QWidget):
         clip_row.addWidget(self.clip_norm, 1)
         self.batch_size = WholeSpinBox()
         self.shuffle = QCheckBox()
+        click_only(self.clip_box, self.shuffle)
         self.seed = WholeSpinBox()
         self.seed.setRange(0, SEED_MAX)
         self.init_scheme = QComboBox()

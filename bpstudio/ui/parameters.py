@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase, PhaseEvent
-from bpstudio.ui.fields import RefusedError, announce, read_number, refusal, withdraw
+from bpstudio.ui.fields import RefusedError, announce, click_only, read_number, refusal, withdraw
 from bpstudio.ui.labels import format_value, format_value_to_fit, layer_title, neuron_name, sup
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
@@ -461,6 +461,7 @@ class ParametersPanel(QWidget):
         self.batch_norm_box = QCheckBox()
         self.batch_norm_box.setObjectName("batch_norm_box")
         self.batch_norm_box.clicked.connect(self._batch_norm_clicked)
+        click_only(self.batch_norm_box)
         top = QHBoxLayout()
         top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo, 1)
@@ -649,28 +650,41 @@ class ParametersPanel(QWidget):
 
     def _place(self) -> None:
         """Each table beside its partner (W beside b, ∂J/∂W beside ∂J/∂b) when the dock is wide
-        enough for both, else all in one column: the dock then scrolls up and down, never sideways."""
+        enough for both, else all in one column: the dock then scrolls up and down, never sideways.
+
+        A matrix whose columns all fit the dock's width shows them all: side by side when both fit
+        whole, else one under the other. Only a matrix too wide for the dock anyway scrolls inside
+        its table, beside its partner. The widths come from the tables' fitted sizes (no measuring)."""
         if len(self._groups) != len(self._arrangement):
             return  # in the middle of a rebuild
         placed = [
-            (group, row, column)
-            for (group, _), (_, row, column) in zip(self._groups, self._arrangement, strict=True)
+            (group, quantity, row, column)
+            for (group, _), (quantity, row, column) in zip(self._groups, self._arrangement, strict=True)
         ]
-        widths = [0, 0]
-        for group, _, column in placed:
-            widths[column] = max(widths[column], group.minimumSizeHint().width())
+        least, whole = [0, 0], [0, 0]
+        for group, quantity, _, column in placed:
+            table = self.tables[quantity]
+            least[column] = max(least[column], group.minimumSizeHint().width())
+            shown = group.minimumSizeHint().width() - table.minimumWidth() + table.maximumWidth()
+            whole[column] = max(whole[column], shown)
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         room = self.scroll_area.width() - bar  # as if it scrolled: showing the bar changes nothing
-        stacked = widths[0] + self.grid.horizontalSpacing() + widths[1] > room
+        spacing = self.grid.horizontalSpacing()
+        if whole[0] + spacing + whole[1] <= room:
+            stacked = False
+        elif max(whole) <= room:
+            stacked = True
+        else:
+            stacked = least[0] + spacing + least[1] > room
         if stacked == self._stacked:
             return
         self._stacked = stacked
-        for group, _, _ in placed:
+        for group, _, _, _ in placed:
             self.grid.removeWidget(group)
-        for group, row, column in placed:
+        for group, _, row, column in placed:
             at = (2 * row + column, 0) if stacked else (row, column)
             self.grid.addWidget(group, *at, Qt.AlignmentFlag.AlignTop)
-        used = max((2 * row + column if stacked else row for _, row, column in placed), default=-1) + 1
+        used = max((2 * row + column if stacked else row for _, _, row, column in placed), default=-1) + 1
         for row in range(self.grid.rowCount() + 1):
             self.grid.setRowStretch(row, 1 if row == used else 0)  # the spare height below the tables
 

@@ -197,52 +197,57 @@
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="503"/>
+        <location filename="../../bpstudio/controller/controller.py" line="514"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="506"/>
+        <location filename="../../bpstudio/controller/controller.py" line="517"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="516"/>
+        <location filename="../../bpstudio/controller/controller.py" line="521"/>
+        <source>The batch size is now {0}: the dataset has only {0} samples (it was {1}).</source>
+        <translation>Kích thước lô giờ là {0}: tập dữ liệu chỉ có {0} mẫu (trước đó là {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="534"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="520"/>
+        <location filename="../../bpstudio/controller/controller.py" line="538"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="540"/>
+        <location filename="../../bpstudio/controller/controller.py" line="558"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="549"/>
+        <location filename="../../bpstudio/controller/controller.py" line="567"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="552"/>
+        <location filename="../../bpstudio/controller/controller.py" line="570"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="552"/>
+        <location filename="../../bpstudio/controller/controller.py" line="570"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="560"/>
+        <location filename="../../bpstudio/controller/controller.py" line="578"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="562"/>
+        <location filename="../../bpstudio/controller/controller.py" line="580"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
@@ -262,12 +267,12 @@
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="531"/>
+        <location filename="../../bpstudio/controller/controller.py" line="549"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="592"/>
+        <location filename="../../bpstudio/controller/controller.py" line="610"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -651,19 +656,19 @@
         <translation>{0}: {1} Vẫn dùng giá trị {2}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="178"/>
-        <location filename="../../bpstudio/ui/fields.py" line="264"/>
+        <location filename="../../bpstudio/ui/fields.py" line="209"/>
+        <location filename="../../bpstudio/ui/fields.py" line="295"/>
         <source>“{0}” is not allowed: it must be {1}.</source>
         <translation>Không dùng được “{0}”: giá trị phải {1}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="231"/>
-        <location filename="../../bpstudio/ui/fields.py" line="233"/>
+        <location filename="../../bpstudio/ui/fields.py" line="262"/>
+        <location filename="../../bpstudio/ui/fields.py" line="264"/>
         <source>“{0}” is not a whole number.</source>
         <translation>“{0}” không phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="261"/>
+        <location filename="../../bpstudio/ui/fields.py" line="292"/>
         <source>a whole number from {0} to {1}</source>
         <translation>là số nguyên từ {0} đến {1}</translation>
     </message>
@@ -831,37 +836,37 @@
 <context>
     <name>DatasetModel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="240"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="236"/>
         <source>input</source>
         <translation>đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="240"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="236"/>
         <source>target</source>
         <translation>giá trị đích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="212"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="208"/>
         <source>Computed by the feedforward phase for the samples of the batch</source>
         <translation>Được tính ở pha lan truyền tiến cho các mẫu của lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="224"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="220"/>
         <source>The canvas shows this sample</source>
         <translation>Sơ đồ mạng đang hiển thị mẫu này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="254"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="250"/>
         <source>loss of the sample, computed by feedforward</source>
         <translation>mất mát của mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="255"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="251"/>
         <source>output of the network for the sample, computed by feedforward</source>
         <translation>đầu ra của mạng cho mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="213"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="209"/>
         <source>from the feedforward of step {0}</source>
         <translation>từ pha lan truyền tiến của bước {0}</translation>
     </message>
@@ -869,62 +874,72 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="373"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="370"/>
         <source>Import samples from CSV</source>
         <translation>Nhập mẫu từ tệp CSV</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="373"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="370"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Tệp CSV (*.csv *.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="382"/>
-        <source>Samples: {0} · batch size: {1} · current batch: {2}</source>
-        <translation>Số mẫu: {0} · kích thước lô: {1} · lô hiện tại: {2}</translation>
-    </message>
-    <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="409"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="411"/>
         <source>Add sample</source>
         <translation>Thêm mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="410"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="412"/>
         <source>Remove selected</source>
         <translation>Xoá mẫu đã chọn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="411"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="413"/>
         <source>Import CSV…</source>
         <translation>Nhập CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="412"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="414"/>
         <source>Append a copy of the last sample</source>
         <translation>Thêm một bản sao của mẫu cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="415"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="417"/>
         <source>Each row: the inputs, then the targets, separated by commas, or by semicolons with decimal commas (0,5); a header row is allowed</source>
         <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy, hoặc bằng dấu chấm phẩy khi số thập phân dùng dấu phẩy (0,5); có thể có một dòng tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="396"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="398"/>
         <source>The canvas shows sample {0}.</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="398"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="381"/>
+        <source>Samples: {0} · batch size: {1} · next batch: {2}</source>
+        <translation>Số mẫu: {0} · kích thước lô: {1} · lô tiếp theo: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="383"/>
+        <source>Samples: {0} · batch size: {1} · batch just computed: {2}</source>
+        <translation>Số mẫu: {0} · kích thước lô: {1} · lô vừa tính: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="385"/>
+        <source>Samples: {0} · batch size: {1} · batch of this step: {2}</source>
+        <translation>Số mẫu: {0} · kích thước lô: {1} · lô của bước này: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="400"/>
         <source>The canvas shows sample {0} ({1} of {2} in the batch).</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0} (mẫu thứ {1} trong {2} mẫu của lô).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="403"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="405"/>
         <source>Sample {0} is not in this batch.</source>
         <translation>Mẫu {0} không thuộc lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="405"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="407"/>
         <source>Click a row to show another.</source>
         <translation>Bấm vào một hàng để xem mẫu khác.</translation>
     </message>
@@ -1098,7 +1113,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="94"/>
+        <location filename="../../bpstudio/ui/help.py" line="101"/>
         <source>BP Studio guide</source>
         <translation>Hướng dẫn BP Studio</translation>
     </message>
@@ -1145,43 +1160,43 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="285"/>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="390"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="287"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="392"/>
         <source>No training steps yet</source>
         <translation>Chưa có bước huấn luyện nào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="363"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="365"/>
         <source>step {0}, epoch {1}: cost {2}</source>
         <translation>bước {0}, lượt {1}: chi phí {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="382"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="384"/>
         <source>training step</source>
         <translation>bước huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="383"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="385"/>
         <source>cost J</source>
         <translation>chi phí J</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="385"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="387"/>
         <source>cost per step</source>
         <translation>chi phí mỗi bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="386"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="388"/>
         <source>mean per epoch</source>
         <translation>trung bình mỗi lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="387"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="389"/>
         <source>Log scale</source>
         <translation>Thang logarit</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="388"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="390"/>
         <source>Auto range</source>
         <translation>Tự co giãn</translation>
     </message>
@@ -1230,8 +1245,8 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/actions.py" line="117"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="278"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="358"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="279"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="361"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
@@ -1242,7 +1257,7 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/actions.py" line="129"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="382"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="385"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
@@ -1397,7 +1412,7 @@
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="226"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="227"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
@@ -1447,104 +1462,106 @@
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="237"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="238"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="238"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="239"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="239"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="240"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="240"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="243"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="246"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="247"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="247"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="248"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="248"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="249"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="251"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="252"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="286"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="287"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="292"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="293"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="306"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/main_window.py" line="306"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="312"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="307"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="312"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="278"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="358"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="279"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="361"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="376"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="379"/>
         <source>Computing the run again up to one phase back…</source>
         <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="377"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="380"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="413"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="415"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="416"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="418"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
@@ -1683,53 +1700,53 @@
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="166"/>
-        <location filename="../../bpstudio/ui/options_panel.py" line="254"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="167"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
         <source>the number of samples is {0}</source>
         <translation>số mẫu là {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="256"/>
         <source>Training</source>
         <translation>Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="256"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
         <source>Initialiser (used by Re-initialise)</source>
         <translation>Cách khởi tạo (dùng khi Khởi tạo lại)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="258"/>
         <source>Scheme</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="258"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="259"/>
         <source>Seed</source>
         <translation>Hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="259"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="260"/>
         <source>Allowed: {0}.</source>
         <translation>Cho phép: {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="261"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="262"/>
         <source>A positive number, e.g. 0.1</source>
         <translation>Một số dương, ví dụ 0.1</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="265"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="266"/>
         <source>A small positive number, e.g. 1e-8</source>
         <translation>Một số dương nhỏ, ví dụ 1e-8</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="267"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="268"/>
         <source>Zero or positive; adds λW to the gradient of the weights</source>
         <translation>Bằng 0 hoặc dương; cộng λW vào gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="269"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="270"/>
         <source>Largest allowed norm of the whole gradient</source>
         <translation>Chuẩn lớn nhất cho phép của toàn bộ gradient</translation>
     </message>
@@ -1750,82 +1767,82 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="693"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="694"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="694"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="695"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="695"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="696"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="696"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="697"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="697"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="698"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="698"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="699"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="699"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="700"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="700"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="701"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="701"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="702"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="702"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="703"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="703"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="704"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="714"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="715"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="551"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="552"/>
         <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
         <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="556"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="557"/>
         <source>Batch normalisation is for hidden layers only</source>
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="716"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="717"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="718"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="719"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
@@ -1919,17 +1936,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="134"/>
+        <location filename="../../bpstudio/ui/help.py" line="141"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="135"/>
+        <location filename="../../bpstudio/ui/help.py" line="142"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="135"/>
+        <location filename="../../bpstudio/ui/help.py" line="142"/>
         <source>Shortcut</source>
         <translation>Phím tắt</translation>
     </message>

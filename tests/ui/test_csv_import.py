@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import close_window, show_window
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from bpstudio.assets import resource
 from bpstudio.controller.dataset_csv import parse_dataset_csv
 from bpstudio.ui.main_window import MainWindow
 
@@ -98,3 +101,58 @@ def test_many_bad_rows_are_counted_in_the_ui_language(
     message = dialogs["critical"][0]
     assert message.count("không phải là số") == 5
     assert "và 3 hàng lỗi khác" in message
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_file_with_fewer_rows_than_the_batch_lowers_the_batch_size_in_one_undoable_change(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    lang: str,
+    dialogs: dict[str, list[Any]],
+) -> None:
+    """XOR trains with batches of 4; a file of 3 rows is imported and the batch becomes 3, saying so."""
+    window = show_window(qtbot, tmp_path, resource("examples", "xor.json"))
+    try:
+        window.set_language(lang)
+        assert window.document.stepper.training.batch_size == 4
+        before = window.document.history.index()
+        path = write(tmp_path, "three.csv", "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n")
+        import_file(window, monkeypatch, path)
+        assert dialogs["critical"] == []
+        assert window.document.dataset.size == 3
+        assert window.document.stepper.training.batch_size == 3
+        assert window.options_panel.batch_size.value() == 3
+        message = window.statusBar().currentMessage()
+        assert "3" in message
+        assert ("kích thước lô" in message.lower()) if lang == "vi" else ("batch size" in message.lower())
+        assert window.document.history.index() == before + 1  # one change
+        window.actions_by_key["undo"].trigger()
+        assert window.document.dataset.size == 4
+        assert window.document.stepper.training.batch_size == 4
+    finally:
+        window.set_language("en")
+        close_window(window)
+
+
+def header_texts(window: MainWindow) -> list[str]:
+    model = window.dataset_panel.model
+    return [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.data_columns)]
+
+
+def test_the_column_titles_follow_the_imported_header_and_undo_restores_them(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = show_window(qtbot, tmp_path, resource("examples", "xor.json"))
+    try:
+        before = header_texts(window)
+        assert "x1 XOR x2" in before[-1]
+        import_file(window, monkeypatch, write(tmp_path, "plain.csv", "a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n"))
+        assert window.document.dataset.size == 4
+        titles = header_texts(window)
+        assert "XOR" not in titles[-1] and titles[-1] == "y", titles
+        assert "(a)" in titles[0] and "(b)" in titles[1], titles
+        window.actions_by_key["undo"].trigger()
+        assert header_texts(window) == before
+    finally:
+        close_window(window)

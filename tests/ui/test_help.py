@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
+from pytestqt.qtbot import QtBot
 
 from bpstudio.ui.help import (
     GUIDE_LANGUAGES,
@@ -112,5 +114,28 @@ def test_every_toolbar_button_has_a_tooltip(window: MainWindow, lang: str) -> No
         assert window.phase_indicator.toolTip()
         if lang == "vi":
             assert "Pha tiếp theo" in window.phase_indicator.toolTip()
+    finally:
+        window.set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_shortcuts_page_names_undo_plainly_after_a_step(
+    qtbot: QtBot, window: MainWindow, lang: str
+) -> None:
+    """Undo's menu text names the change to undo ("Undo Next phase: Update"); the page lists "Undo"."""
+    if lang == "vi":
+        window.set_language("vi")
+    try:
+        window.canvas.setFocus()
+        for _ in range(3):
+            qtbot.keyClick(window, Qt.Key.Key_Space)
+        assert window.document.history.can_undo() and window.document.history.can_redo() is False
+        assert window.actions_by_key["undo"].text() != ("&Hoàn tác" if lang == "vi" else "&Undo")
+        menu_action(window.help_menu, "shortcuts").trigger()
+        assert window._shortcuts is not None
+        names = [name for name, _ in window._shortcuts.rows()]
+        undo, redo = ("Hoàn tác", "Làm lại") if lang == "vi" else ("Undo", "Redo")
+        assert undo in names and redo in names, names
+        assert not any(name.startswith((undo, redo)) and name not in (undo, redo) for name in names), names
     finally:
         window.set_language("en")

@@ -243,6 +243,10 @@ def test_dataset_panel_edits_and_batch_highlight(window: MainWindow) -> None:
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None
     window.controller.step()
+    # the finished step's batch stays highlighted while the canvas shows its values (issue 7)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None
+    window.controller.next_phase()  # the next step begins with the next batch
     assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is not None
 
 
