@@ -197,57 +197,57 @@
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="514"/>
+        <location filename="../../bpstudio/controller/controller.py" line="524"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="517"/>
+        <location filename="../../bpstudio/controller/controller.py" line="527"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="521"/>
+        <location filename="../../bpstudio/controller/controller.py" line="531"/>
         <source>The batch size is now {0}: the dataset has only {0} samples (it was {1}).</source>
         <translation>Kích thước lô giờ là {0}: tập dữ liệu chỉ có {0} mẫu (trước đó là {1}).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="534"/>
+        <location filename="../../bpstudio/controller/controller.py" line="544"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="538"/>
+        <location filename="../../bpstudio/controller/controller.py" line="548"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="558"/>
+        <location filename="../../bpstudio/controller/controller.py" line="568"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="567"/>
+        <location filename="../../bpstudio/controller/controller.py" line="577"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="570"/>
+        <location filename="../../bpstudio/controller/controller.py" line="580"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="570"/>
+        <location filename="../../bpstudio/controller/controller.py" line="580"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="578"/>
+        <location filename="../../bpstudio/controller/controller.py" line="588"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="580"/>
+        <location filename="../../bpstudio/controller/controller.py" line="597"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
@@ -267,12 +267,12 @@
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="549"/>
+        <location filename="../../bpstudio/controller/controller.py" line="559"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="610"/>
+        <location filename="../../bpstudio/controller/controller.py" line="628"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -688,27 +688,27 @@
         <translation>hàng {0}, cột {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/dataset_csv.py" line="86"/>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="95"/>
         <source>row {0}: expected {1} values ({2} inputs + {3} targets), got {4}</source>
         <translation>hàng {0}: cần {1} giá trị ({2} đầu vào + {3} giá trị đích), nhưng có {4}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/dataset_csv.py" line="96"/>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="105"/>
         <source>and {0} more bad rows</source>
         <translation>và {0} hàng lỗi khác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/dataset_csv.py" line="99"/>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="108"/>
         <source>{0}: no samples found</source>
         <translation>{0}: không tìm thấy mẫu nào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/dataset_csv.py" line="108"/>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="118"/>
         <source>{0}: the file is not UTF-8 text</source>
         <translation>{0}: tệp không phải là văn bản UTF-8</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/dataset_csv.py" line="110"/>
+        <location filename="../../bpstudio/controller/dataset_csv.py" line="120"/>
         <source>{0}: the file cannot be read ({1})</source>
         <translation>{0}: không đọc được tệp ({1})</translation>
     </message>
@@ -812,23 +812,23 @@
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/view.py" line="133"/>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="160"/>
         <source>Zoom in to see the values</source>
         <translation>Phóng to để xem các giá trị</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/view.py" line="171"/>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="199"/>
         <source>Could not write the PNG file {path}.</source>
         <translation>Không thể ghi tệp PNG {path}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/view.py" line="181"/>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="209"/>
         <source>BP Studio network</source>
         <translation>Mạng BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/view.py" line="184"/>
-        <location filename="../../bpstudio/ui/canvas/view.py" line="190"/>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="212"/>
+        <location filename="../../bpstudio/ui/canvas/view.py" line="218"/>
         <source>Could not write the SVG file {path}.</source>
         <translation>Không thể ghi tệp SVG {path}.</translation>
     </message>
@@ -1152,7 +1152,7 @@
 <context>
     <name>LayerSummary</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/state.py" line="202"/>
+        <location filename="../../bpstudio/ui/canvas/state.py" line="207"/>
         <source>mean |δ| = {0}</source>
         <translation>trung bình |δ| = {0}</translation>
     </message>
@@ -1767,62 +1767,62 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="694"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="707"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="695"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="708"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="696"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="709"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="697"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="710"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="698"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="711"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="699"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="712"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="700"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="713"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="701"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="714"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="702"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="715"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="703"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="716"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="704"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="717"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="715"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="728"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
@@ -1837,12 +1837,12 @@
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="717"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="730"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="719"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="732"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
