@@ -11,14 +11,15 @@ from typing import Any
 
 import pytest
 from conftest import close_window, show_window
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QImage, QPainter, QWheelEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from bpstudio.ui import i18n
 from bpstudio.ui.help import GUIDE_LANGUAGES, action_name, guide_text
 from bpstudio.ui.main_window import MainWindow
+from tests.ui.test_loss_plot import wheel_on_plot
 
 BOLD = re.compile(r"\*\*([^*]+)\*\*")
 
@@ -184,22 +185,6 @@ def view_range(window: MainWindow) -> tuple[list[float], list[float]]:
     return list(x), list(y)
 
 
-def wheel(window: MainWindow, notches: int) -> None:
-    view = window.loss_plot.plot
-    centre = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(view.viewport(), event)
-
-
 def test_the_loss_axis_has_headroom_and_a_zero(qtbot: QtBot, window: MainWindow) -> None:
     window.docks["loss"].raise_()
     for _ in range(3):
@@ -226,7 +211,7 @@ def test_zooming_out_never_shows_negative_steps_or_costs(qtbot: QtBot, window: M
         window.canvas.setFocus()
         qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     for _ in range(4):
-        wheel(window, -3)  # zoom out
+        wheel_on_plot(window, -3)  # zoom out
     (x_lo, x_hi), (y_lo, y_hi) = view_range(window)
     assert x_lo >= 0 and y_lo >= 0, (x_lo, y_lo)
     assert x_hi > 10 and y_hi > max(window.document.stepper.cost_history)
