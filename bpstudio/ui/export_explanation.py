@@ -29,7 +29,6 @@ from bpstudio.document.document import NetworkDocument
 from bpstudio.document.fileformat import in_language
 from bpstudio.engine import Stepper
 from bpstudio.engine.errors import EngineError, NonFiniteError
-from bpstudio.explain import CancelledError, current_step, explain_range, texts
 from bpstudio.ui import i18n
 from bpstudio.ui.labels import tr
 
@@ -122,6 +121,8 @@ def write_explanation(
     progress: Callable[[int, int], bool] | None = None,
 ) -> str:
     """Steps first…last as `bpstudio explain` writes them, computed on a copy of the document."""
+    from bpstudio.explain import explain_range  # imported on first use: not needed at start-up
+
     name, description = network_heading(document, lang)
     return explain_range(
         stepper_copy(document),
@@ -147,6 +148,8 @@ def export_explanation(
     language, or (kind None) the steps, language and format chosen in the dialog; then the file
     name, the text and the file. Returns the path written, None when cancelled or failed.
     """
+    from bpstudio.explain import CancelledError, current_step, texts  # not needed at start-up
+
     current = current_step(document.stepper)
     first, last, lang = current, current, i18n.current_language()
     if kind is None:
