@@ -68,6 +68,7 @@ def make_window(document, controller):  # type: ignore[no-untyped-def]
     settings = QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat)
     window = MainWindow(document, controller, settings=settings, restore_layout=False)
     window.persist_settings = False
+    window.resize(1440, 900)  # one size on every machine (a new window otherwise fits the screen)
     window.show()
     return window
 
