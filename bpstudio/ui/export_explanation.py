@@ -107,8 +107,8 @@ def stepper_copy(document: NetworkDocument) -> Stepper:
 
 def network_heading(document: NetworkDocument, lang: str) -> tuple[str, str]:
     """The network's name and the description in the export's language (when the file has one)."""
-    fields = {**document.extras, "name": document.name, "description": document.description}
-    name = in_language(fields, "name", lang)
+    fields = {**document.extras, "description": document.description}
+    name = i18n.network_title(document, lang)
     return name or document.display_name, in_language(fields, "description", lang)
 
 

@@ -76,8 +76,7 @@ def network_name(document: NetworkDocument) -> str:
     UI language (the examples carry a Vietnamese one, "name_vi"); "" when it has neither."""
     if document.path is not None:
         return document.path.name
-    localized = document.extras.get(f"name_{_current}") if _current != "en" else None
-    return str(localized or document.name or "")
+    return network_title(document, _current)
 
 
 def network_title(document: NetworkDocument, lang: str) -> str:
