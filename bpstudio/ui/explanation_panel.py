@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QTextDocument
 from PySide6.QtWidgets import QStyle, QTextBrowser, QVBoxLayout, QWidget
 
@@ -62,6 +62,9 @@ class ExplanationPanel(QWidget):
         self.controller = controller
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
+        # The scroll bar stays: a phase whose explanation needs one after a phase that did not
+        # would otherwise lay the whole text out twice and move every line sideways.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)

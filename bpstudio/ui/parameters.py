@@ -274,12 +274,29 @@ class ParameterModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
 
     def retarget(self, layer: int) -> None:
-        """Show the same quantity of another layer (cheaper than a new model and table)."""
-        self.beginResetModel()
+        """Show the same quantity of another layer (cheaper than a new model and table).
+
+        A layer of the same shape changes only the numbers and the row names: the view keeps its
+        size, selection and scroll position and repaints its cells (a reset would lay it out again).
+        """
+        shape = self._shape()
+        old = self.layer
+        self.layer = layer
+        same = self._shape() == shape
+        self.layer = old
+        if not same:
+            self.beginResetModel()
         self.layer = layer
         self._fresh = False
         self._values = self._mask = None
-        self.endResetModel()
+        if not same:
+            self.endResetModel()
+            return
+        rows, cols = shape
+        if rows and cols:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, cols - 1)
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
 
     def detach(self) -> None:
         for signal in (
@@ -339,9 +356,27 @@ class NumberDelegate(QStyledItemDelegate):
             withdraw(editor.parentWidget() or editor)  # accepted: an earlier refusal is void
 
 
+class MeasuredHeader(QHeaderView):
+    """A header whose size hint is the table's measure of its names (see ParameterTable._fit).
+
+    QHeaderView's own hint asks the model for every section's text, font and size on each change
+    of the names: when the dock follows the phases through a 64-neuron network that is a few
+    thousand calls per phase, for a width that depends only on the longest name.
+    """
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self.measured: QSize | None = None
+
+    def sizeHint(self) -> QSize:
+        return self.measured if self.measured is not None else super().sizeHint()
+
+
 class ParameterTable(QTableView):
     def __init__(self, model: ParameterModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setVerticalHeader(MeasuredHeader(Qt.Orientation.Vertical, self))
+        self.setHorizontalHeader(MeasuredHeader(Qt.Orientation.Horizontal, self))
         self.setModel(model)
         self.setItemDelegate(NumberDelegate(self))
         self.setEditTriggers(
@@ -365,11 +400,12 @@ class ParameterTable(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._fitted: tuple[int, int, int] | None = None
-        self._measured: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        self._measured: dict[tuple[int, int, int], tuple[int, int, int, tuple[QSize, QSize]]] = {}
         self._fit()
         model.modelReset.connect(self._fit)
+        model.headerDataChanged.connect(self._fit)  # another layer: its names may be longer
 
-    def _fit(self) -> None:
+    def _fit(self, *_: object) -> None:
         """As tall as its rows (up to SHOWN_ROWS) and as wide as its columns, so a small matrix
         shows every number without scroll bars of its own. A wider matrix shows at least
         SHOWN_COLUMNS columns (it fits a narrow dock), takes the width the dock has beside its
@@ -390,11 +426,13 @@ class ParameterTable(QTableView):
         self._fitted = key
         if key not in self._measured:  # the dock follows the phases back and forth between shapes
             self._measured[key] = self._measure(rows, columns, names)
-        names_width, head, height = self._measured[key]
-        self.verticalHeader().setMinimumWidth(names_width)
-        frame = 2 * self.frameWidth()
+        names_width, head, height, hints = self._measured[key]
+        vertical, horizontal = self.verticalHeader(), self.horizontalHeader()
+        assert isinstance(vertical, MeasuredHeader) and isinstance(horizontal, MeasuredHeader)
+        vertical.setMinimumWidth(names_width)
+        vertical.measured, horizontal.measured = hints
         section = self.horizontalHeader().defaultSectionSize()
-        self.setFixedHeight(height + frame)
+        self.setFixedHeight(height + 2 * self.frameWidth())
         whole = head + section * max(columns, 1)
         if columns <= SHOWN_COLUMNS:
             self.setFixedWidth(whole)
@@ -404,9 +442,14 @@ class ParameterTable(QTableView):
             self.setMaximumWidth(whole)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def _measure(self, rows: int, columns: int, names: list[str]) -> tuple[int, int, int]:
-        """(width of the row names, width of the row header with its frame, height of the rows)."""
+    def _measure(
+        self, rows: int, columns: int, names: list[str]
+    ) -> tuple[int, int, int, tuple[QSize, QSize]]:
+        """(width of the row names, width of the row header with its frame, height of the rows,
+        the size hints of the two headers)."""
         horizontal, vertical = self.horizontalHeader(), self.verticalHeader()
+        assert isinstance(vertical, MeasuredHeader) and isinstance(horizontal, MeasuredHeader)
+        vertical.measured = horizontal.measured = None  # measure with Qt's own hints
         frame = 2 * self.frameWidth()
         # The header's own size hint is cached per shape and missed h₁₀ becoming h¹₁₀: the names are
         # measured here (a few short strings), and the header is kept at least that wide.
@@ -414,15 +457,14 @@ class ParameterTable(QTableView):
         metrics = vertical.fontMetrics()
         names_width = max((metrics.horizontalAdvance(name) for name in names), default=0) + margin
         vertical.setMinimumWidth(names_width)
-        head = max(vertical.sizeHint().width(), names_width) + frame
+        hints = (QSize(max(vertical.sizeHint().width(), names_width), 0), horizontal.sizeHint())
+        head = hints[0].width() + frame
         if rows > SHOWN_ROWS:
             head += self.verticalScrollBar().sizeHint().width()
-        height = horizontal.sizeHint().height() + vertical.defaultSectionSize() * min(
-            max(rows, 1), SHOWN_ROWS
-        )
+        height = hints[1].height() + vertical.defaultSectionSize() * min(max(rows, 1), SHOWN_ROWS)
         if columns > SHOWN_COLUMNS:
             height += self.horizontalScrollBar().sizeHint().height()
-        return names_width, head, height
+        return names_width, head, height, hints
 
     def expands(self) -> bool:
         """A matrix too wide to show whole: its table takes the width the dock can give."""
