@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from bpstudio import __version__
+from bpstudio.notation import languages, numbers
 
 PROG = "bpstudio"
 COMMANDS = ("explain", "train", "check")
@@ -156,7 +157,7 @@ def _window(argv: Sequence[str]) -> int:
         epilog="Headless commands: bpstudio explain | train | check (see bpstudio COMMAND --help).",
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="network file (*.json) to open")
-    parser.add_argument("--lang", choices=("en", "vi"), help="language (default: the system's)")
+    parser.add_argument("--lang", choices=languages.CODES, help="language (default: the system's)")
     parser.add_argument(
         "--phases", type=_non_negative, default=0, metavar="K", help="advance K phases after opening"
     )
@@ -204,7 +205,9 @@ def _explain(argv: Sequence[str]) -> int:
     parser.add_argument("file", nargs="?", metavar="FILE", help="network file (default: the article's)")
     parser.add_argument("--steps", type=_positive, default=1, metavar="N", help="steps to explain (1)")
     parser.add_argument("--format", choices=("md", "html", "json", "text"), default="md", help="(md)")
-    parser.add_argument("--lang", choices=("en", "vi"), default="en", help="(en)")
+    parser.add_argument(
+        "--lang", choices=languages.CODES, default=languages.SOURCE, help=f"({languages.SOURCE})"
+    )
     args = parser.parse_args(argv)
     network_file = _load(args.file, prog)
     from bpstudio.document.fileformat import in_language
@@ -289,9 +292,7 @@ def _train(argv: Sequence[str]) -> int:
     if args.report == "json":
         _write(json.dumps(report, indent=1) + "\n")
         return EXIT_OK
-    from bpstudio.explain.formula import format_number
-
-    cost = "—" if summary.final_cost is None else format_number(summary.final_cost)
+    cost = "—" if summary.final_cost is None else numbers.derivation(summary.final_cost)
     lines = [
         f"trained {args.file}: {summary.steps} steps, {summary.epochs_completed} epochs completed",
         f"final cost J:      {cost}",

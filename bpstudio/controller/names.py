@@ -11,20 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+from bpstudio.notation.names import parameter_name as parameter_name  # W¹₁₂ in History texts
+from bpstudio.notation.numbers import SHORT
+from bpstudio.notation.numbers import number as _number
+from bpstudio.notation.scripts import sub as sub  # the controller names dataset columns x₁, y₁
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def sub(number: int) -> str:
-    return str(number).translate(_SUB)
-
-
-def sup(number: int) -> str:
-    return str(number).translate(_SUP)
 
 
 def activation_names() -> dict[str, str]:
@@ -125,10 +119,11 @@ def speed_name(steps_per_second: int) -> str:
 
 
 def number(value: float | None) -> str:
-    """A value in an undo text: short (six significant digits), with a real minus sign."""
+    """A value in an undo text (`notation.numbers.SHORT`: six significant digits, a real minus
+    sign); None is an option switched off."""
     if value is None:
         return tr("off")
-    return f"{value:.6g}".replace("-", "−")
+    return _number(value, SHORT)
 
 
 def on_off(flag: bool) -> str:
@@ -140,14 +135,3 @@ def change_text(name: str, before: str | float, after: str | float) -> str:
     old = before if isinstance(before, str) else number(before)
     new = after if isinstance(after, str) else number(after)
     return tr("{0} {1} → {2}").format(name, old, new)
-
-
-def parameter_name(kind: str, layer: int, row: int, col: int | None) -> str:
-    """W¹₁₂ for the weight from neuron 2 of layer 0 into neuron 1 of layer 1; b¹₁, γ¹₁, β¹₁."""
-    letter = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}.get(kind, kind)
-    if col is None:
-        index = sub(row + 1)
-    else:
-        separator = "‚" if row + 1 >= 10 or col + 1 >= 10 else ""  # W¹₁‚₁₀ is not W¹₁₁₀
-        index = sub(row + 1) + separator + sub(col + 1)
-    return f"{letter}{sup(layer)}{index}"

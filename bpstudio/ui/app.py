@@ -39,11 +39,12 @@ def run(
     from bpstudio.controller import Controller
     from bpstudio.document import fileformat as fmt
     from bpstudio.document.document import NetworkDocument, file_fields
+    from bpstudio.notation import languages
     from bpstudio.ui import i18n
     from bpstudio.ui.main_window import MainWindow
 
-    if lang is not None and lang not in i18n.LANGUAGES:
-        return _error(f"--lang must be one of {', '.join(i18n.LANGUAGES)}, not {lang!r}")
+    if lang is not None and lang not in languages.CODES:
+        return _error(f"--lang must be one of {', '.join(languages.CODES)}, not {lang!r}")
     if phases < 0:
         return _error(f"--phases must be zero or more, got {phases}")
     if size is not None and min(size) < 1:

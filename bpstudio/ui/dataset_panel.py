@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
+from bpstudio.notation.names import input_name, output_name, target_name
+from bpstudio.notation.numbers import TABLE, full, number
 from bpstudio.ui.fields import RefusedError, click_only, read_number
-from bpstudio.ui.labels import format_value, sub
 from bpstudio.ui.parameters import NumberDelegate
 
 BATCH = QColor(200, 230, 201)  # green: the samples of the step in progress
@@ -191,9 +192,9 @@ class DatasetModel(QAbstractTableModel):
         if value is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(value)
+            return number(value, TABLE)
         if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return repr(value)
+            return full(value)
         return None
 
     def _computed_data(self, row: int, column: int, role: int) -> Any:
@@ -201,12 +202,12 @@ class DatasetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(COMPUTED_TEXT)
         if role == Qt.ItemDataRole.DisplayRole:
-            return NOT_COMPUTED if value is None else format_value(value)
+            return NOT_COMPUTED if value is None else number(value, TABLE)
         if role == Qt.ItemDataRole.ToolTipRole:
             trace = self.document.trace
             if value is None or trace is None:
                 return self.tr("Computed by the feedforward phase for the samples of the batch")
-            return repr(value) + "\n" + self.tr("from the feedforward of step {0}").format(trace.step + 1)
+            return full(value) + "\n" + self.tr("from the feedforward of step {0}").format(trace.step + 1)
         return None
 
     def headerData(
@@ -226,11 +227,11 @@ class DatasetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section < n_in:
                 names = extras.get("input_names")
-                label = f"x{sub(section + 1)}"
+                label = input_name(section)
                 return _with_name(label, names[section] if names and len(names) == n_in else None)
             k = section - n_in
             names = extras.get("output_names")
-            label = "y" if n_out == 1 else f"y{sub(k + 1)}"
+            label = target_name(n_out, k)
             return _with_name(label, names[k] if names and len(names) == n_out else None)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("input") if section < n_in else self.tr("target")
@@ -244,7 +245,7 @@ class DatasetModel(QAbstractTableModel):
             if section == self.loss_column:
                 return "L"
             k = section - self.output_column
-            return "ŷ" if n_out == 1 else f"ŷ{sub(k + 1)}"
+            return output_name(n_out, k)
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == self.loss_column:
                 return self.tr("loss of the sample, computed by feedforward")

@@ -29,6 +29,7 @@ from bpstudio.document.document import NetworkDocument
 from bpstudio.document.fileformat import in_language
 from bpstudio.engine import Stepper
 from bpstudio.engine.errors import EngineError, NonFiniteError
+from bpstudio.notation import languages
 from bpstudio.ui import i18n
 from bpstudio.ui.labels import tr
 
@@ -54,8 +55,8 @@ class ExportExplanationDialog(QDialog):
         self.last.setValue(current)
         self.first.valueChanged.connect(self._first_changed)
         self.language = QComboBox()
-        for key, name in i18n.LANGUAGE_NAMES.items():  # each in its own language
-            self.language.addItem(name, key)
+        for language in languages.LANGUAGES:  # each in its own language
+            self.language.addItem(language.native_name, language.code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.format = QComboBox()
         self.format.addItem(tr("Markdown (*.md)"), "md")

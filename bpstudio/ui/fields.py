@@ -21,8 +21,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStatusTipEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QSpinBox, QToolTip, QWidget
 
-from bpstudio.controller.numbers import MINUS, parse_number
 from bpstudio.controller.numbers import RefusedError as RefusedError  # raised by read_number
+from bpstudio.controller.numbers import parse_number
+from bpstudio.notation.numbers import SHORT, full, number
 from bpstudio.ui import i18n
 
 INVALID_STYLE = "QLineEdit { background: #ffcdd2; }"
@@ -63,13 +64,12 @@ def count_text(count: int) -> str:
 
 def shown(value: float) -> str:
     """How a field shows a value: every digit of the float in use (no rounding hides a change)."""
-    return repr(float(value))
+    return full(value)
 
 
 def bound(value: float) -> str:
-    return (str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}").replace(
-        "-", MINUS
-    )
+    """A bound of an allowed range in a sentence, as History writes numbers (0.1, −1, 1e−8)."""
+    return number(value, SHORT)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.assets import resource
+from bpstudio.notation import languages
 from bpstudio.ui import i18n
 
-GUIDE_LANGUAGES = ("en", "vi")
+GUIDE_LANGUAGES = languages.CODES  # a guide per language (English for a language without one)
 _SECTION = re.compile(r"^## (\d+)\.", re.MULTILINE)
 
 

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from bpstudio.assets import resource
+from bpstudio.notation import languages
 
 if TYPE_CHECKING:
     from bpstudio.document.document import NetworkDocument
 
-LANGUAGES = ("en", "vi")
-LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
+LANGUAGES = languages.CODES  # the UI's catalogues: one per language BP Studio speaks
 # The catalogues of one language, in lookup order: BP Studio's texts first, then Qt's.
 DOMAINS = ("bpstudio", "qt")
 
@@ -136,7 +136,7 @@ def missing_message() -> str:
     """Why the last `install` fell short, in the language now in use ("" when nothing is missing)."""
     if not _missing:
         return ""
-    name = LANGUAGE_NAMES.get(_missing_lang, _missing_lang)
+    name = languages.native_name(_missing_lang)
     files = ", ".join(str(path) for path in _missing)
     if _current == "en":
         text = QCoreApplication.translate(

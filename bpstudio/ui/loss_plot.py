@@ -17,8 +17,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bpstudio.document.document import NetworkDocument
+from bpstudio.notation.numbers import TABLE, full, number
 from bpstudio.ui.fields import click_only
-from bpstudio.ui.labels import format_value
 
 STEP_PEN = pg.mkPen(color=(33, 102, 172), width=1.5)
 EPOCH_PEN = pg.mkPen(color=(214, 96, 77), width=2.5)
@@ -362,8 +362,10 @@ class LossPlot(QWidget):
     def _show_point(self, step: int) -> None:
         cost = float(self._buffer.cost[step - 1])
         epoch = int(self._buffer.epoch[step - 1]) + 1
-        self.readout.setText(self.tr("step {0}, epoch {1}: cost {2}").format(step, epoch, format_value(cost)))
-        self.readout.setToolTip(repr(cost))
+        self.readout.setText(
+            self.tr("step {0}, epoch {1}: cost {2}").format(step, epoch, number(cost, TABLE))
+        )
+        self.readout.setToolTip(full(cost))
 
     def export_csv(self, path: str) -> None:
         n = self._buffer.size

@@ -38,6 +38,7 @@ from bpstudio.controller import Controller
 from bpstudio.controller.names import speed_name
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine.network import MAX_LAYERS
+from bpstudio.notation import languages
 from bpstudio.ui import actions as table
 from bpstudio.ui import i18n
 from bpstudio.ui.about import show_about
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
     def _create_language_actions(self) -> None:
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
-        for key in ("system", *i18n.LANGUAGES):
+        for key in ("system", *languages.CODES):
             action = QAction(self)
             action.setCheckable(True)
             action.setData(key)
@@ -224,8 +225,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         table.retranslate_actions(self.actions_by_key)
         # each language by its own name, untranslated, so that a learner finds theirs
-        names = {"system": self.tr("System language"), **i18n.LANGUAGE_NAMES}
-        for key in ("system", *i18n.LANGUAGES):
+        names = {"system": self.tr("System language"), **languages.NATIVE_NAMES}
+        for key in ("system", *languages.CODES):
             action = self.actions_by_key[f"lang_{key}"]
             action.setText(names[key])
             action.setToolTip(names[key])

@@ -45,15 +45,13 @@ from PySide6.QtWidgets import (
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase, PhaseEvent
+from bpstudio.notation import symbols
+from bpstudio.notation.names import Quantity, connection, neuron_name
+from bpstudio.notation.numbers import TABLE, full, number, shorten
 from bpstudio.ui.fields import RefusedError, announce, click_only, read_number, refusal, withdraw
-from bpstudio.ui.labels import format_value, format_value_to_fit, layer_title, neuron_name, sup
+from bpstudio.ui.labels import layer_title
 
 HIGHLIGHT = QColor(255, 224, 130)  # amber: changed by the last phase
-EDITABLE_KINDS = ("W", "b", "gamma", "beta")
-GRAD_KIND = {"grad_w": "W", "grad_b": "b", "grad_gamma": "gamma", "grad_beta": "beta"}
-# the optimizer's buffers by the symbols the explanation writes: v for momentum's velocity, m and v
-# for Adam's moments (their words are the tables' tooltips)
-BUFFER_SYMBOL = {"velocity": "v", "m": "m", "v": "v"}
 
 SHOWN_ROWS, SHOWN_COLUMNS = 8, 2  # a larger matrix scrolls inside its table
 IndexLike = QModelIndex | QPersistentModelIndex
@@ -72,7 +70,8 @@ class ParameterModel(QAbstractTableModel):
     """One quantity of one layer as a table: rows are the layer's neurons.
 
     `quantity` is a parameter kind (W, b, gamma, beta), a gradient (grad_w, grad_b, grad_gamma,
-    grad_beta) or an optimizer buffer "<buffer>:<kind>" (velocity:W, m:b, …).
+    grad_beta) or an optimizer buffer "<buffer>:<kind>" (velocity:W, m:b, …), read once into
+    `what` (a `notation.names.Quantity`).
     """
 
     def __init__(
@@ -88,6 +87,7 @@ class ParameterModel(QAbstractTableModel):
         self.controller = controller
         self.layer = layer
         self.quantity = quantity
+        self.what = Quantity.parse(quantity)
         # views into the document's arrays (no copies), refreshed when the document changes
         self._values: np.ndarray | None = None
         self._mask: np.ndarray | None = None
@@ -99,12 +99,10 @@ class ParameterModel(QAbstractTableModel):
     # -- what is shown -----------------------------------------------------------------------------
     @property
     def kind(self) -> str:
-        if ":" in self.quantity:
-            return self.quantity.split(":", 1)[1]
-        return GRAD_KIND.get(self.quantity, self.quantity)
+        return self.what.kind
 
     def is_parameter(self) -> bool:
-        return self.quantity in EDITABLE_KINDS
+        return self.what.is_parameter
 
     def values(self) -> np.ndarray | None:
         """The numbers shown, as a 2-D array (a bias vector is one column); None if not known yet."""
@@ -121,7 +119,7 @@ class ParameterModel(QAbstractTableModel):
             return None
         if self.is_parameter():
             values = net.view(net.theta, self.layer, self.kind)
-        elif self.quantity in GRAD_KIND:
+        elif self.what.gradient:
             trace = doc.trace
             if trace is None or trace.grad is None:
                 return None
@@ -130,7 +128,7 @@ class ParameterModel(QAbstractTableModel):
                 return None
             values = net.view(trace.grad, self.layer, self.kind)
         else:
-            buffer = doc.stepper.optimizer_state.buffers.get(self.quantity.split(":", 1)[0])
+            buffer = doc.stepper.optimizer_state.buffers.get(self.what.buffer or "")
             if buffer is None or buffer.size != net.parameter_count:
                 return None
             values = net.view(buffer, self.layer, self.kind)
@@ -172,7 +170,7 @@ class ParameterModel(QAbstractTableModel):
                 return None
             before = doc.network.view(trace.params_before, self.layer, self.kind)
             return np.asarray(before.reshape(values.shape) != values)
-        if self.quantity in GRAD_KIND:
+        if self.what.gradient:
             # computed by a δ phase, or by a whole step that went through one
             through_backward = event.phase is Phase.BACKWARD or (
                 event.step_completed and event.phase is not Phase.UPDATE
@@ -211,31 +209,24 @@ class ParameterModel(QAbstractTableModel):
             return None
         value = float(values[row, col])
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(value)
+            return number(value, TABLE)
         if role == Qt.ItemDataRole.EditRole:
-            return repr(value)
+            return full(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"{self.cell_name(row, col)} = {value!r}"
+            text = f"{self.cell_name(row, col)} = {full(value)}"
             previous = self._previous(row, col)
             if previous is not None and previous != value:
-                text += "\n" + self.tr("before the update: {0}").format(repr(previous))
+                text += "\n" + self.tr("before the update: {0}").format(full(previous))
             return text
         return None
 
     def cell_name(self, row: int, col: int) -> str:
-        net = self.document.network
-        layer = self.layer
-        j = neuron_name(net, layer, row)
+        """The cell's quantity by its name and the neurons it belongs to: W¹₁₂ (h₁ ← x₂),
+        ∂J/∂b¹₁ (h₁), m(γ¹₂) (h₂)."""
+        sizes = self.document.network.sizes
         if self.kind == "W":
-            base = f"W{sup(layer)}[{j} ← {neuron_name(net, layer - 1, col)}]"
-        else:
-            symbol = {"b": "b", "gamma": "γ", "beta": "β"}[self.kind]
-            base = f"{symbol}{sup(layer)}[{j}]"
-        if self.quantity in GRAD_KIND:
-            return f"∂J/∂{base}"
-        if ":" in self.quantity:
-            return f"{buffer_symbol(self.quantity.split(':', 1)[0])}({base})"
-        return base
+            return f"{self.what.name(self.layer, row, col)} ({connection(sizes, self.layer, row, col)})"
+        return f"{self.what.name(self.layer, row)} ({neuron_name(sizes, self.layer, row)})"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -244,10 +235,10 @@ class ParameterModel(QAbstractTableModel):
             return None
         net = self.document.network
         if orientation == Qt.Orientation.Vertical:
-            return neuron_name(net, self.layer, section) if self.layer <= net.depth else None
+            return neuron_name(net.sizes, self.layer, section) if self.layer <= net.depth else None
         if self.kind == "W":
-            return neuron_name(net, self.layer - 1, section)
-        return {"b": "b", "gamma": "γ", "beta": "β"}.get(self.kind, "")
+            return neuron_name(net.sizes, self.layer - 1, section)
+        return symbols.parameter_symbol(self.kind)
 
     def flags(self, index: IndexLike) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -259,13 +250,13 @@ class ParameterModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not self.is_parameter() or not index.isValid():
             return False
         try:
-            number = value if isinstance(value, float) else read_number(str(value))
+            typed = value if isinstance(value, float) else read_number(str(value))
         except RefusedError:
             return False
-        if not math.isfinite(number):
+        if not math.isfinite(typed):
             return False
         col = index.column() if self.kind == "W" else None
-        return self.controller.set_parameter(self.layer, self.kind, index.row(), col, number)
+        return self.controller.set_parameter(self.layer, self.kind, index.row(), col, typed)
 
     def _values_changed(self, *_: object) -> None:
         self._fresh = False
@@ -307,10 +298,6 @@ class ParameterModel(QAbstractTableModel):
             signal.disconnect(self._values_changed)
 
 
-def buffer_symbol(buffer: str) -> str:
-    return BUFFER_SYMBOL.get(buffer, buffer)
-
-
 def cell_margin(widget: QWidget | None) -> int:
     """The room a cell keeps on each side of its text (as QCommonStyle draws an item's text)."""
     style = widget.style() if widget is not None else QApplication.style()
@@ -338,7 +325,7 @@ class NumberDelegate(QStyledItemDelegate):
             return  # not computed yet: "—"
         room = option.rect.width() - 2 * cell_margin(option.widget)
         metrics = option.fontMetrics
-        option.text = format_value_to_fit(float(exact), lambda text: metrics.horizontalAdvance(text) <= room)
+        option.text = shorten(float(exact), TABLE, lambda text: metrics.horizontalAdvance(text) <= room)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: IndexLike) -> None:
         assert isinstance(editor, QLineEdit)
@@ -419,7 +406,7 @@ class ParameterTable(QTableView):
         # h₁₀ into h¹₁₀) fits the table again.
         assert isinstance(model, ParameterModel)
         net = model.document.network
-        names = [neuron_name(net, layer, size - 1) for layer, size in enumerate(net.sizes) if layer]
+        names = [neuron_name(net.sizes, layer, size - 1) for layer, size in enumerate(net.sizes) if layer]
         key = (rows, columns, max(map(len, names), default=0))
         if key == self._fitted:
             return  # another layer of the same shape (the dock following the phases): same size
@@ -620,27 +607,20 @@ class ParametersPanel(QWidget):
         """(quantity, title, row, column) of each table in the grid."""
         net = self.document.network
         layer = self.layer
-        L = sup(layer)
-        items = [
-            ("W", f"W{L}", 0, 0),
-            ("b", f"b{L}", 0, 1),
-            ("grad_w", f"∂J/∂W{L}", 1, 0),
-            ("grad_b", f"∂J/∂b{L}", 1, 1),
-        ]
+        grid = [(Quantity("W"), 0, 0), (Quantity("b"), 0, 1)]
+        grid += [(Quantity("W", gradient=True), 1, 0), (Quantity("b", gradient=True), 1, 1)]
         row = 2
         if net.has(layer, "gamma"):
-            items += [
-                ("gamma", f"γ{L}", row, 0),
-                ("beta", f"β{L}", row, 1),
-                ("grad_gamma", f"∂J/∂γ{L}", row + 1, 0),
-                ("grad_beta", f"∂J/∂β{L}", row + 1, 1),
+            grid += [(Quantity("gamma"), row, 0), (Quantity("beta"), row, 1)]
+            grid += [
+                (Quantity("gamma", gradient=True), row + 1, 0),
+                (Quantity("beta", gradient=True), row + 1, 1),
             ]
             row += 2
         for buffer in self._buffers:
-            symbol = buffer_symbol(buffer)
-            items += [(f"{buffer}:W", f"{symbol}(W{L})", row, 0), (f"{buffer}:b", f"{symbol}(b{L})", row, 1)]
+            grid += [(Quantity("W", buffer=buffer), row, 0), (Quantity("b", buffer=buffer), row, 1)]
             row += 1
-        return items
+        return [(str(what), what.title(layer), row, column) for what, row, column in grid]
 
     def _rebuild(self) -> None:
         """Show the tables of the selected layer.
@@ -759,7 +739,7 @@ class ParametersPanel(QWidget):
             "v": self.tr("Adam second moment"),
         }
         for (group, title), quantity in zip(self._groups, self.models, strict=True):
-            key = quantity.split(":", 1)[0] if ":" in quantity else quantity
+            key = self.models[quantity].what.topic
             # the symbol is the title, the words its tooltip: a long title ("∂J/∂b¹ — gradient of
             # the biases") made its table wide and pushed the next one out of a narrow dock
             group.setTitle(title)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from bpstudio.controller import phase_name
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import Phase
+from bpstudio.notation.numbers import TABLE, number
 from bpstudio.ui.fields import count_text
-from bpstudio.ui.labels import format_value
 from bpstudio.ui.layout import CountersLabel
 
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
@@ -63,7 +63,7 @@ class ProgressRow(QWidget):
         # belongs to another network or dataset, so the header says so instead of showing it.
         trace = document.trace
         if trace is not None and trace.cost is not None:
-            cost_text = format_value(trace.cost)
+            cost_text = number(trace.cost, TABLE)
         else:
             cost_text = self.tr("not computed yet")
         counts = [count_text(n) for n in (s.steps_done, s.epoch, s.batch_in_epoch + 1, s.batches_per_epoch)]

@@ -35,7 +35,10 @@ from bpstudio.engine import (
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import PHASE_COLOURS, BatchedEdgesItem, EdgeLabelItem
 from bpstudio.ui.canvas.layout import neuron_box
-from bpstudio.ui.canvas.text import fmt, neuron_name, parse_number
+from bpstudio.notation.names import neuron_name
+from bpstudio.notation.numbers import TABLE, number
+from bpstudio.ui.canvas.state import fmt
+from bpstudio.ui.fields import RefusedError, read_number
 from tests.ui.canvas_texts import bias_text, delta_text, z_text
 from tests.ui.conftest import make_document
 
@@ -175,7 +178,7 @@ def test_edit_weight_on_the_canvas_then_undo_and_redo(
 ) -> None:
     editor = canvas.edit_weight(2, 0, 1)
     assert canvas.editor is editor and editor.isVisible()
-    assert parse_number(editor.text()) == 0.9
+    assert read_number(editor.text()) == 0.9
     editor.setText("0,5")  # a decimal comma is accepted
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert canvas.editor is None
@@ -243,7 +246,7 @@ def test_context_menu_neuron_and_layer_edits_are_undoable(
 
     action(canvas.context_menu(1), "add_layer_after").trigger()
     assert document.network.sizes == [2, 2, 2, 1]
-    assert canvas.neuron_item(2, 0).name == "h₁⁽²⁾"
+    assert canvas.neuron_item(2, 0).name == "h²₁"
     assert canvas.layer_band(2).title == "Hidden layer 2"
 
     action(canvas.context_menu(2), "remove_layer").trigger()
@@ -422,13 +425,16 @@ def test_batch_of_several_samples_says_which_sample_is_shown(qtbot) -> None:
 def test_names_with_several_hidden_layers_and_outputs() -> None:
     sizes = [3, 4, 4, 2]
     assert neuron_name(sizes, 0, 2) == "x₃"
-    assert neuron_name(sizes, 1, 0) == "h₁⁽¹⁾"
-    assert neuron_name(sizes, 2, 3) == "h₄⁽²⁾"
+    assert neuron_name(sizes, 1, 0) == "h¹₁"
+    assert neuron_name(sizes, 2, 3) == "h²₄"
     assert neuron_name(sizes, 3, 1) == "ŷ₂"
     assert fmt(-0.0546961) == "−0.0547"
     assert fmt(-1e-7) == "−1.000e−7"
-    assert fmt(-0.00001, 6) == "−0.000010"
-    assert parse_number("−1,5") == -1.5 and parse_number("nan") is None and parse_number("x") is None
+    assert number(-0.00001, TABLE) == "−0.000010"
+    assert read_number("−1,5") == -1.5
+    for refused in ("nan", "x"):
+        with pytest.raises(RefusedError):
+            read_number(refused)
 
 
 def test_weight_labels_never_overlap(qtbot) -> None:
@@ -510,7 +516,7 @@ def test_network_without_hidden_layer(
     for _ in range(3):
         controller.next_phase()
         assert canvas.neuron_tooltip(1, 0).startswith("ŷ")
-        assert canvas.edge_tooltip(1, 0, 1).startswith("w₁₂ — weight from x₂ to ŷ")
+        assert canvas.edge_tooltip(1, 0, 1).startswith("W¹₁₂ — weight from x₂ to ŷ")
     assert canvas.edge_item(1, 0, 0).label_text().count("\n") == 1  # old → new
     action(canvas.context_menu(0), "add_layer_after").trigger()
     assert document.network.sizes == [2, 2, 1]

@@ -24,7 +24,7 @@ from bpstudio.controller import Controller
 from bpstudio.ui.canvas.items import NeuronItem
 from bpstudio.ui.canvas.items.style import Fonts
 from bpstudio.ui.canvas.layout import TEXT_WIDTH
-from bpstudio.ui.canvas.text import parse_number
+from bpstudio.ui.fields import read_number
 from tests.ui.conftest import make_document
 from tests.ui.test_canvas_legibility import assert_labels_readable, labels, show_canvas
 
@@ -71,8 +71,8 @@ def test_a_tiny_untrained_bias_is_shown_whole(qtbot: QtBot) -> None:
     assert lines[0].startswith("b ") and "→" in lines[0]
     # what the learner reads is the value (shortened, never cut): the same order of magnitude
     old, _new = lines[0][2:].split(" → ")
-    value = parse_number(old.replace("\u2212", "-"))
-    assert value is not None and abs(value - TINY) <= 0.05 * abs(TINY)
+    value = read_number(old)
+    assert abs(value - TINY) <= 0.05 * abs(TINY)
     assert_every_text_fits(view)
 
 

@@ -22,7 +22,7 @@ from bpstudio.document.document import NetworkDocument
 from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import EdgeLabelItem, NeuronItem
-from bpstudio.ui.canvas.text import fmt
+from bpstudio.ui.canvas.state import fmt
 from bpstudio.ui.main_window import MainWindow
 from tests.ui.conftest import make_document
 from tests.ui.test_canvas import _drag, network_document

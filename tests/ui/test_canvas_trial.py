@@ -18,7 +18,7 @@ from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import Fonts, LayerTitleItem
 from bpstudio.ui.canvas.layout import TEXT_WIDTH
-from bpstudio.ui.canvas.text import fmt
+from bpstudio.ui.canvas.state import fmt
 from tests.ui.canvas_texts import z_text
 from tests.ui.conftest import close_window, show_window
 

@@ -85,10 +85,10 @@ def test_edit_a_weight_in_the_table_then_undo_redo(window: MainWindow) -> None:
     assert "W" in undo.text() and undo.isEnabled()
     undo.trigger()
     assert window.document.network.W(1)[0, 1] == -0.2
-    assert model.data(model.index(0, 1)) == "-0.200000"
+    assert model.data(model.index(0, 1)) == "−0.200000"
     assert "W" in window.actions_by_key["redo"].text()
     window.actions_by_key["redo"].trigger()
-    assert model.data(model.index(0, 1)) == "-0.500000"
+    assert model.data(model.index(0, 1)) == "−0.500000"
 
 
 def test_step_back_restores_tables_plot_and_counters(qtbot: QtBot, window: MainWindow) -> None:

@@ -16,8 +16,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from bpstudio.assets import resource
-from bpstudio.ui.canvas.text import fmt
-from bpstudio.ui.labels import format_value
+from bpstudio.notation.numbers import TABLE, number
+from bpstudio.ui.canvas.state import fmt
 from bpstudio.ui.main_window import MainWindow
 from tests.ui.canvas_texts import delta_text, z_text
 
@@ -133,8 +133,8 @@ def test_dataset_table_shows_y_hat_and_loss_after_feedforward(qtbot: QtBot, xor_
     press(qtbot, window)  # feedforward
     trace = doc.trace
     assert trace is not None and trace.losses is not None and trace.layers[2].a is not None
-    expected_y = [format_value(float(trace.layers[2].a[k, 0])) for k in range(4)]
-    expected_loss = [format_value(float(trace.losses[k])) for k in range(4)]
+    expected_y = [number(float(trace.layers[2].a[k, 0]), TABLE) for k in range(4)]
+    expected_loss = [number(float(trace.losses[k]), TABLE) for k in range(4)]
     assert [cell(window, r, 3) for r in range(4)] == expected_y
     assert [cell(window, r, 4) for r in range(4)] == expected_loss
     model = window.dataset_panel.table.model()
@@ -157,8 +157,8 @@ def test_only_the_samples_of_the_batch_get_y_hat(qtbot: QtBot, xor_window: MainW
     trace = window.document.trace
     assert trace is not None and trace.losses is not None
     assert [cell(window, r, 4) for r in range(4)] == [
-        format_value(float(trace.losses[0])),
-        format_value(float(trace.losses[1])),
+        number(float(trace.losses[0]), TABLE),
+        number(float(trace.losses[1]), TABLE),
         "—",
         "—",
     ]

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from bpstudio.ui.labels import format_value
+from bpstudio.notation.numbers import TABLE, number
 from bpstudio.ui.main_window import MainWindow
 
 
@@ -81,7 +81,7 @@ def test_cost_header_after_a_structure_edit(qtbot: QtBot, window: MainWindow) ->
     press_next_phase(qtbot, window)  # the feedforward of the new network computes J again
     trace = window.document.trace
     assert trace is not None and trace.cost is not None
-    assert format_value(trace.cost) in cost_shown(window)
+    assert number(trace.cost, TABLE) in cost_shown(window)
 
 
 def test_cost_header_after_a_dataset_edit(qtbot: QtBot, window: MainWindow) -> None:
@@ -97,4 +97,4 @@ def test_cost_header_after_a_dataset_edit(qtbot: QtBot, window: MainWindow) -> N
     press_next_phase(qtbot, window)
     trace = window.document.trace
     assert trace is not None and trace.cost is not None
-    assert format_value(trace.cost) in cost_shown(window)
+    assert number(trace.cost, TABLE) in cost_shown(window)

@@ -48,8 +48,7 @@ def test_catalogue_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
         pytest.skip("pyside6-lupdate is not installed")
     sources = sorted(
         [
-            *(ROOT / "bpstudio" / "ui").glob("*.py"),
-            *(ROOT / "bpstudio" / "ui" / "canvas").glob("*.py"),
+            *(ROOT / "bpstudio" / "ui").rglob("*.py"),  # with every subfolder (ui/canvas/items …)
             *(ROOT / "bpstudio" / "controller").glob("*.py"),
             ROOT / "bpstudio" / "document" / "commands.py",
         ]

@@ -10,6 +10,7 @@ from typing import Any
 from bpstudio import assets
 from bpstudio.document.fileformat.build import load_file
 from bpstudio.document.fileformat.common import NetworkFile
+from bpstudio.notation import languages
 
 EXAMPLE_ORDER = (
     "article.json",
@@ -39,7 +40,7 @@ class Example:
 
 def in_language(fields: dict[str, Any], key: str, lang: str) -> str:
     """`key` in `lang` ("name_vi" for Vietnamese) when the file gives it, else the English one."""
-    for candidate in (f"{key}_{lang}", key) if lang != "en" else (key,):
+    for candidate in languages.field_keys(key, lang):
         value = fields.get(candidate)
         if isinstance(value, str) and value.strip():
             return value

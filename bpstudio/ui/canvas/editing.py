@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QGraphicsItem, QLineEdit, QMenu, QToolTip, QWidget
 
 from bpstudio.controller.names import activation_name
 from bpstudio.engine import ACTIVATIONS
+from bpstudio.notation.names import parameter_name
+from bpstudio.notation.numbers import full
 from bpstudio.ui.canvas.items import EdgeItem, EdgeLabelItem, Fonts, LayerBandItem, NeuronItem
-from bpstudio.ui.canvas.text import MINUS, bias_name, full, weight_name
 from bpstudio.ui.fields import RefusedError, read_number
 
 if TYPE_CHECKING:
@@ -101,9 +102,8 @@ class CanvasEditing(QObject):
         view = self.view
         editor = ValueEditor(view.viewport(), kind, layer, row, col)
         editor.setFont(Fonts.value)
-        editor.setText(full(value).replace(MINUS, "-"))
-        depth = self.scene.document.stepper.network.depth
-        name = weight_name(layer, row, col, depth) if col is not None else bias_name(layer, row, depth)
+        editor.setText(full(value))
+        name = parameter_name(kind, layer, row, col)
         editor.setToolTip(self.tr("New value of {name}; Enter to apply, Esc to cancel.").format(name=name))
         editor.setAccessibleName(name)
         editor.resize(150, editor.sizeHint().height())
@@ -189,7 +189,7 @@ class CanvasEditing(QObject):
             row, col = edge
             _add(
                 menu,
-                self.tr("Edit weight {name}…").format(name=weight_name(layer, row, col, depth)),
+                self.tr("Edit weight {name}…").format(name=parameter_name("W", layer, row, col)),
                 "edit_weight",
                 lambda: self.edit_weight(layer, row, col),
             )
@@ -215,7 +215,7 @@ class CanvasEditing(QObject):
         if neuron is not None and layer >= 1:
             _add(
                 menu,
-                self.tr("Edit bias {name}…").format(name=bias_name(layer, neuron, depth)),
+                self.tr("Edit bias {name}…").format(name=parameter_name("b", layer, neuron)),
                 "edit_bias",
                 lambda: self.edit_bias(layer, neuron),
             )

@@ -13,7 +13,8 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.engine import Network, Phase, Stepper, Trace
-from bpstudio.ui.canvas.text import fmt, neuron_name
+from bpstudio.notation.names import neuron_name
+from bpstudio.notation.numbers import CANVAS, number
 
 Array = NDArray[np.float64]
 
@@ -25,11 +26,16 @@ def _row(values: Array | None, position: int) -> Array | None:
 Z_LINE_CHARS = 22  # characters of the monospace detail font that fit the text block under a neuron
 
 
-def _z_tilde_line(z_tilde: float, z: float, decimals: int = 4) -> str:
+def fmt(value: float, level: int = 0) -> str:
+    """A number on the canvas (`notation.numbers.CANVAS`), `level` steps shorter than full length."""
+    return number(value, CANVAS, level)
+
+
+def _z_tilde_line(z_tilde: float, z: float, level: int = 0) -> str:
     """Under a batch-norm neuron: z̃ = γ·ẑ + β (the argument of g, named as in the Explanation
     dock), and z before normalisation when both fit on the line."""
-    main = f"z̃ = {fmt(z_tilde, decimals)}"
-    both = f"{main} · z {fmt(z, decimals)}"
+    main = f"z̃ = {fmt(z_tilde, level)}"
+    both = f"{main} · z {fmt(z, level)}"
     visible = len(both) - both.count("\u0303")  # the combining tilde takes no room of its own
     return both if visible <= Z_LINE_CHARS else main
 
@@ -157,12 +163,13 @@ class DisplayState:
         value = self.value(layer, neuron)
         return "" if value is None else fmt(value)
 
-    def detail_lines(self, layer: int, neuron: int, decimals: int = 4) -> list[TextLine]:
-        """The lines under a neuron: b (old → new after an update), z, δ (numbers with `decimals`)."""
+    def detail_lines(self, layer: int, neuron: int, level: int = 0) -> list[TextLine]:
+        """The lines under a neuron: b (old → new after an update), z, δ (numbers `level` steps
+        shorter than full length, see `notation.numbers.number`)."""
         if layer == 0 or self.network is None:
             return []
         lines: list[TextLine] = []
-        d = decimals
+        d = level
         after = self.after(layer, "b")
         before = self.before(layer, "b")
         if after is not None and before is not None:
@@ -180,9 +187,9 @@ class DisplayState:
             lines.append(TextLine(f"δ = {fmt(delta[neuron], d)}", "delta"))
         return lines
 
-    def edge_lines(self, layer: int, row: int, col: int, decimals: int = 4) -> list[TextLine]:
+    def edge_lines(self, layer: int, row: int, col: int, level: int = 0) -> list[TextLine]:
         """A weight label: w; w and ∂J/∂w after δ; old → new after the update."""
-        d = decimals
+        d = level
         after = self.after(layer, "W")
         before = self.before(layer, "W")
         if after is not None and before is not None:

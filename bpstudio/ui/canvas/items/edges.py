@@ -52,7 +52,7 @@ class EdgeItem(QGraphicsItem):
         """The label's lines as drawn: numbers shortened until each fits the label's place."""
         Fonts.ensure()
         return fitted_lines(
-            lambda decimals: self.state.edge_lines(self.layer, self.row, self.col, decimals),
+            lambda level: self.state.edge_lines(self.layer, self.row, self.col, level),
             Fonts.label_metrics,
             LABEL_SIZE[0] - 8,
         )

@@ -80,7 +80,7 @@ class NeuronItem(QGraphicsObject):
             return []
         Fonts.ensure()
         return fitted_lines(
-            lambda decimals: self.state.detail_lines(self.layer, self.neuron, decimals),
+            lambda level: self.state.detail_lines(self.layer, self.neuron, level),
             Fonts.detail_metrics,
             TEXT_WIDTH - 4,
         )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, Q
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from bpstudio.engine import Phase
+from bpstudio.notation.numbers import CANVAS, fit
 from bpstudio.ui.canvas.layout import RADIUS
 
 if TYPE_CHECKING:
@@ -122,16 +123,16 @@ class Fonts:
 def fitted_lines(
     make: Callable[[int], list[TextLine]], metrics: QFontMetricsF, width: float
 ) -> list[TextLine]:
-    """The lines `make(decimals)` writes with the most decimals (4 down to 0) that fit `width`.
+    """The longest lines `make(level)` writes that fit `width` (level 0: numbers at full length).
 
     A number that does not fit is written shorter (−4.47e−16, then −4.5e−16, −4e−16), never
-    cut or squeezed: a clipped "−4.473e−1" reads as −0.4473."""
-    lines: list[TextLine] = []
-    for decimals in (4, 3, 2, 1, 0):
-        lines = make(decimals)
-        if not lines or max(metrics.horizontalAdvance(line.text) for line in lines) <= width:
-            break
-    return lines
+    cut or squeezed: a clipped "−4.473e−1" reads as −0.4473. The same routine as a table cell's
+    (`notation.numbers.fit`), measured with the canvas's font."""
+
+    def fits(lines: list[TextLine]) -> bool:
+        return not lines or max(metrics.horizontalAdvance(line.text) for line in lines) <= width
+
+    return fit(make, fits, CANVAS.levels)
 
 
 @dataclass

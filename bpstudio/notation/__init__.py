@@ -1,0 +1,20 @@
+"""How BP Studio writes mathematics: names, numbers, symbols and the list of languages.
+
+Qt-free and beside the engine, so that the canvas, the tables, the tooltips, the explanations
+and the command line all write a name or a number by the same rule:
+
+* `names`: x₁, h²₁, ŷ, W¹₁₂, ∂J/∂b¹₁, m(W¹) and the Parameters tables' `Quantity`;
+* `numbers`: one formatter with named styles (TABLE, CANVAS, SHORT, FULL, DERIVATION) and one
+  way to shorten a number to fit a width;
+* `symbols`: W, b, γ, β, the optimizer buffers' m and v, the activations' σ, tanh …;
+* `scripts`: Unicode sub- and superscripts;
+* `languages`: the codes and native names of the languages the app speaks.
+
+Translated words (layer titles, "Xavier (uniform)") are not here: they stay in Qt's `tr`.
+"""
+
+from __future__ import annotations
+
+from bpstudio.notation import languages, names, numbers, scripts, symbols
+
+__all__ = ["languages", "names", "numbers", "scripts", "symbols"]
