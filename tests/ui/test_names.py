@@ -190,3 +190,44 @@ def test_history_entries_in_vietnamese(window: MainWindow) -> None:
     panel = window.options_panel
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("momentum"))
     assert history_texts(window)[-1] == "Bộ tối ưu SGD → SGD có quán tính"
+
+
+def test_a_name_reads_the_same_in_every_view(window: MainWindow) -> None:
+    """One rule (`bpstudio.notation.names`) for the canvas, the Parameters tables and their
+    tooltips, the canvas's menus, editor and tooltips, the dataset's headers and the History."""
+    from bpstudio.notation.names import input_name, neuron_name, parameter_name
+
+    add = window.canvas.context_menu(1, 0).findChild(QAction, "add_layer_after")
+    assert add is not None
+    add.trigger()
+    sizes = window.document.network.sizes
+    assert sizes == [2, 2, 2, 1]
+    panel = window.parameters
+    for layer in range(1, len(sizes)):
+        panel.select_layer(layer)
+        model = panel.model("W")
+        for j in range(sizes[layer]):
+            name = window.canvas.neuron_item(layer, j).name
+            assert name == neuron_name(sizes, layer, j) == model.headerData(j, Qt.Orientation.Vertical)
+        for i in range(sizes[layer - 1]):
+            name = window.canvas.neuron_item(layer - 1, i).name
+            assert model.headerData(i, Qt.Orientation.Horizontal) == name
+    assert window.canvas.neuron_item(2, 0).name == "h²₁"
+
+    weight = parameter_name("W", 2, 0, 1)
+    assert weight == "W²₁₂"
+    panel.select_layer(2)
+    model = panel.model("W")
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole).startswith(f"{weight} (h²₁ ← h¹₂) = ")
+    assert window.canvas.edge_tooltip(2, 0, 1).startswith(f"{weight} — ")
+    menu = window.canvas.context_menu(2, None, (0, 1))
+    assert f"Edit weight {weight}…" in [action.text() for action in menu.actions()]
+    editor = window.canvas.edit_weight(2, 0, 1)
+    assert editor.accessibleName() == weight
+    editor.selectAll()
+    QTest.keyClicks(editor, "0.25")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert history_texts(window)[-1].startswith(f"{weight} ") and history_texts(window)[-1].endswith("→ 0.25")
+
+    dataset = window.dataset_panel.table.model()
+    assert str(dataset.headerData(0, Qt.Orientation.Horizontal)).startswith(input_name(0))
