@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from bpstudio import __version__
-from bpstudio.notation import languages, numbers
+from bpstudio.notation import languages, names, numbers
 
 PROG = "bpstudio"
 COMMANDS = ("explain", "train", "check")
@@ -340,13 +340,12 @@ def _check(argv: Sequence[str]) -> int:
         lines.append("gradient check: the network has no parameters to check")
         _write("\n".join(lines) + "\n")
         return EXIT_OK
-    index = ",".join(str(i + 1) for i in worst.index)
-    where = f"{worst.kind}[{worst.layer}][{index}]"
+    where = names.parameter_name(worst.kind, worst.layer, *worst.index)
     passed = report.passed(args.tolerance)
     lines.append(
         f"gradient check over {len(report.entries)} parameters: worst relative error "
-        f"{worst.relative_error:.3e} at {where} (backprop {worst.backprop:.9g}, numerical "
-        f"{worst.numeric:.9g}); tolerance {args.tolerance:g}: {'passed' if passed else 'FAILED'}"
+        f"{worst.relative_error:.3e} at {where} (backprop {numbers.full(worst.backprop)}, "
+        f"numerical {numbers.full(worst.numeric)}); tolerance {args.tolerance:g}: {'passed' if passed else 'FAILED'}"
     )
     _write("\n".join(lines) + "\n")
     if not passed:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
+from bpstudio.notation import symbols
 from bpstudio.notation.names import input_name, output_name, target_name
 from bpstudio.notation.numbers import TABLE, full, number
 from bpstudio.ui.fields import RefusedError, click_only, read_number
@@ -243,7 +244,7 @@ class DatasetModel(QAbstractTableModel):
         n_out = self._shape[2]
         if role == Qt.ItemDataRole.DisplayRole:
             if section == self.loss_column:
-                return "L"
+                return symbols.LOSS
             k = section - self.output_column
             return output_name(n_out, k)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -140,7 +140,8 @@ def test_huge_and_tiny_values_keep_their_exponent(small: MainWindow, value: floa
             assert text.endswith("e" + exponent), text  # the whole exponent
         else:
             assert text.startswith(f"{value:.0f}"), text  # every digit before the point
-        assert abs(float(text.replace("−", "-")) - value) <= abs(value) * 0.05  # the number shown is the value
+        shown = float(text.replace("−", "-"))
+        assert abs(shown - value) <= abs(value) * 0.05  # the number shown is the value
         assert repr(value) in str(index.data(Qt.ItemDataRole.ToolTipRole))  # the full value
 
 
