@@ -17,6 +17,7 @@ HEADLESS = [
     "bpstudio.engine.gradcheck",
     "bpstudio.engine.edit",
     "bpstudio.explain",
+    "bpstudio.notation",
     "bpstudio.document",
     "bpstudio.document.fileformat",
     "bpstudio.cli",

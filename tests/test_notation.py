@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
@@ -211,15 +209,9 @@ def test_derivation_is_scientific_exactly_where_explain_brackets() -> None:
         assert ("e" in derivation(value)) is scientific
 
 
-# -- languages and layering ------------------------------------------------------------------------
+# -- languages ------------------------------------------------------------------------
 def test_languages() -> None:
     assert languages.CODES[0] == languages.SOURCE == "en" and "vi" in languages.CODES
     assert languages.native_name("vi") == "Tiếng Việt" and languages.native_name("xx") == "xx"
     assert languages.field_keys("name", "vi") == ("name_vi", "name")
     assert languages.field_keys("name", "en") == ("name",)
-
-
-def test_notation_loads_no_qt() -> None:
-    code = "import sys, bpstudio.notation; print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph')))"
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    assert out.strip() == "[]"

@@ -32,11 +32,11 @@ from bpstudio.engine import (
     TrainingConfig,
     initialize,
 )
+from bpstudio.notation.names import neuron_name
+from bpstudio.notation.numbers import TABLE, number
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import PHASE_COLOURS, BatchedEdgesItem, EdgeLabelItem
 from bpstudio.ui.canvas.layout import neuron_box
-from bpstudio.notation.names import neuron_name
-from bpstudio.notation.numbers import TABLE, number
 from bpstudio.ui.canvas.state import fmt
 from bpstudio.ui.fields import RefusedError, read_number
 from tests.ui.canvas_texts import bias_text, delta_text, z_text
