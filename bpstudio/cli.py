@@ -29,7 +29,6 @@ from typing import Any, NoReturn
 from bpstudio import __version__
 
 PROG = "bpstudio"
-COMMANDS = ("explain", "train", "check")
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2
