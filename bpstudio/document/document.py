@@ -99,6 +99,7 @@ class NetworkDocument(DocumentReader):
     ) -> None:
         super().__init__(parent)
         self._shown_sample = None
+        self._replacing = False
         self.history = UndoHistory(parent=self)
         self.history.clean_changed.connect(self._on_clean_changed)
         # the signal of each change, as attributes: a misspelt one fails here, at construction
@@ -159,7 +160,11 @@ class NetworkDocument(DocumentReader):
         extras: dict[str, Any] | None = None,
     ) -> None:
         self._hold(stepper, name, description, init, positions, path, extras)
-        self.history.clear()
+        self._replacing = True  # file_state_changed once, at the end, though clearing makes it clean
+        try:
+            self.history.clear()
+        finally:
+            self._replacing = False
         self.replaced.emit()
         self.notify(Change.EVERYTHING)
         self.shown_sample_changed.emit()
@@ -393,4 +398,5 @@ class NetworkDocument(DocumentReader):
         self.notice_posted.emit(message)
 
     def _on_clean_changed(self, _clean: bool) -> None:
-        self.file_state_changed.emit()
+        if not self._replacing:
+            self.file_state_changed.emit()
