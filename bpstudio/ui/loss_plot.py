@@ -16,7 +16,7 @@ import pyqtgraph as pg  # bound to PySide6: bpstudio/ui/__init__.py names the bi
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from bpstudio.document.document import NetworkDocument
+from bpstudio.document.reader import DocumentReader
 from bpstudio.ui.fields import click_only
 from bpstudio.ui.labels import format_value
 
@@ -156,7 +156,7 @@ class _CostAxis(pg.AxisItem):
 
 
 class LossPlot(QWidget):
-    def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: DocumentReader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self._buffer = _Buffer()
