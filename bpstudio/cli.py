@@ -30,7 +30,6 @@ from bpstudio import __version__
 from bpstudio.notation import languages, names, numbers
 
 PROG = "bpstudio"
-COMMANDS = ("explain", "train", "check")
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2

@@ -28,9 +28,8 @@ from bpstudio.document.commands import (
     StepPhase,
     TrainingSpan,
 )
-from bpstudio.document.document import NetworkDocument, Positions, file_fields
-from bpstudio.document.fileformat import NetworkFile
-from bpstudio.document.history import Command, MacroCommand
+from bpstudio.document.document import Change, NetworkDocument, Positions
+from bpstudio.document.history import Command
 from bpstudio.engine import (
     Dataset,
     EngineError,
@@ -40,16 +39,10 @@ from bpstudio.engine import (
     OptimizerConfig,
     Phase,
     TrainingConfig,
-    initialize,
 )
 from bpstudio.engine import edit as structure
 
-STRUCTURE_SIGNALS = ("structure", "dataset", "parameters", "step", "positions")
-PHASE_KEYS = {
-    Phase.FEEDFORWARD: "feedforward",
-    Phase.BACKWARD: "backward",
-    Phase.UPDATE: "update",
-}
+STRUCTURE_CHANGES = Change.STRUCTURE | Change.DATASET | Change.PARAMETERS | Change.STEP | Change.POSITIONS
 
 
 def tr(text: str) -> str:
@@ -65,16 +58,20 @@ def phase_name(phase: Phase) -> str:
     return tr("Update")
 
 
+def quantity_words() -> dict[str, str]:
+    """What a NonFiniteError's `quantity` key names in words, in the UI language; the keys are the
+    engine's (errors.QUANTITY_WORDS). Any other quantity is a symbol (z, a, δ, ∂J/∂W…), the same
+    in every language."""
+    return {"cost": tr("the cost"), "gradient": tr("a gradient"), "parameter": tr("a parameter")}
+
+
 def non_finite_message(exc: NonFiniteError) -> str:
-    """The engine's NaN/Inf report (step, phase, layer, value) in the UI language."""
-    phases = {"feedforward": Phase.FEEDFORWARD, "backward": Phase.BACKWARD, "update": Phase.UPDATE}
-    phase = phase_name(phases[exc.phase]) if exc.phase in phases else exc.phase
+    """The engine's NaN/Inf report in the UI language, built from the error's fields (step, phase,
+    layer, quantity, value), never from its English message."""
+    phase = phase_name(Phase(exc.phase))
     phase = phase[:1].lower() + phase[1:]  # it sits mid-sentence
     where = tr("layer {0}").format(exc.layer) if exc.layer > 0 else tr("the input")
-    words = {"cost": tr("the cost"), "gradient": tr("a gradient"), "parameter": tr("a parameter")}
-    what = words.get(
-        exc.quantity, exc.quantity
-    )  # a symbol (z, a, δ, ∂J/∂W…) reads the same in every language
+    what = quantity_words().get(exc.quantity, exc.quantity)
     return tr("step {0}, {1} phase, {2}: {3} became {4} (not a finite number)").format(
         exc.step + 1, phase, where, what, repr(exc.value)
     )
@@ -155,13 +152,13 @@ class Controller:
         self,
         text: str,
         change: Callable[[], None],
-        signals: tuple[str, ...],
+        changes: Change,
         failure: str,
         *,
         full_history: bool = False,
     ) -> bool:
         return self._push(
-            StateCommand(self.document, text, change, signals, full_history=full_history), failure
+            StateCommand(self.document, text, change, changes, full_history=full_history), failure
         )
 
     # -- stepping --------------------------------------------------------------------------------
@@ -210,7 +207,7 @@ class Controller:
             return True
         doc = self.document
         session = self._session if self._session is not None else next(self._sessions)
-        start = doc.stepper.steps_done
+        start = doc.steps_done
         try:
             doc.history.push(RunSteps(doc, k, session, tr("Run")))
         except (EngineError, NonFiniteError) as exc:
@@ -227,10 +224,7 @@ class Controller:
         history = self.document.history
         if not history.can_undo():
             return False
-        command = history.command(history.index() - 1)
-        if isinstance(command, MacroCommand):
-            return bool(command.children) and all(isinstance(c, TrainingSpan) for c in command.children)
-        return isinstance(command, TrainingSpan)
+        return isinstance(history.command(history.index() - 1), TrainingSpan)
 
     def step_back(self, progress: Progress | None = None) -> bool:
         """Go back exactly one phase, restoring every number bit for bit.
@@ -284,7 +278,7 @@ class Controller:
         return self._state_command(
             tr("Reset"),
             lambda: doc.apply(original, quiet=True),
-            ("structure", "dataset", "settings", "parameters", "step", "loss_history", "positions"),
+            Change.EVERYTHING,
             tr("Cannot reset"),
             full_history=True,
         )
@@ -292,19 +286,10 @@ class Controller:
     def reinitialise(self, init: InitConfig) -> bool:
         """New weights from `init` and a fresh start of training (counters, history, moments)."""
         doc = self.document
-
-        def change() -> None:
-            network = doc.network.copy()
-            initialize(network, init)
-            stepper = doc.stepper
-            stepper.reconfigure(network=network)
-            stepper.reset_training()
-            doc.init = init
-
         return self._state_command(
             tr("Re-initialise: {0}, seed {1}").format(names.initializer_name(init.scheme), init.seed),
-            change,
-            ("settings", "parameters", "step", "loss_history"),
+            lambda: doc.reinitialise(init),
+            Change.SETTINGS | Change.PARAMETERS | Change.STEP | Change.LOSS_HISTORY,
             tr("Cannot re-initialise"),
             full_history=True,
         )
@@ -330,11 +315,9 @@ class Controller:
         doc = self.document
 
         def change() -> None:
-            network, dataset, positions = build()
-            doc.stepper.reconfigure(network=network, dataset=dataset)
-            doc.positions = positions
+            doc.set_structure(*build())
 
-        return self._state_command(text, change, STRUCTURE_SIGNALS, failure)
+        return self._state_command(text, change, STRUCTURE_CHANGES, failure)
 
     def add_layer(self, index: int, size: int = 2, activation: str = "sigmoid") -> bool:
         """Insert a hidden layer before layer `index` (1 … L)."""
@@ -423,7 +406,7 @@ class Controller:
                 else tr("{0}: this network has no hidden layer").format(failure)
             )
             return False
-        if on and doc.stepper.training.batch_size == 1:
+        if on and doc.training.batch_size == 1:
             doc.report_error(
                 tr(
                     "{0}: the batch size is 1, and a batch of one sample has no variance to normalise. "
@@ -511,19 +494,14 @@ class Controller:
         (extras key → names, None for none) replace the columns' names in the same change."""
         doc = self.document
         new = dataset.copy()
-        training = doc.stepper.training
+        training = doc.training
         lowered = fit_batch and 1 <= new.size < training.batch_size
         smaller = replace(training, batch_size=new.size) if lowered else None
-
-        def change() -> None:
-            doc.stepper.reconfigure(dataset=new, training=smaller)
-            if column_names is not None:
-                doc.set_column_names(column_names)
-
+        changes = Change.DATASET | Change.STEP
         done = self._state_command(
             text or tr("Edit the dataset"),
-            change,
-            ("dataset", "settings", "step") if lowered else ("dataset", "step"),
+            lambda: doc.set_data(new, smaller, column_names),
+            changes | Change.SETTINGS if lowered else changes,
             tr("Cannot change the dataset"),
         )
         if done and lowered:
@@ -607,31 +585,24 @@ class Controller:
         init: InitConfig | None = None,
     ) -> bool:
         doc = self.document
-        s = doc.stepper
         if (
-            (loss is None or loss == s.loss)
-            and (optimizer is None or optimizer == s.optimizer)
-            and (training is None or training == s.training)
+            (loss is None or loss == doc.loss)
+            and (optimizer is None or optimizer == doc.optimizer)
+            and (training is None or training == doc.training)
             and (init is None or init == doc.init)
         ):
             return True
-
-        def change() -> None:
-            s.reconfigure(loss=loss, optimizer=optimizer, training=training)
-            if init is not None:
-                doc.init = init
-
         return self._state_command(
-            options_text(s.loss, s.optimizer, s.training, doc.init, loss, optimizer, training, init),
-            change,
-            ("settings", "parameters", "step"),
+            options_text(doc.loss, doc.optimizer, doc.training, doc.init, loss, optimizer, training, init),
+            lambda: doc.set_options(loss, optimizer, training, init),
+            Change.SETTINGS | Change.PARAMETERS | Change.STEP,
             tr("Cannot change the training options"),
         )
 
     def set_optimizer_option(self, **changes: object) -> bool:
         """Change some fields of the optimizer configuration (learning_rate=…, name=…)."""
         try:
-            optimizer = replace(self.document.stepper.optimizer, **changes)  # type: ignore[arg-type]
+            optimizer = replace(self.document.optimizer, **changes)  # type: ignore[arg-type]
         except TypeError as exc:
             self.document.report_error(str(exc))
             return False
@@ -639,20 +610,16 @@ class Controller:
 
     def set_training_option(self, **changes: object) -> bool:
         try:
-            training = replace(self.document.stepper.training, **changes)  # type: ignore[arg-type]
+            training = replace(self.document.training, **changes)  # type: ignore[arg-type]
         except TypeError as exc:
             self.document.report_error(str(exc))
             return False
         return self.set_options(training=training)
 
     # -- files ---------------------------------------------------------------------------------------
-    def _load(self, nf: NetworkFile, path: Path | None) -> None:
-        self.document.replace(nf.stepper, **file_fields(nf, path))
-
     def new(self) -> bool:
-        self._load(fmt.default_network(), None)
-        self.document.path = None
-        self.document.file_state_changed.emit()
+        """The default network, unsaved (Save asks where to write it)."""
+        self.document.open_file(fmt.default_network(), None)
         return True
 
     def open(self, path: Path) -> bool:
@@ -662,7 +629,7 @@ class Controller:
         except fmt.LoadError as exc:
             self.document.report_error(str(exc))
             return False
-        self._load(nf, Path(path))
+        self.document.open_file(nf, Path(path))
         return True
 
     def open_example(self, path: Path) -> bool:
@@ -672,7 +639,7 @@ class Controller:
         except fmt.LoadError as exc:
             self.document.report_error(str(exc))
             return False
-        self._load(nf, None)
+        self.document.open_file(nf, None)
         return True
 
     def save(self) -> bool:
@@ -684,22 +651,8 @@ class Controller:
     def save_as(self, path: Path) -> bool:
         doc = self.document
         path = Path(path)
-        sizes = doc.network.sizes
-        input_names = doc.extras.get("input_names")
-        output_names = doc.extras.get("output_names")
-        nf = fmt.NetworkFile(
-            name=doc.name or path.stem,
-            description=doc.description,
-            stepper=doc.stepper,
-            init=doc.init,
-            positions=doc.positions,
-            description_vi=str(doc.extras.get("description_vi") or ""),
-            name_vi=str(doc.extras.get("name_vi") or ""),
-            input_names=input_names if input_names and len(input_names) == sizes[0] else None,
-            output_names=output_names if output_names and len(output_names) == sizes[-1] else None,
-        )
         try:
-            fmt.save_file(path, nf)
+            fmt.save_file(path, doc.network_file(fallback_name=path.stem))
         except fmt.SaveError as exc:
             doc.report_error(str(exc))
             return False

@@ -12,11 +12,10 @@ import dataclasses
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
-from bpstudio.document.document import DocState, NetworkDocument
+from bpstudio.document.document import Change, DocState, NetworkDocument, Saved
 from bpstudio.document.history import Command
-from bpstudio.engine import Network, Phase, PhaseEvent, Snapshot, Stepper
+from bpstudio.engine import Network, Phase, PhaseEvent, Snapshot
 
 
 def nbytes(value: object) -> int:
@@ -36,29 +35,24 @@ def nbytes(value: object) -> int:
     return 0
 
 
-RUN_ID = 1
-MOVE_ID = 2
+RUN_ID = 1  # the id of RunSteps: the ticks of one Run session merge into one entry
 
-STEP_SIGNALS = ("step",)
-TRAIN_SIGNALS = ("step", "parameters", "loss_history")
+STEP_CHANGES = Change.STEP
+TRAIN_CHANGES = Change.STEP | Change.PARAMETERS | Change.LOSS_HISTORY
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
-
-
-Saved = tuple[Snapshot, PhaseEvent | None]
 Position = tuple[int, int, int]  # a place in training, ordered: see `position`
 Progress = Callable[[int, int], bool]  # (steps replayed, steps to replay) -> False to cancel
+
+PARAMETER_CHANGES = Change.PARAMETERS | Change.STEP
 
 REPLAY_CHUNK = 512  # steps replayed between two progress reports
 CHECKPOINT_BYTES = 64 * 1024 * 1024  # memory a Run session may spend on states to replay from
 MAX_CHECKPOINTS = 4096
 
 
-def position(snap: Snapshot | Stepper, depth: int) -> Position:
-    """(steps done, phase, progress inside the phase) of a saved or live state; δ runs from
-    layer L down to 1. Positions compare in training order."""
+def position(snap: Snapshot | NetworkDocument, depth: int) -> Position:
+    """(steps done, phase, progress inside the phase) of a saved state or the document's live
+    one; δ runs from layer L down to 1. Positions compare in training order."""
     if snap.phase is Phase.FEEDFORWARD:
         return snap.steps_done, 0, snap.layer - 1
     if snap.phase is Phase.BACKWARD:
@@ -91,7 +85,7 @@ class TrainingSpan(Command):
         self.before: Saved | None = None
         self.after: Saved | None = None
         self.checkpoints: list[Saved] = []  # states between before and after, in training order
-        self.signals: tuple[str, ...] = TRAIN_SIGNALS
+        self.changes = TRAIN_CHANGES
         # the loss history entries the span added: a snapshot only records the history's length,
         # so redo (after undo truncated the history) puts these back
         self.costs: list[float] = []
@@ -103,7 +97,7 @@ class TrainingSpan(Command):
 
     def undo(self) -> None:
         assert self.before is not None
-        self.document.restore_snapshot(self.before, *self.signals)
+        self.document.restore_snapshot(self.before, self.changes)
 
     def nbytes(self) -> int:
         # history entries are Python floats and ints in lists: about 32 bytes each
@@ -118,19 +112,19 @@ class TrainingSpan(Command):
         """Record the state reached by the first redo and tell the views."""
         doc = self.document
         assert self.before is not None
-        doc.last_event = event
+        doc.set_last_event(event)
         self.after = doc.take_snapshot()
         start = self.before[0].history_len
-        self.costs = doc.stepper.cost_history[start:]
-        self.epochs = doc.stepper.epoch_history[start:]
+        self.costs = list(doc.cost_history[start:])
+        self.epochs = list(doc.epoch_history[start:])
         changed = self.after[0].steps_done != self.before[0].steps_done
-        self.signals = TRAIN_SIGNALS if changed else STEP_SIGNALS
-        doc.notify(*self.signals, announce=True)
+        self.changes = TRAIN_CHANGES if changed else STEP_CHANGES
+        doc.notify(self.changes, announce=True)
 
     def _restore_after(self) -> None:
         assert self.after is not None
         self._put_back_history()
-        self.document.restore_snapshot(self.after, *self.signals, announce=True)
+        self.document.restore_snapshot(self.after, self.changes, announce=True)
 
     def _back_to_end(self) -> None:
         """After a cancelled or failed replay: the state after the span, as before Step back."""
@@ -141,10 +135,7 @@ class TrainingSpan(Command):
     def _put_back_history(self) -> None:
         """The loss history up to the end of the span (a snapshot can only shorten it)."""
         assert self.before is not None
-        stepper = self.document.stepper
-        start = self.before[0].history_len
-        stepper.cost_history[start:] = self.costs
-        stepper.epoch_history[start:] = self.epochs
+        self.document.put_back_history(self.before[0].history_len, self.costs, self.epochs)
 
     # -- stepping back inside the span ----------------------------------------------------------
     def phase_back(self) -> Position | None:
@@ -185,37 +176,36 @@ class TrainingSpan(Command):
         tail = TrainingSpan(doc, text)
         tail.before = doc.take_snapshot()
         tail.after = end
-        tail.signals = TRAIN_SIGNALS if end[0].steps_done != target[0] else STEP_SIGNALS
+        tail.changes = TRAIN_CHANGES if end[0].steps_done != target[0] else STEP_CHANGES
         kept = tail.before[0].history_len - self.before[0].history_len
         tail.costs, tail.epochs = self.costs[kept:], self.epochs[kept:]
         self.costs, self.epochs = self.costs[:kept], self.epochs[:kept]
         self.after = tail.before
         self.checkpoints = [c for c in self.checkpoints if position(c[0], depth) <= target]
         # the replay reused the engine's work buffers that views may still hold: all re-read
-        doc.notify(*TRAIN_SIGNALS)
+        doc.notify(TRAIN_CHANGES)
         return tail
 
 
 def _replay(doc: NetworkDocument, start: Saved, target: Position, progress: Progress | None) -> bool:
     """From the saved state `start`, train again up to `target` (a phase start). False: cancelled."""
-    stepper = doc.stepper
     doc.restore_snapshot(start)
     event = start[1]
     depth = doc.network.depth
-    first = stepper.steps_done
+    first = doc.steps_done
     total = target[0] - first
     every_layer = tuple(range(1, depth + 1))
-    while stepper.steps_done < target[0]:
+    while doc.steps_done < target[0]:
         if doc.mid_step():
-            event = stepper.step()
+            event = doc.step()
         else:
-            stepper.train(steps=min(REPLAY_CHUNK, target[0] - stepper.steps_done))
+            doc.train(min(REPLAY_CHUNK, target[0] - doc.steps_done))
             event = PhaseEvent(Phase.UPDATE, every_layer, True)
-        if progress is not None and not progress(stepper.steps_done - first, total):
+        if progress is not None and not progress(doc.steps_done - first, total):
             return False
-    while position(stepper, depth) < target:
-        event = stepper.next_phase()
-    doc.last_event = event
+    while position(doc, depth) < target:
+        event = doc.next_phase()
+    doc.set_last_event(event)
     return True
 
 
@@ -232,7 +222,7 @@ class StepPhase(TrainingSpan):
         if action not in self.ACTIONS:
             raise ValueError(f"unknown step action {action!r}")
         self.action = action
-        self.signals = STEP_SIGNALS
+        self.changes = STEP_CHANGES
 
     def redo(self) -> None:
         doc = self.document
@@ -240,17 +230,9 @@ class StepPhase(TrainingSpan):
             self._restore_after()
             return
         self.before = doc.take_snapshot()
-        stepper = doc.stepper
+        advance = {"layer": doc.next_layer, "phase": doc.next_phase, "step": doc.step, "epoch": doc.run_epoch}
         try:
-            if self.action == "layer":
-                event = stepper.next_layer()
-            elif self.action == "phase":
-                event = stepper.next_phase()
-            elif self.action == "step":
-                event = stepper.step()
-            else:
-                stepper.run_epoch()
-                event = PhaseEvent(self.before[0].phase, tuple(range(1, doc.network.depth + 1)), True)
+            event = advance[self.action]()
         except BaseException:
             doc.roll_back(self.before)
             raise
@@ -297,19 +279,12 @@ class RunSteps(TrainingSpan):
             self._restore_after()
             return
         self.before = doc.take_snapshot()
-        stepper = doc.stepper
         try:
-            if doc.mid_step():
-                stepper.step()
-                remaining = self.steps - 1
-            else:
-                remaining = self.steps
-            if remaining > 0:
-                stepper.train(steps=remaining)
+            event = doc.run_steps(self.steps)
         except BaseException:
             doc.roll_back(self.before)
             raise
-        self._finish(PhaseEvent(self.before[0].phase, tuple(range(1, doc.network.depth + 1)), True))
+        self._finish(event)
 
 
 class SetParameter(Command):
@@ -328,27 +303,27 @@ class SetParameter(Command):
         super().__init__(text)
         self.document = document
         self.layer, self.kind, self.row, self.col, self.value = layer, kind, row, col, value
-        self.before: tuple[Snapshot, PhaseEvent | None] | None = None
-        self.after: tuple[Snapshot, PhaseEvent | None] | None = None
+        self.before: Saved | None = None
+        self.after: Saved | None = None
 
     def redo(self) -> None:
         doc = self.document
         if self.after is not None:
-            doc.restore_snapshot(self.after, "parameters", "step")
+            doc.restore_snapshot(self.after, PARAMETER_CHANGES)
             return
         self.before = doc.take_snapshot()
         try:
-            doc.stepper.set_parameter(self.layer, self.kind, self.row, self.col, self.value)
+            doc.set_parameter(self.layer, self.kind, self.row, self.col, self.value)
         except BaseException:
             doc.roll_back(self.before)
             raise
-        doc.last_event = None
+        doc.set_last_event(None)
         self.after = doc.take_snapshot()
-        doc.notify("parameters", "step")
+        doc.notify(PARAMETER_CHANGES)
 
     def undo(self) -> None:
         assert self.before is not None
-        self.document.restore_snapshot(self.before, "parameters", "step")
+        self.document.restore_snapshot(self.before, PARAMETER_CHANGES)
 
     def nbytes(self) -> int:
         return nbytes(self.before) + nbytes(self.after)
@@ -357,8 +332,9 @@ class SetParameter(Command):
 class StateCommand(Command):
     """An edit described by a function that changes the document; undo restores all of it.
 
-    Used for structure edits, activations, the dataset, options, Re-initialise and Reset.
-    `signals` names the document signals the change needs (see document.SIGNAL_ORDER).
+    Used for structure edits, activations, the dataset, options, Re-initialise and Reset:
+    `change` calls one of the document's edit methods. `changes` names the document signals
+    the edit needs.
     """
 
     def __init__(
@@ -366,14 +342,14 @@ class StateCommand(Command):
         document: NetworkDocument,
         text: str,
         change: Callable[[], None],
-        signals: tuple[str, ...],
+        changes: Change,
         *,
         full_history: bool = False,
     ) -> None:
         super().__init__(text)
         self.document = document
         self.change = change
-        self.signals = signals
+        self.changes = changes
         self.full_history = full_history
         self.before: DocState | None = None
         self.after: DocState | None = None
@@ -381,7 +357,7 @@ class StateCommand(Command):
     def redo(self) -> None:
         doc = self.document
         if self.after is not None:
-            doc.apply(self.after, *self.signals)
+            doc.apply(self.after, self.changes)
             return
         self.before = doc.capture(full_history=self.full_history)
         try:
@@ -389,13 +365,13 @@ class StateCommand(Command):
         except BaseException:
             doc.apply(self.before)
             raise
-        doc.last_event = None
+        doc.set_last_event(None)
         self.after = doc.capture(full_history=self.full_history)
-        doc.notify(*self.signals)
+        doc.notify(self.changes)
 
     def undo(self) -> None:
         assert self.before is not None
-        self.document.apply(self.before, *self.signals)
+        self.document.apply(self.before, self.changes)
 
     def nbytes(self) -> int:
         # cost histories are Python lists of floats: about 32 bytes per entry
@@ -406,7 +382,7 @@ class StateCommand(Command):
 
 
 class MoveNeurons(Command):
-    """Neurons dragged on the canvas: one entry per drag."""
+    """Neurons dragged on the canvas: one entry per drag (the canvas pushes it once, on the drop)."""
 
     def __init__(
         self,
@@ -421,9 +397,9 @@ class MoveNeurons(Command):
         self.new = new
 
     def redo(self) -> None:
-        self.document.positions = [list(layer) for layer in self.new]
-        self.document.notify("positions")
+        self.document.set_positions(self.new)
+        self.document.notify(Change.POSITIONS)
 
     def undo(self) -> None:
-        self.document.positions = None if self.old is None else [list(layer) for layer in self.old]
-        self.document.notify("positions")
+        self.document.set_positions(self.old)
+        self.document.notify(Change.POSITIONS)

@@ -2,8 +2,9 @@
 
 QUndoStack lives in QtGui; the document layer may use QtCore only, so this re-creates the parts
 BP Studio needs: `push` runs `redo`; undo/redo texts; a clean index that drives the document's
-modified flag; macros (several commands undone as one); merging consecutive commands with the
-same id (one entry per drag or per Run session); and a limit on the number of entries.
+modified flag; merging consecutive commands with the same id (the ticks of one Run session
+become one entry); and limits on the number of entries and on the memory they keep. A drag of
+neurons on the canvas needs no merging: the canvas pushes one command when they are dropped.
 """
 
 from __future__ import annotations
@@ -40,30 +41,10 @@ class Command:
         raise NotImplementedError
 
 
-class MacroCommand(Command):
-    """Children done in order, undone in reverse order, shown as one entry."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.children: list[Command] = []
-
-    def redo(self) -> None:
-        for child in self.children:
-            child.redo()
-
-    def undo(self) -> None:
-        for child in reversed(self.children):
-            child.undo()
-
-    def nbytes(self) -> int:
-        return sum(child.nbytes() for child in self.children)
-
-
 class UndoHistory(QObject):
     """The document's list of commands and the position in it."""
 
     changed = Signal()  # anything below changed: index, texts, can_undo/can_redo, clean state
-    index_changed = Signal(int)
     clean_changed = Signal(bool)
 
     def __init__(
@@ -76,20 +57,8 @@ class UndoHistory(QObject):
         self._index = 0  # number of commands currently applied
         self._clean_index = 0  # -1: the clean state can no longer be reached
         self._limit = limit
-        self._macros: list[MacroCommand] = []
 
     # -- state -----------------------------------------------------------------------------
-    @property
-    def limit(self) -> int:
-        return self._limit
-
-    def set_limit(self, limit: int) -> None:
-        if limit < 1:
-            raise ValueError("the undo limit must be at least 1")
-        self._limit = limit
-        self._apply_limit()
-        self.changed.emit()
-
     def count(self) -> int:
         return len(self._commands)
 
@@ -103,10 +72,10 @@ class UndoHistory(QObject):
         return self._commands[index]
 
     def can_undo(self) -> bool:
-        return not self._macros and self._index > 0
+        return self._index > 0
 
     def can_redo(self) -> bool:
-        return not self._macros and self._index < len(self._commands)
+        return self._index < len(self._commands)
 
     def undo_text(self) -> str:
         return self._commands[self._index - 1].text if self.can_undo() else ""
@@ -115,23 +84,12 @@ class UndoHistory(QObject):
         return self._commands[self._index].text if self.can_redo() else ""
 
     def is_clean(self) -> bool:
-        return not self._macros and self._index == self._clean_index
-
-    def in_macro(self) -> bool:
-        return bool(self._macros)
+        return self._index == self._clean_index
 
     # -- changing --------------------------------------------------------------------------
     def push(self, command: Command) -> None:
         """Do `command` (its `redo`) and record it; an exception from redo records nothing."""
         command.redo()
-        if self._macros:
-            macro = self._macros[-1]
-            top = macro.children[-1] if macro.children else None
-            if not (
-                top is not None and top.id() >= 0 and top.id() == command.id() and top.merge_with(command)
-            ):
-                macro.children.append(command)
-            return
         was_clean = self.is_clean()
         if self._clean_index > self._index:
             self._clean_index = -1
@@ -162,8 +120,6 @@ class UndoHistory(QObject):
         `command` (Step back splits the last phase off a longer entry this way, and the entry
         below now ends where `command` begins). Redo states above keep their place.
         """
-        if self._macros:
-            raise RuntimeError("insert_undone inside a macro")
         was_clean = self.is_clean()
         if self._clean_index >= self._index:
             self._clean_index += 1
@@ -171,30 +127,6 @@ class UndoHistory(QObject):
         self._sizes.insert(self._index, command.nbytes())
         if self._index > 0:
             self._sizes[self._index - 1] = self._commands[self._index - 1].nbytes()
-        self._apply_limit()
-        self._emit(was_clean)
-
-    def begin_macro(self, text: str) -> None:
-        """Start a group: commands pushed until `end_macro` become one undo entry."""
-        self._macros.append(MacroCommand(text))
-
-    def end_macro(self) -> None:
-        if not self._macros:
-            raise RuntimeError("end_macro without begin_macro")
-        macro = self._macros.pop()
-        if not macro.children:
-            return
-        if self._macros:
-            self._macros[-1].children.append(macro)
-            return
-        was_clean = self._index == self._clean_index
-        if self._clean_index > self._index:
-            self._clean_index = -1
-        del self._commands[self._index :]
-        del self._sizes[self._index :]
-        self._commands.append(macro)
-        self._sizes.append(macro.nbytes())
-        self._index += 1
         self._apply_limit()
         self._emit(was_clean)
 
@@ -233,7 +165,6 @@ class UndoHistory(QObject):
         was_clean = self.is_clean()
         self._commands.clear()
         self._sizes.clear()
-        self._macros.clear()
         self._index = 0
         self._clean_index = 0
         self._emit(was_clean)
@@ -258,7 +189,6 @@ class UndoHistory(QObject):
             self._clean_index = -1 if self._clean_index < excess else self._clean_index - excess
 
     def _emit(self, was_clean: bool) -> None:
-        self.index_changed.emit(self._index)
         clean = self.is_clean()
         if clean != was_clean:
             self.clean_changed.emit(clean)

@@ -31,14 +31,13 @@ def run(
     `size` replaces the remembered or screen-fitted size. A file that cannot be opened prints
     one line on stderr and returns 2.
     """
-    import pyqtgraph  # noqa: F401  (after PySide6, so pyqtgraph binds to it)
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from bpstudio.assets import resource
     from bpstudio.controller import Controller
     from bpstudio.document import fileformat as fmt
-    from bpstudio.document.document import NetworkDocument, file_fields
+    from bpstudio.document.document import NetworkDocument
     from bpstudio.notation import languages
     from bpstudio.ui import i18n
     from bpstudio.ui.main_window import MainWindow
@@ -76,7 +75,7 @@ def run(
         print(f"bpstudio: {language_problem}", file=sys.stderr)
 
     path = Path(file) if file is not None else None
-    document = NetworkDocument(network_file.stepper, **file_fields(network_file, path))
+    document = NetworkDocument.from_file(network_file, path)
     controller = Controller(document)
     window = MainWindow(document, controller, settings=settings, restore_layout=screenshot is None)
     window.quiet_errors = screenshot is not None

@@ -385,7 +385,7 @@ class DatasetPanel(QWidget):
             line = self.tr("Samples: {0} · batch size: {1} · batch just computed: {2}")
         else:
             line = self.tr("Samples: {0} · batch size: {1} · batch of this step: {2}")
-        text = line.format(data.size, self.document.stepper.training.batch_size, shown)
+        text = line.format(data.size, self.document.training.batch_size, shown)
         self.info.setText(text + "\n" + self.shown_text())
 
     def shown_text(self) -> str:

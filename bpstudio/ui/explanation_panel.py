@@ -48,9 +48,10 @@ def explanation(document: NetworkDocument, lang: str, fmt: str = "html", detail:
     trace = document.trace
     if event is None or trace is None:
         return None
-    s = document.stepper
     phase = Phase.UPDATE if event.step_completed else event.phase
-    return explain_phase(trace, s.network, s.loss, s.optimizer, phase, lang=lang, fmt=fmt, detail=detail)
+    return explain_phase(
+        trace, document.network, document.loss, document.optimizer, phase, lang=lang, fmt=fmt, detail=detail
+    )
 
 
 class ExplanationPanel(QWidget):

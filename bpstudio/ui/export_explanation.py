@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from bpstudio.controller.controller import non_finite_message
 from bpstudio.document.document import NetworkDocument
 from bpstudio.document.fileformat import in_language
-from bpstudio.engine import Stepper
 from bpstudio.engine.errors import EngineError, NonFiniteError
 from bpstudio.notation import languages
 from bpstudio.ui import i18n
@@ -98,14 +97,6 @@ class ExportExplanationDialog(QDialog):
         )
 
 
-def stepper_copy(document: NetworkDocument) -> Stepper:
-    """A stepper in exactly the document's state, to run on without touching the document."""
-    state = document.capture()
-    stepper = Stepper(state.network, state.loss, state.optimizer, state.training, state.dataset)
-    stepper.restore(state.snapshot)
-    return stepper
-
-
 def network_heading(document: NetworkDocument, lang: str) -> tuple[str, str]:
     """The network's name and the description in the export's language (when the file has one)."""
     fields = {**document.extras, "description": document.description}
@@ -126,7 +117,7 @@ def write_explanation(
 
     name, description = network_heading(document, lang)
     return explain_range(
-        stepper_copy(document),
+        document.copy_stepper(),
         first,
         last,
         lang=lang,
@@ -151,7 +142,7 @@ def export_explanation(
     """
     from bpstudio.explain import CancelledError, current_step, texts  # not needed at start-up
 
-    current = current_step(document.stepper)
+    current = current_step(document.copy_stepper())
     first, last, lang = current, current, i18n.current_language()
     if kind is None:
         dialog = ExportExplanationDialog(current, lang, parent)

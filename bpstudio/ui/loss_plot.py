@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 
 import numpy as np
-import pyqtgraph as pg
-import PySide6  # noqa: F401  (pyqtgraph must see PySide6 first)
+import pyqtgraph as pg  # bound to PySide6: bpstudio/ui/__init__.py names the binding before this import
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from bpstudio.document.document import NetworkDocument
+from bpstudio.document.reader import DocumentReader
 from bpstudio.notation.numbers import TABLE, full, number
 from bpstudio.ui.fields import click_only
 
@@ -59,14 +59,14 @@ class _Buffer:
         self._ep_end = _Grow(np.int64)  # the step (1-based) of its last sample so far,
         self._ep_sum = _Grow()  # the sum of its costs
         self._ep_count = _Grow(np.int64)  # and how many steps it has
-        self._source: list[float] | None = None  # the history list the buffer follows
+        self._source: Sequence[float] | None = None  # the history list the buffer follows
 
     @property
     def size(self) -> int:
         return self._cost.size
 
     @property
-    def source(self) -> list[float] | None:
+    def source(self) -> Sequence[float] | None:
         return self._source
 
     @property
@@ -77,7 +77,7 @@ class _Buffer:
     def epoch(self) -> np.ndarray:
         return self._epoch.view()
 
-    def sync(self, costs: list[float], epochs: list[int], shortest: int | None = None) -> int:
+    def sync(self, costs: Sequence[float], epochs: Sequence[int], shortest: int | None = None) -> int:
         """Bring the buffer level with the history: 0 unchanged, 1 appended, 2 rebuilt.
 
         The history only grows at its end, except that undo truncates it and Reset or
@@ -156,7 +156,7 @@ class _CostAxis(pg.AxisItem):
 
 
 class LossPlot(QWidget):
-    def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: DocumentReader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self._buffer = _Buffer()
@@ -229,7 +229,7 @@ class LossPlot(QWidget):
 
     def epoch_data(self) -> tuple[np.ndarray, np.ndarray]:
         """(step at which each finished epoch ended, mean cost of that epoch)."""
-        return self._buffer.epoch_means(self.document.stepper.epoch)
+        return self._buffer.epoch_means(self.document.epoch)
 
     def refresh(self) -> None:
         """Follow the history; with very long histories at most every THROTTLE_SECONDS.
@@ -237,7 +237,7 @@ class LossPlot(QWidget):
         The axes follow the whole history as it grows (see `_fit`) until the learner zooms or
         pans with the mouse; *Auto range*, Reset, Re-initialise and Open follow it again.
         """
-        length = len(self.document.stepper.cost_history)
+        length = len(self.document.cost_history)
         self._shortest = length if self._shortest is None else min(self._shortest, length)
         if length > THROTTLE_POINTS:
             wait = self._last_refresh + THROTTLE_SECONDS - time.perf_counter()
@@ -247,7 +247,7 @@ class LossPlot(QWidget):
                 return
         self._pending.stop()
         self._last_refresh = time.perf_counter()
-        s = self.document.stepper
+        s = self.document
         if s.cost_history is not self._buffer.source:
             # a history replaced as a whole (Reset, Re-initialise, New/Open) starts afresh:
             # the plot follows it again even if the learner had zoomed into the old one

@@ -154,7 +154,7 @@ class OptionsPanel(QWidget):
         self._clear_refusal()
         self._updating = True
         try:
-            s = self.document.stepper
+            s = self.document
             opt = s.optimizer
             self.loss.setCurrentIndex(self.loss.findData(s.loss))
             self.optimizer.setCurrentIndex(self.optimizer.findData(opt.name))

@@ -128,7 +128,7 @@ class ParameterModel(QAbstractTableModel):
                 return None
             values = net.view(trace.grad, self.layer, self.kind)
         else:
-            buffer = doc.stepper.optimizer_state.buffers.get(self.what.buffer or "")
+            buffer = doc.optimizer_buffers.get(self.what.buffer or "")
             if buffer is None or buffer.size != net.parameter_count:
                 return None
             values = net.view(buffer, self.layer, self.kind)
@@ -600,7 +600,7 @@ class ParametersPanel(QWidget):
         self._rebuild()
 
     def _rebuild_if_buffers_changed(self) -> None:
-        if tuple(self.document.stepper.optimizer_state.buffers) != self._buffers:
+        if tuple(self.document.optimizer_buffers) != self._buffers:
             self._rebuild()
 
     def _quantities(self) -> list[tuple[str, str, int, int]]:
@@ -629,7 +629,7 @@ class ParametersPanel(QWidget):
         the models are pointed at it and reset: rebuilding the widgets of a 64 × 64 layer on every
         phase would cost more than the phase itself.
         """
-        self._buffers = tuple(self.document.stepper.optimizer_state.buffers)
+        self._buffers = tuple(self.document.optimizer_buffers)
         quantities = self._quantities()
         if self.models and [(q, r, c) for q, _, r, c in quantities] == self._arrangement:
             for quantity, _title, _row, _column in quantities:

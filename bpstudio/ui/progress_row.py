@@ -41,7 +41,7 @@ class ProgressRow(QWidget):
         )
 
     def show_progress(self, document: NetworkDocument) -> None:
-        s = document.stepper
+        s = document
         parts = []
         for phase in PHASES:
             name = phase_name(phase)

@@ -84,21 +84,6 @@ def test_a_refused_command_is_not_recorded() -> None:
     assert history.count() == 0 and history.is_clean()
 
 
-def test_macro_is_one_entry() -> None:
-    log: list[int] = []
-    history = UndoHistory()
-    history.begin_macro("three")
-    for value in (1, 2, 3):
-        history.push(Append(log, value))
-    assert history.in_macro() and not history.can_undo()
-    history.end_macro()
-    assert history.count() == 1 and history.undo_text() == "three" and log == [1, 2, 3]
-    history.undo()
-    assert log == []
-    history.redo()
-    assert log == [1, 2, 3]
-
-
 def test_commands_with_the_same_id_merge_but_not_across_the_clean_state() -> None:
     log: list[int] = []
     history = UndoHistory()

@@ -156,3 +156,22 @@ def test_log_scale_shows_every_cost(qtbot: QtBot, window: MainWindow) -> None:
     assert x_lo <= 1 and 300 <= x_hi
     assert y_lo <= math.log10(min(costs)) and math.log10(max(costs)) <= y_hi
     assert y_hi - y_lo < 3 * (math.log10(max(costs)) - math.log10(min(costs))) + 1
+
+
+@pytest.mark.parametrize("other", [None, "PyQt5"])
+def test_pyqtgraph_is_bound_to_pyside6_whatever_is_imported_first(other: str | None) -> None:
+    """The ui package names the binding before pyqtgraph is imported: importing the plot first
+    (before PySide6) binds it to PySide6, even when the environment names another binding."""
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key != "PYQTGRAPH_QT_LIB"}
+    if other is not None:
+        env["PYQTGRAPH_QT_LIB"] = other
+    code = (
+        "import sys; import bpstudio.ui.loss_plot; import pyqtgraph.Qt as q; "
+        "print(q.QT_LIB, sorted(m for m in ('PyQt5', 'PyQt6', 'PySide2') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["PySide6", "[]"]

@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from bpstudio.document.document import SIGNAL_ORDER
+from bpstudio.document.document import Change
 from bpstudio.ui.main_window import MainWindow
 
 QUANTITIES = ("W", "b", "grad_w", "grad_b")
@@ -48,7 +48,7 @@ def shown(window: MainWindow) -> dict[str, Any]:
 
 def redrawn(window: MainWindow) -> dict[str, Any]:
     """What the same window shows once every view has read the document afresh."""
-    window.document.notify(*SIGNAL_ORDER)
+    window.document.notify(Change.EVERYTHING)
     return shown(window)
 
 

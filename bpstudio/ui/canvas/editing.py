@@ -183,7 +183,7 @@ class CanvasEditing(QObject):
     ) -> QMenu:
         """The menu for a neuron (layer, neuron), a layer (layer, None), a weight or the background."""
         menu = QMenu(self.view)
-        depth = self.scene.document.stepper.network.depth
+        depth = self.scene.document.network.depth
 
         if layer is not None and edge is not None:
             row, col = edge
@@ -209,7 +209,7 @@ class CanvasEditing(QObject):
 
     def _add_layer_entries(self, menu: QMenu, layer: int, neuron: int | None) -> None:
         """A neuron's or a layer's entries: bias, neurons, layers, activation, batch norm."""
-        net = self.scene.document.stepper.network
+        net = self.scene.document.network
         depth = net.depth
         controller = self.controller
         if neuron is not None and layer >= 1:
@@ -260,7 +260,7 @@ class CanvasEditing(QObject):
             batch_norm.setChecked(net.specs[layer].batch_norm)
 
     def _add_activation_menu(self, menu: QMenu, layer: int) -> None:
-        net = self.scene.document.stepper.network
+        net = self.scene.document.network
         submenu = menu.addMenu(self.tr("Activation"))
         submenu.setObjectName("activation_menu")
         group = QActionGroup(submenu)
@@ -279,7 +279,7 @@ class CanvasEditing(QObject):
             group.addAction(action)
 
     def _new_layer_activation(self) -> str:
-        net = self.scene.document.stepper.network
+        net = self.scene.document.network
         hidden = [spec.activation for spec in net.specs[1:-1]]
         return hidden[-1] if hidden else "sigmoid"
 

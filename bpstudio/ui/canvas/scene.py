@@ -156,9 +156,8 @@ class NetworkScene(QGraphicsScene):
             self.look.hovered = None
             self.clear()
             self.neurons, self.edges, self.batched, self.bands, self._labels = [], {}, {}, [], []
-            stepper = self.document.stepper
-            self.state.refresh(stepper, self.document.displayed_sample())
-            sizes = stepper.network.sizes
+            self.state.refresh(self.document, self.document.displayed_sample())
+            sizes = self.document.network.sizes
             self.geometries = [layer_geometry(n) for n in sizes]
             self.look.simplified = any(geometry.k < 1.0 for geometry in self.geometries)
             self._update_ring_pens()
@@ -218,7 +217,7 @@ class NetworkScene(QGraphicsScene):
     def apply_positions(self) -> None:
         """Move neurons to the document's positions (or the automatic layout) and re-place labels."""
         self.about_to_change.emit()
-        net = self.document.stepper.network
+        net = self.document.network
         positions = merge_positions(net.sizes, self.document.positions)
         was_building = self._building
         self._building = True
@@ -311,7 +310,7 @@ class NetworkScene(QGraphicsScene):
     # ------------------------------------------------------------------ titles
     def retranslate(self) -> None:
         """Write every layer's title and subtitle in the current language."""
-        net = self.document.stepper.network
+        net = self.document.network
         depth = net.depth
         for layer, band in enumerate(self.bands):
             count = self._neuron_count(net.sizes[layer])
@@ -340,21 +339,21 @@ class NetworkScene(QGraphicsScene):
     def _update_sample_caption(self) -> None:
         if self.bands:
             band = self.bands[0]
-            subtitle = self._input_subtitle(self._neuron_count(self.document.stepper.network.sizes[0]))
+            subtitle = self._input_subtitle(self._neuron_count(self.document.network.sizes[0]))
             if band.subtitle != subtitle:
                 band.set_titles(band.title, subtitle)
 
     # ------------------------------------------------------------------ document signals
     def structure_is_stale(self) -> bool:
         """True when the network's shape no longer matches the items (a query: nothing changes)."""
-        return [len(column) for column in self.neurons] != self.document.stepper.network.sizes
+        return [len(column) for column in self.neurons] != self.document.network.sizes
 
     def _on_step_changed(self, event: PhaseEvent | None) -> None:
         if self.structure_is_stale():
             self.rebuild()
             return
         # (new weights arrive by parameters_changed)
-        self.state.refresh(self.document.stepper, self.document.displayed_sample())
+        self.state.refresh(self.document, self.document.displayed_sample())
         self._set_lit(
             event if event is not None else self.document.last_event,
             animate=event is not None,
@@ -367,14 +366,14 @@ class NetworkScene(QGraphicsScene):
         if self.structure_is_stale():
             self.rebuild()
             return
-        self.state.refresh(self.document.stepper, self.document.displayed_sample())
+        self.state.refresh(self.document, self.document.displayed_sample())
         for batch in self.batched.values():
             batch.refresh()
         self._refresh_small_neurons()
         self._repaint()
 
     def _on_values_changed(self) -> None:
-        self.state.refresh(self.document.stepper, self.document.displayed_sample())
+        self.state.refresh(self.document, self.document.displayed_sample())
         self._set_lit(self.document.last_event, animate=False)
         self._refresh_small_neurons()
         self._update_sample_caption()
@@ -399,8 +398,7 @@ class NetworkScene(QGraphicsScene):
     # ------------------------------------------------------------------ the phase light
     def _set_lit(self, event: PhaseEvent | None, animate: bool) -> None:
         self._animation.stop()
-        stepper = self.document.stepper
-        if event is not None and stepper.trace is None:
+        if event is not None and self.document.trace is None:
             event = None  # the step was restarted: nothing of it is on screen any more
         self._lit_phase = event.phase if event is not None else None
         self._lit_layers = tuple(event.layers) if event is not None else ()

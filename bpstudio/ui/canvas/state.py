@@ -1,4 +1,4 @@
-"""What the canvas shows, read from the stepper once per change; items paint from it lazily.
+"""What the canvas shows, read from the document once per change; items paint from it lazily.
 
 Keeping the numbers here (not in the items) is what makes stepping cheap: a phase refreshes a
 few NumPy views and the items that are on screen repaint their text from them.
@@ -12,7 +12,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication
 
-from bpstudio.engine import Network, Phase, Stepper, Trace
+from bpstudio.document.reader import DocumentReader
+from bpstudio.engine import Network, Phase, Trace
 from bpstudio.notation.names import neuron_name
 from bpstudio.notation.numbers import CANVAS, number
 
@@ -51,7 +52,7 @@ class DisplayState:
     dataset, else the first), gradients, and old → new parameters."""
 
     def __init__(self) -> None:
-        self.stepper: Stepper | None = None
+        self.document: DocumentReader | None = None
         self.network: Network | None = None
         self.trace: Trace | None = None
         self.sizes: list[int] = []
@@ -69,11 +70,11 @@ class DisplayState:
         self.weight_scale = 1.0
 
     # -- refresh ---------------------------------------------------------------------------
-    def refresh(self, stepper: Stepper, sample: tuple[int, int] | None = None) -> None:
-        """Read the stepper; `sample` is (dataset row, position in the batch) to show, default the first."""
-        self.stepper = stepper
-        net = stepper.network
-        trace = stepper.trace
+    def refresh(self, document: DocumentReader, sample: tuple[int, int] | None = None) -> None:
+        """Read the document; `sample` is (dataset row, position in the batch) to show, default the first."""
+        self.document = document
+        net = document.network
+        trace = document.trace
         if self.network is not net or self.sizes != net.sizes:
             self.sizes = net.sizes
             self.names = [
@@ -100,12 +101,12 @@ class DisplayState:
             self.has_grad = [False] + [lt.grad_w is not None for lt in trace.layers[1:]]
             self.updated = bool(trace.complete and trace.params_after is not None)
         else:
-            batch = stepper.current_batch()
+            batch = document.current_batch()
             self.batch_size = len(batch)
             p = sample[1] if sample is not None and 0 <= sample[1] < len(batch) else 0
             self.position = p
             self.sample_row = int(batch[p]) if len(batch) else 0
-            data = stepper.dataset.inputs
+            data = document.dataset.inputs
             self.inputs = data[int(batch[p])] if len(batch) and data.shape[1] == net.sizes[0] else np.zeros(0)
             empty: list[Array | None] = [None] * (depth + 1)
             self.a, self.z, self.delta = list(empty), list(empty), list(empty)
@@ -216,9 +217,9 @@ class DisplayState:
 
     def next_layers(self) -> tuple[Phase, tuple[int, ...]]:
         """Which layer(s) the next press of Next layer / Next phase will compute."""
-        if self.stepper is None or self.network is None:
+        if self.document is None or self.network is None:
             return Phase.FEEDFORWARD, ()
-        phase = self.stepper.phase
+        phase = self.document.phase
         if phase is Phase.UPDATE:
             return phase, tuple(range(1, self.network.depth + 1))
-        return phase, (self.stepper.layer,)
+        return phase, (self.document.layer,)

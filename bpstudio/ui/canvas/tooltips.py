@@ -35,8 +35,8 @@ def _activation_symbol(name: str) -> str:
 
 
 def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
-    net, stepper = state.network, state.stepper
-    if net is None or stepper is None:
+    net, doc = state.network, state.document
+    if net is None or doc is None:
         return ""
     depth = net.depth
     name = state.names[layer][neuron]
@@ -131,8 +131,8 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
 
 
 def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) -> str:
-    net, stepper, trace = state.network, state.stepper, state.trace
-    assert net is not None and stepper is not None and trace is not None
+    net, doc, trace = state.network, state.document, state.trace
+    assert net is not None and doc is not None and trace is not None
     spec = net.specs[layer]
     lt = trace.layers[layer]
     p = state.position
@@ -142,7 +142,7 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     elementwise = spec.activation != "softmax" and not spec.batch_norm
     if layer == net.depth:
         a, y = float(lt.a[p, neuron]), float(trace.y[p, neuron])
-        loss = stepper.loss
+        loss = doc.loss
         if loss in ("half_sse", "mse") and elementwise:
             slope = float(
                 activations.derivative(
@@ -218,8 +218,8 @@ def _finish(lines: list[str], exact: list[str]) -> str:
 
 
 def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
-    net, stepper, trace = state.network, state.stepper, state.trace
-    if net is None or stepper is None:
+    net, doc, trace = state.network, state.document, state.trace
+    if net is None or doc is None:
         return ""
     name = weight_name(layer, row, col, net.depth)
     source, target = state.names[layer - 1][col], state.names[layer][row]
@@ -255,7 +255,7 @@ def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
         exact.append(f"∂J/∂w = {full(g)}")
         if after is not None:
             new = float(after[row, col])
-            config = stepper.optimizer
+            config = doc.optimizer
             clip = trace.update.clip_coef if trace.update is not None else 1.0
             if config.name == "sgd" and config.weight_decay == 0 and clip >= 1.0:
                 lr = np.format_float_positional(config.learning_rate, trim="-")
