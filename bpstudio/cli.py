@@ -289,7 +289,7 @@ def _train(argv: Sequence[str]) -> int:
     if args.report == "json":
         _write(json.dumps(report, indent=1) + "\n")
         return EXIT_OK
-    from bpstudio.explain.formula import format_number
+    from bpstudio.notation.formula import format_number
 
     cost = "—" if summary.final_cost is None else format_number(summary.final_cost)
     lines = [
