@@ -194,6 +194,14 @@ def explain_steps(
             "steps": records,
         }
         return record.dumps(document)
+    return _whole(network_doc, step_docs, numbers, lang, fmt, name)
+
+
+def _whole(
+    network_doc: Doc, step_docs: list[Doc], numbers: list[int], lang: str, fmt: str, name: str | None
+) -> str:
+    """The written steps under their title, with the network's description first."""
+    tx = texts.get(lang)
     whole = Doc()
     whole.heading(1, tx["doc_title"])
     scope = tx["scope_one"] if len(numbers) == 1 else tx["scope_many"]
