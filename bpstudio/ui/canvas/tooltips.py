@@ -1,16 +1,20 @@
 """Hover text: each neuron's and weight's formula with the current numbers (6 decimals) and the
-full-precision values. Built only when the learner hovers, never on a step."""
+full-precision values. Built only when the learner hovers, never on a step.
+
+The formulas of an activation, a loss's output δ and an update rule come from their tables in
+bpstudio.notation, written in its compact "plain" Unicode with the canvas's numbers."""
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller.names import activation_name
 from bpstudio.engine import activations
+from bpstudio.notation import activations as activation_notation
+from bpstudio.notation import losses, optimizers
+from bpstudio.notation.formula import Grad, Lit, Node, Sym, call
 from bpstudio.ui.canvas.state import DisplayState
 from bpstudio.ui.canvas.text import (
-    ACTIVATION_SYMBOLS,
     bias_name,
     fmt6,
     full,
@@ -31,7 +35,49 @@ def _sum(terms: list[str], total: int) -> str:
 
 
 def _activation_symbol(name: str) -> str:
-    return ACTIVATION_SYMBOLS.get(name, name)
+    """σ, tanh, ReLU …: the activation's name in formulas, from its notation table."""
+    return activation_notation.get(name).symbol.render("plain")
+
+
+def _number(value: float, parenthesised: bool = False) -> Node:
+    """A number in a notation formula as the canvas writes it: six decimals, a real minus sign."""
+    return Lit(paren(value) if parenthesised else fmt6(value))
+
+
+def _slope(state: DisplayState, layer: int, neuron: int) -> float:
+    """g′ at this neuron's z for the sample shown, computed by the engine."""
+    net, trace = state.network, state.trace
+    assert net is not None and trace is not None
+    spec, lt, p = net.specs[layer], trace.layers[layer], state.position
+    assert lt.a is not None and lt.u is not None
+    return float(
+        activations.derivative(
+            spec.activation,
+            lt.u[p : p + 1, neuron : neuron + 1],
+            lt.a[p : p + 1, neuron : neuron + 1],
+            spec.leaky_slope,
+        )[0, 0]
+    )
+
+
+def _output_delta(state: DisplayState, neuron: int, d_name: str, value: float) -> str:
+    """δ of an output neuron: the loss's formula (notation.losses), in symbols and with numbers."""
+    net, stepper, trace = state.network, state.stepper, state.trace
+    assert net is not None and stepper is not None and trace is not None
+    layer, p = net.depth, state.position
+    lt = trace.layers[layer]
+    assert lt.a is not None
+    loss = losses.get(stepper.loss)
+    act = activation_notation.get(net.specs[layer].activation)
+    n = net.sizes[-1]
+    total = float(trace.y[p].sum())
+    symbolic = loss.delta(
+        n, Sym("yhat"), Sym("y"), call(act.prime_symbol, Sym("z")), losses.sums_to_one(total)
+    )
+    slope = [_number(_slope(state, layer, neuron))] if loss.through_g_prime else []
+    a, y = float(lt.a[p, neuron]), float(trace.y[p, neuron])
+    numbers = loss.delta_values(n, a, y, slope, total, _number)
+    return f"{d_name} = {symbolic.render('plain')} = {numbers.render('plain')} = {fmt6(value)}"
 
 
 def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
@@ -138,27 +184,9 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     p = state.position
     assert lt.delta is not None and lt.a is not None and lt.u is not None
     value = float(lt.delta[p, neuron])
-    symbol = _activation_symbol(spec.activation)
     elementwise = spec.activation != "softmax" and not spec.batch_norm
     if layer == net.depth:
-        a, y = float(lt.a[p, neuron]), float(trace.y[p, neuron])
-        loss = stepper.loss
-        if loss in ("half_sse", "mse") and elementwise:
-            slope = float(
-                activations.derivative(
-                    spec.activation,
-                    lt.u[p : p + 1, neuron : neuron + 1],
-                    lt.a[p : p + 1, neuron : neuron + 1],
-                    spec.leaky_slope,
-                )[0, 0]
-            )
-            factor = "" if loss == "half_sse" else f"(2/{net.sizes[-1]})·"
-            return f"{d_name} = {factor}(ŷ − y)·{symbol}′(z) = {factor}({fmt6(a)} − {fmt6(y)})·{fmt6(slope)} = {fmt6(value)}"
-        if loss == "binary_cross_entropy" and net.sizes[-1] == 1:
-            return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
-        if loss == "cross_entropy" and abs(float(trace.y[p].sum()) - 1.0) < 1e-12:
-            return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
-        return f"{d_name} = ∂L/∂z = {fmt6(value)}"
+        return _output_delta(state, neuron, d_name, value)
     if not elementwise:
         return QCoreApplication.translate(
             "NetworkCanvas", "{delta} = ∂L/∂z (through batch normalisation) = {value}"
@@ -171,16 +199,10 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     mark = layer_mark(layer + 1)
     symbolic = [f"{weight_name(layer + 1, k, neuron, 2)}·δ{sub(k + 1)}{mark}" for k in range(shown)]
     numeric = [f"{paren(w_next[k, neuron])}·{paren(upper[p, k])}" for k in range(shown)]
-    slope = float(
-        activations.derivative(
-            spec.activation,
-            lt.u[p : p + 1, neuron : neuron + 1],
-            lt.a[p : p + 1, neuron : neuron + 1],
-            spec.leaky_slope,
-        )[0, 0]
-    )
+    slope = _slope(state, layer, neuron)
+    g_prime = call(activation_notation.get(spec.activation).prime_symbol, Sym("z")).render("plain")
     return (
-        f"{d_name} = ({_sum(symbolic, n_next)})·{symbol}′(z)"
+        f"{d_name} = ({_sum(symbolic, n_next)})·{g_prime}"
         f"\n    = ({_sum(numeric, n_next)})·{fmt6(slope)} = {fmt6(value)}"
     )
 
@@ -258,8 +280,12 @@ def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
             config = stepper.optimizer
             clip = trace.update.clip_coef if trace.update is not None else 1.0
             if config.name == "sgd" and config.weight_decay == 0 and clip >= 1.0:
-                lr = np.format_float_positional(config.learning_rate, trim="-")
-                lines.append(f"{name} ← {name} − α·∂J/∂{name} = {fmt6(old)} − {lr}·{paren(g)} = {fmt6(new)}")
+                param = Lit(name)
+                (rule,) = optimizers.sgd_rules(param, Grad("J", param))
+                numbers = optimizers.step_values(
+                    param, old, config.learning_rate, _number(g, True), new, _number
+                )
+                lines.append(f"{rule.render('plain')} = {numbers.rhs.render('plain')}")
             else:
                 lines.append(
                     QCoreApplication.translate("NetworkCanvas", "update ({optimizer}): {old} → {new}").format(
