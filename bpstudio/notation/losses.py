@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bpstudio.engine.losses import HUBER_DELTA
 from bpstudio.notation.activations import Words
 from bpstudio.notation.formula import (
     LOG,
@@ -40,7 +41,6 @@ from bpstudio.notation.formula import (
 Capper = Callable[[Sequence[Item]], Seq]  # t₁ + t₂ + …, shortened with ⋯ when long
 NEG = Lit("-", "−")
 CLIP = Lit(r"\operatorname{clip}", "clip")
-HUBER_DELTA = 1.0  # PyTorch's nn.HuberLoss default; the engine uses the same
 
 
 def full_sum(terms: Sequence[Item]) -> Seq:
@@ -121,12 +121,12 @@ MSE = Loss(
 
 # -- Huber (δ = 1, the mean over the outputs, as PyTorch's nn.HuberLoss) -------------------------------------
 def _huber_term(d: Node, words: Words) -> Cases:
-    """½d² where |d| ≤ 1, |d| − ½ beyond: quadratic near the target, linear far from it."""
+    """½d² where |d| < 1, |d| − ½ beyond: quadratic near the target, linear far from it."""
     return Cases(
         seq(frac("1", "2"), power(d, "2")),
-        seq(_abs(d), Lit(r" \le 1", " ≤ 1")),
+        seq(_abs(d), Lit(" < 1")),
         seq(_abs(d), MINUS, frac("1", "2")),
-        seq(_abs(d), Lit(" > 1")),
+        seq(_abs(d), Lit(r" \ge 1", " ≥ 1")),
         words.if_word,
         words.otherwise_word,
     )
@@ -145,7 +145,7 @@ def _huber_values(y: Sequence[float], p: Sequence[float], capped: Capper, num: N
     terms: list[Item] = []
     for k in range(n):
         d = difference(y[k], p[k], num)
-        if abs(y[k] - p[k]) <= HUBER_DELTA:
+        if abs(y[k] - p[k]) < HUBER_DELTA:
             terms.append(seq(frac("1", "2"), power(d, "2")))
         else:
             terms.append(seq(_abs(d), MINUS, frac("1", "2")))
@@ -250,4 +250,4 @@ def one_hot(totals: Sequence[float]) -> bool:
     return all(sums_to_one(float(total)) for total in totals)
 
 
-__all__ = ["HUBER_DELTA", "LOSSES", "Loss", "full_sum", "get", "one_hot", "sums_to_one"]
+__all__ = ["LOSSES", "Loss", "full_sum", "get", "one_hot", "sums_to_one"]
