@@ -20,9 +20,10 @@ from bpstudio.engine import (
     OptimizerConfig,
     Stepper,
     TrainingConfig,
+    activations,
     initialize,
+    losses,
 )
-from bpstudio.engine import activations, losses
 from bpstudio.engine.gradcheck import gradient_check
 from bpstudio.explain import explain_phase, explain_steps
 from bpstudio.notation import activations as activation_table
