@@ -7,7 +7,7 @@ from __future__ import annotations
 from bpstudio.engine.network import BN_EPSILON
 from bpstudio.explain.context import Context
 from bpstudio.explain.doc import Doc, Inline
-from bpstudio.notation import losses
+from bpstudio.notation import backprop, losses
 from bpstudio.notation.activations import G_PRIME
 from bpstudio.notation.formula import (
     EQ,
@@ -104,10 +104,9 @@ def hidden_delta(w: Context, doc: Doc, layer: int) -> None:
         ),
         Line(
             Sym(target, layer, ("j",)),
-            seq(
-                paren(SUM_K, Sym("W", layer + 1, ("k", "j")), Sym("delta", layer + 1, ("k",))),
-                TIMES,
-                call(G_PRIME, Sym(pre, layer, ("j",))),
+            backprop.chain_rule(
+                seq(SUM_K, Sym("W", layer + 1, ("k", "j")), Sym("delta", layer + 1, ("k",))),
+                [call(G_PRIME, Sym(pre, layer, ("j",)))],
             ),
         ),
         w.g_prime_line(layer),
@@ -120,13 +119,8 @@ def hidden_delta(w: Context, doc: Doc, layer: int) -> None:
     lines = []
     for j in w.shown(n):
         terms = [product(W_up[k, j], upper.delta[f, k]) for k in range(n_up)]
-        rhs = seq(
-            paren(w.capped(terms)),
-            TIMES,
-            *w.g_prime_values(layer, float(lt.u[f, j]), float(lt.a[f, j])),
-            EQ,
-            Num(values[f, j]),
-        )
+        slope = w.g_prime_values(layer, float(lt.u[f, j]), float(lt.a[f, j]))
+        rhs = seq(backprop.chain_rule(w.capped(terms), slope), EQ, Num(values[f, j]))
         lines.append(Line(Sym(target, layer, w.sub(layer, j)), rhs))
     doc.display(lines)
     w.note_cut(doc, (len(lines), n, "what_neurons"))

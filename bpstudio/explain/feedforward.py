@@ -7,11 +7,10 @@ from bpstudio.engine.network import BN_EPSILON
 from bpstudio.explain.context import Context
 from bpstudio.explain.doc import Doc, Inline
 from bpstudio.explain.loss import loss_block
+from bpstudio.notation import backprop
 from bpstudio.notation.formula import (
     CDOTS,
     EQ,
-    MINUS,
-    ODOT,
     PLUS,
     Exp,
     Line,
@@ -91,17 +90,8 @@ def ff_layer(w: Context, doc: Doc, layer: int) -> None:
         out_lhs = seq(Sym("yhat"), EQ, Sym("a", layer))
     if spec.batch_norm:
         general += [
-            Line(
-                Sym("zhat", layer),
-                frac(
-                    seq(Sym("z", layer), MINUS, Sym("mu", layer)),
-                    Sqrt(seq(power(Sym("sigma", layer), "2"), PLUS, Sym("epsilon"))),
-                ),
-            ),
-            Line(
-                Sym("ztilde", layer),
-                seq(Sym("gamma", layer), ODOT, Sym("zhat", layer), PLUS, Sym("beta", layer)),
-            ),
+            backprop.normalise_rule(layer),
+            backprop.scale_rule(layer),
             Line(out_lhs, w.g_of(layer, Sym("ztilde", layer))),
         ]
     else:

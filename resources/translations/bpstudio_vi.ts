@@ -1605,66 +1605,66 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/canvas/tooltips.py" line="149"/>
-        <source>batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</source>
-        <translation>chuẩn hoá theo lô: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</translation>
+        <source>batch norm: {normalise} = {z_hat}; {scale} = {z_tilde}</source>
+        <translation>chuẩn hoá theo lô: {normalise} = {z_hat}; {scale} = {z_tilde}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="161"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="166"/>
         <source>target y = {y}; loss of this sample: L = {loss}</source>
         <translation>giá trị đích y = {y}; mất mát của mẫu này: L = {loss}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="167"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="172"/>
         <source>z and a are not computed yet in this step: the feedforward phase fills them in.</source>
         <translation>Bước này chưa tính z và a: pha lan truyền tiến sẽ điền chúng vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="191"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="196"/>
         <source>{delta} = ∂L/∂z (through batch normalisation) = {value}</source>
         <translation>{delta} = ∂L/∂z (qua chuẩn hoá theo lô) = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="223"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="227"/>
         <source>update: {name} {old} → {new}</source>
         <translation>cập nhật: {name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="232"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="236"/>
         <source>Double-click to type a new bias.</source>
         <translation>Nhấp đúp để gõ bias mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="238"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="242"/>
         <source>full precision: </source>
         <translation>độ chính xác đầy đủ: </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="249"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="253"/>
         <source>{weight} — weight from {source} to {target}</source>
         <translation>{weight} — trọng số từ {source} đến {target}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="255"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="259"/>
         <source>Gradients are means over the {m} samples of this batch.</source>
         <translation>Gradient là trung bình trên {m} mẫu của lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="291"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="295"/>
         <source>update ({optimizer}): {old} → {new}</source>
         <translation>cập nhật ({optimizer}): {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="295"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="299"/>
         <source>new w = </source>
         <translation>w mới = </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="296"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="300"/>
         <source>Double-click the label to type a new weight.</source>
         <translation>Nhấp đúp vào nhãn để gõ trọng số mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="302"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="306"/>
         <source>{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. Hover a neuron for its formula, or read every weight in the parameter tables.</source>
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>

@@ -7,7 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
+from bpstudio.assets import resource
+from bpstudio.controller import Controller
+from bpstudio.ui.canvas import NetworkCanvas
+from bpstudio.ui.canvas.text import fmt6
 from bpstudio.ui.main_window import MainWindow
+from tests.ui.conftest import make_document
 
 
 def test_elu_and_huber_can_be_chosen_and_the_window_shows_them(qtbot: QtBot, window: MainWindow) -> None:
@@ -43,3 +48,24 @@ def test_elu_and_huber_can_be_chosen_and_the_window_shows_them(qtbot: QtBot, win
         "δ₁⁽²⁾ = clip(ŷ − y, −1, 1)·σ′(z) = clip(0.546610 − 1.000000, −1, 1)·0.247827 = −0.112362" in output
     )
     assert "·ELU′(z)" in window.canvas.neuron_tooltip(1, 0)
+
+
+def test_tooltips_write_batch_norm_and_the_chain_rule_from_the_notation(qtbot: QtBot) -> None:
+    document = make_document(resource("examples", "circles.json"))
+    controller = Controller(document)
+    view = NetworkCanvas(document, controller)
+    qtbot.addWidget(view)
+    controller.next_phase()
+    controller.next_phase()
+    trace = document.stepper.trace
+    slope = 1 - trace.layers[1].a[0, 0] ** 2
+    # the chain rule, symbols then numbers: (Σ w·δ)·tanh′(z) = (…)·slope
+    tip = view.neuron_tooltip(1, 0)
+    assert "δ₁⁽¹⁾ = (w₁₁⁽²⁾·δ₁⁽²⁾)·tanh′(z)\n    = (" in tip
+    assert f")·{fmt6(slope)} = {fmt6(trace.layers[1].delta[0, 0])}" in tip
+    assert controller.set_batch_norm(1, True)
+    controller.next_phase()
+    tip = view.neuron_tooltip(1, 0)
+    z_hat = document.stepper.trace.layers[1].z_hat[0, 0]
+    assert f"batch norm: ẑ = (z − μ)/√(σ² + ε) = {fmt6(z_hat)}; z̃ = γ ⊙ ẑ + β = " in tip
+    assert "a₁⁽¹⁾ = tanh(z̃) = " in tip

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from bpstudio.controller.names import activation_name
 from bpstudio.engine import activations
 from bpstudio.notation import activations as activation_notation
-from bpstudio.notation import losses, optimizers
+from bpstudio.notation import backprop, losses, optimizers
 from bpstudio.notation.formula import Grad, Lit, Node, Sym, call
 from bpstudio.ui.canvas.state import DisplayState
 from bpstudio.ui.canvas.text import (
@@ -147,8 +147,13 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         if spec.batch_norm and lt.z_hat is not None and lt.u is not None:
             lines.append(
                 QCoreApplication.translate(
-                    "NetworkCanvas", "batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}"
-                ).format(z_hat=fmt6(lt.z_hat[p, neuron]), z_tilde=fmt6(lt.u[p, neuron]))
+                    "NetworkCanvas", "batch norm: {normalise} = {z_hat}; {scale} = {z_tilde}"
+                ).format(
+                    normalise=backprop.normalise_rule().render("plain"),
+                    z_hat=fmt6(lt.z_hat[p, neuron]),
+                    scale=backprop.scale_rule().render("plain"),
+                    z_tilde=fmt6(lt.u[p, neuron]),
+                )
             )
         assert lt.a is not None
         a_value = float(lt.a[p, neuron])
@@ -200,11 +205,10 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     symbolic = [f"{weight_name(layer + 1, k, neuron, 2)}·δ{sub(k + 1)}{mark}" for k in range(shown)]
     numeric = [f"{paren(w_next[k, neuron])}·{paren(upper[p, k])}" for k in range(shown)]
     slope = _slope(state, layer, neuron)
-    g_prime = call(activation_notation.get(spec.activation).prime_symbol, Sym("z")).render("plain")
-    return (
-        f"{d_name} = ({_sum(symbolic, n_next)})·{g_prime}"
-        f"\n    = ({_sum(numeric, n_next)})·{fmt6(slope)} = {fmt6(value)}"
-    )
+    g_prime = call(activation_notation.get(spec.activation).prime_symbol, Sym("z"))
+    rule = backprop.chain_rule(Lit(_sum(symbolic, n_next)), [g_prime])
+    numbers = backprop.chain_rule(Lit(_sum(numeric, n_next)), [_number(slope)])
+    return f"{d_name} = {rule.render('plain')}\n    = {numbers.render('plain')} = {fmt6(value)}"
 
 
 def _bias_lines(state: DisplayState, layer: int, neuron: int, exact: list[str]) -> list[str]:
