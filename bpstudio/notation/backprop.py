@@ -35,10 +35,11 @@ def normalise_rule(layer: int | None = None) -> Line:
     )
 
 
-def scale_rule(layer: int | None = None) -> Line:
-    """z̃ = γ ⊙ ẑ + β: the learned scale and shift."""
+def scale_rule(layer: int | None = None, one_neuron: bool = False) -> Line:
+    """z̃ = γ ⊙ ẑ + β: the learned scale and shift (γ · ẑ + β for one neuron's numbers)."""
+    times = TIMES if one_neuron else ODOT
     return Line(
-        Sym("ztilde", layer), seq(Sym("gamma", layer), ODOT, Sym("zhat", layer), PLUS, Sym("beta", layer))
+        Sym("ztilde", layer), seq(Sym("gamma", layer), times, Sym("zhat", layer), PLUS, Sym("beta", layer))
     )
 
 

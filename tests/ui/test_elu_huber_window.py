@@ -67,5 +67,5 @@ def test_tooltips_write_batch_norm_and_the_chain_rule_from_the_notation(qtbot: Q
     controller.next_phase()
     tip = view.neuron_tooltip(1, 0)
     z_hat = document.stepper.trace.layers[1].z_hat[0, 0]
-    assert f"batch norm: ẑ = (z − μ)/√(σ² + ε) = {fmt6(z_hat)}; z̃ = γ ⊙ ẑ + β = " in tip
+    assert f"batch norm: ẑ = (z − μ)/√(σ² + ε) = {fmt6(z_hat)}; z̃ = γ·ẑ + β = " in tip
     assert "a₁⁽¹⁾ = tanh(z̃) = " in tip

@@ -151,7 +151,7 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
                 ).format(
                     normalise=backprop.normalise_rule().render("plain"),
                     z_hat=fmt6(lt.z_hat[p, neuron]),
-                    scale=backprop.scale_rule().render("plain"),
+                    scale=backprop.scale_rule(one_neuron=True).render("plain"),
                     z_tilde=fmt6(lt.u[p, neuron]),
                 )
             )
