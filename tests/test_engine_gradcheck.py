@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bpstudio.engine import InitConfig, LayerSpec, Network, initialize
 from bpstudio.engine.gradcheck import gradient_check
 
-SMOOTH = ("sigmoid", "tanh", "linear")
+SMOOTH = ("sigmoid", "tanh", "elu", "linear")
 KINKED = ("relu", "leaky_relu")
 
 
@@ -17,7 +17,7 @@ KINKED = ("relu", "leaky_relu")
 def problems(draw):  # type: ignore[no-untyped-def]
     depth = draw(st.integers(1, 3))
     sizes = [draw(st.integers(1, 4)) for _ in range(depth + 1)]
-    loss = draw(st.sampled_from(["half_sse", "mse", "binary_cross_entropy", "cross_entropy"]))
+    loss = draw(st.sampled_from(["half_sse", "mse", "huber", "binary_cross_entropy", "cross_entropy"]))
     out_act = {"binary_cross_entropy": "sigmoid", "cross_entropy": "softmax"}.get(
         loss, draw(st.sampled_from(SMOOTH))
     )

@@ -27,6 +27,7 @@ def activation_names() -> dict[str, str]:
         "tanh": tr("tanh"),
         "relu": tr("ReLU"),
         "leaky_relu": tr("Leaky ReLU"),
+        "elu": tr("ELU"),
         "linear": tr("Linear (identity)"),
         "softmax": tr("Softmax"),
     }
@@ -36,6 +37,7 @@ def loss_names() -> dict[str, str]:
     return {
         "half_sse": tr("½ sum of squares"),
         "mse": tr("Mean squared error"),
+        "huber": tr("Huber loss"),
         "binary_cross_entropy": tr("Binary cross-entropy"),
         "cross_entropy": tr("Cross-entropy"),
     }

@@ -9,7 +9,7 @@ from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
 
-ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
+ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "linear", "softmax")
 DEFAULT_LEAKY_SLOPE = 0.01
 # The table functions below may overflow internally in a harmless way (e^-z = inf for z < -709
 # gives σ(z) = 1/(1 + inf) = 0, the correct limit); callers on the hot path run them under
@@ -28,6 +28,17 @@ def _sigmoid(z: Array, slope: float) -> Array:
     return np.reciprocal(t, out=t)
 
 
+def _elu(z: Array, slope: float) -> Array:
+    """ELU with α = 1, as PyTorch's nn.ELU: z for z > 0, e^z − 1 otherwise (expm1 keeps small
+    negative z exact; the minimum keeps e^z of a large positive z from overflowing)."""
+    return np.where(z > 0.0, z, np.expm1(np.minimum(z, 0.0)))
+
+
+def _elu_slope(z: Array) -> Array:
+    """ELU′: 1 for z > 0, e^z otherwise (PyTorch's backward computes e^z too, not a + 1)."""
+    return np.where(z > 0.0, 1.0, np.exp(np.minimum(z, 0.0)))
+
+
 def _softmax(z: Array, slope: float) -> Array:
     shifted = z - z.max(axis=1, keepdims=True)
     e = np.exp(shifted)
@@ -40,6 +51,7 @@ FORWARD: dict[str, Callable[[Array, float], Array]] = {
     "tanh": lambda z, slope: np.tanh(z),
     "relu": lambda z, slope: np.maximum(z, 0.0),
     "leaky_relu": lambda z, slope: np.where(z > 0.0, z, slope * z),
+    "elu": _elu,
     "linear": lambda z, slope: z.copy(),
     "softmax": _softmax,
 }
@@ -49,6 +61,7 @@ DERIVATIVE: dict[str, Callable[[Array, Array, float], Array]] = {
     "tanh": lambda z, a, slope: ONE - a * a,
     "relu": lambda z, a, slope: (z > 0.0).astype(np.float64),
     "leaky_relu": lambda z, a, slope: np.where(z > 0.0, 1.0, slope),
+    "elu": lambda z, a, slope: _elu_slope(z),
     "linear": lambda z, a, slope: np.ones_like(z),
 }
 
@@ -58,6 +71,7 @@ BACKWARD: dict[str, Callable[[Array, Array, Array, float], Array]] = {
     "tanh": lambda z, a, grad_a, slope: grad_a * (ONE - a * a),
     "relu": lambda z, a, grad_a, slope: grad_a * (z > 0.0),
     "leaky_relu": lambda z, a, grad_a, slope: grad_a * np.where(z > 0.0, 1.0, slope),
+    "elu": lambda z, a, grad_a, slope: grad_a * _elu_slope(z),
     "linear": lambda z, a, grad_a, slope: grad_a.copy(),
     "softmax": lambda z, a, grad_a, slope: a * (grad_a - (grad_a * a).sum(axis=1, keepdims=True)),
 }

@@ -16,7 +16,8 @@ from bpstudio.engine.errors import EngineError
 
 Array = NDArray[np.float64]
 
-LOSSES = ("half_sse", "mse", "binary_cross_entropy", "cross_entropy")
+LOSSES = ("half_sse", "mse", "huber", "binary_cross_entropy", "cross_entropy")
+HUBER_DELTA = 1.0  # the Huber loss's threshold (PyTorch's nn.HuberLoss default)
 
 
 def check_compatible(loss: str, output_activation: str) -> None:
@@ -66,6 +67,12 @@ def per_sample(loss: str, y: Array, a: Array, z: Array) -> Array:
     if loss == "mse":
         d = y - a
         return _row_sums(d * d) / y.shape[1]
+    if loss == "huber":
+        # mean over the outputs of ½d² for |d| < δ and δ(|d| − ½δ) beyond, as nn.HuberLoss
+        d = a - y
+        size = np.abs(d)
+        terms = np.where(size < HUBER_DELTA, _HALF * d * d, HUBER_DELTA * (size - _HALF * HUBER_DELTA))
+        return _row_sums(terms) / y.shape[1]
     if loss == "binary_cross_entropy":
         # -(y log σ(z) + (1-y) log(1-σ(z))) = softplus(z) - y z, computed from the logits.
         return np.mean(_softplus(z) - y * z, axis=1)
@@ -86,6 +93,8 @@ def output_delta(loss: str, activation: str, y: Array, a: Array, z: Array, slope
         grad_a = a - y
     elif loss == "mse":
         grad_a = (2.0 / y.shape[1]) * (a - y)
+    elif loss == "huber":
+        grad_a = np.clip(a - y, -HUBER_DELTA, HUBER_DELTA) / y.shape[1]
     else:
         raise EngineError(f"unknown loss {loss!r}")
     return activations.BACKWARD[activation](z, a, grad_a, slope)

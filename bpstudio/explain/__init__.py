@@ -15,9 +15,9 @@ from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import OptimizerConfig
 from bpstudio.engine.stepper import Phase, Stepper, Trace
 from bpstudio.explain import record, texts
-from bpstudio.explain.derive import COMPACT, FULL, Detail, Writer, phase_doc
+from bpstudio.explain.derive import COMPACT, FULL, Context, Detail, overview, phase_doc
 from bpstudio.explain.doc import Doc, render, render_html_page
-from bpstudio.explain.formula import format_number
+from bpstudio.notation.formula import format_number
 
 FORMATS = ("md", "html", "text", "json")
 DETAILS: dict[str, Detail] = {"full": FULL, "compact": COMPACT}
@@ -86,8 +86,8 @@ def explain_phase(
     phase = Phase(phase)
     if fmt == "json":
         return record.dumps(record.step_record(trace, network))
-    writer = Writer(trace, network, loss, optimizer, lang, DETAILS[detail])
-    return render(phase_doc(writer, phase), fmt)  # type: ignore[arg-type]
+    context = Context(trace, network, loss, optimizer, lang, DETAILS[detail])
+    return render(phase_doc(context, phase), fmt)  # type: ignore[arg-type]
 
 
 class CancelledError(Exception):
@@ -146,16 +146,17 @@ def explain_steps(
     records: list[dict[str, Any]] = []
     numbers: list[int] = []
     tx = texts.get(lang)
-    overview = Doc()
+    network_doc = Doc()
 
     def write(trace: Trace, phase: Phase, doc: Doc) -> None:
         if fmt == "json":
             return
-        writer = Writer(trace, net, stepper.loss, stepper.optimizer, lang)
+        context = Context(trace, net, stepper.loss, stepper.optimizer, lang)
         if phase is Phase.FEEDFORWARD:
             if not step_docs:
-                writer.overview(
-                    overview,
+                overview(
+                    context,
+                    network_doc,
                     stepper.dataset.size,
                     stepper.training.batch_size,
                     stepper.training.shuffle,
@@ -163,7 +164,7 @@ def explain_steps(
                     description,
                 )
             doc.heading(2, tx["step_title"].format(step=trace.step + 1, epoch=trace.epoch + 1))
-        doc.extend(phase_doc(writer, phase))
+        doc.extend(phase_doc(context, phase))
 
     for index in range(steps):
         doc = Doc()
@@ -193,12 +194,20 @@ def explain_steps(
             "steps": records,
         }
         return record.dumps(document)
+    return _whole(network_doc, step_docs, numbers, lang, fmt, name)
+
+
+def _whole(
+    network_doc: Doc, step_docs: list[Doc], numbers: list[int], lang: str, fmt: str, name: str | None
+) -> str:
+    """The written steps under their title, with the network's description first."""
+    tx = texts.get(lang)
     whole = Doc()
     whole.heading(1, tx["doc_title"])
     scope = tx["scope_one"] if len(numbers) == 1 else tx["scope_many"]
     whole.para(scope.format(first=numbers[0], last=numbers[-1]))
     whole.para(tx["doc_intro"])
-    whole.extend(overview)
+    whole.extend(network_doc)
     for doc in step_docs:
         whole.extend(doc)
     if fmt == "html":

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from bpstudio.explain.formula import EQ, Fmt, Node, Num, Seq, html_text
+from bpstudio.notation.formula import Fmt, Line, Node, Num, Seq, html_text
 
 Inline: TypeAlias = "str | Node"
 
@@ -28,15 +28,6 @@ class Heading:
 @dataclass
 class Para:
     items: list[Inline]
-
-
-@dataclass
-class Line:
-    """One displayed equation: lhs rel rhs (the relation is aligned in Markdown)."""
-
-    lhs: Node
-    rhs: Node
-    rel: Node = EQ
 
 
 @dataclass

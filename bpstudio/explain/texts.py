@@ -43,11 +43,13 @@ EN: dict[str, str] = {
     "act_tanh": "tanh",
     "act_relu": "ReLU",
     "act_leaky_relu": "leaky ReLU",
+    "act_elu": "ELU",
     "act_linear": "linear",
     "act_softmax": "softmax",
     "slope": "slope",
     "loss_half_sse": "half the sum of squared errors,",
     "loss_mse": "mean squared error,",
+    "loss_huber": "Huber loss (threshold 1),",
     "loss_binary_cross_entropy": "binary cross-entropy,",
     "loss_cross_entropy": "cross-entropy,",
     "opt_sgd": "plain gradient descent (SGD)",
@@ -95,6 +97,10 @@ EN: dict[str, str] = {
     "loss_title": "Loss and cost",
     "loss_intro_half_sse": "The loss compares the prediction ŷ with the target y: half the squared difference.",
     "loss_intro_mse": "The loss is the mean of the squared differences between the targets and the predictions.",
+    "loss_intro_huber": (
+        "The Huber loss is half the squared error while a prediction is within 1 of its target and grows "
+        "only linearly beyond, so that one far-off output does not dominate; it is averaged over the outputs."
+    ),
     "loss_intro_binary_cross_entropy": (
         "The loss is the binary cross-entropy: it punishes a confident prediction on the wrong side hard."
     ),
@@ -122,11 +128,15 @@ EN: dict[str, str] = {
         "For the mean squared error over n = {n} outputs, ∂L/∂ŷₖ = (2/n)(ŷₖ − yₖ); the chain rule "
         "multiplies it by the slope of the activation at z."
     ),
-    "delta_out_bce": (
+    "delta_out_huber": (
+        "For the Huber loss over n = {n} outputs, ∂L/∂ŷₖ is (ŷₖ − yₖ)/n clipped to [−1/n, 1/n]; the chain "
+        "rule multiplies it by the slope of the activation at z."
+    ),
+    "delta_out_binary_cross_entropy": (
         "With a sigmoid output and binary cross-entropy, the slope of the sigmoid cancels out and "
         "δ is simply the difference between prediction and target (divided by the number of outputs)."
     ),
-    "delta_out_ce": (
+    "delta_out_cross_entropy": (
         "With a softmax output and cross-entropy, the softmax Jacobian and the logarithm cancel out "
         "and δ is the difference between the predicted and the target distribution."
     ),
@@ -217,11 +227,13 @@ VI: dict[str, str] = {
     "act_tanh": "tanh",
     "act_relu": "ReLU",
     "act_leaky_relu": "leaky ReLU",
+    "act_elu": "ELU",
     "act_linear": "tuyến tính",
     "act_softmax": "softmax",
     "slope": "hệ số góc",
     "loss_half_sse": "một nửa tổng bình phương sai số,",
     "loss_mse": "trung bình bình phương sai số (MSE),",
+    "loss_huber": "hàm mất mát Huber (ngưỡng 1),",
     "loss_binary_cross_entropy": "entropy chéo nhị phân,",
     "loss_cross_entropy": "entropy chéo,",
     "opt_sgd": "hạ gradient thông thường (SGD)",
@@ -268,6 +280,11 @@ VI: dict[str, str] = {
     "loss_title": "Hàm mất mát và hàm chi phí",
     "loss_intro_half_sse": "Hàm mất mát so dự đoán ŷ với giá trị đích y: lấy một nửa bình phương độ chênh lệch.",
     "loss_intro_mse": "Hàm mất mát là trung bình các bình phương độ chênh giữa giá trị đích và dự đoán.",
+    "loss_intro_huber": (
+        "Hàm mất mát Huber bằng một nửa bình phương sai số khi dự đoán lệch khỏi giá trị đích không quá 1, "
+        "và chỉ tăng tuyến tính khi lệch xa hơn, để một đầu ra sai nhiều không lấn át phần còn lại; "
+        "sau đó lấy trung bình trên các đầu ra."
+    ),
     "loss_intro_binary_cross_entropy": (
         "Hàm mất mát là entropy chéo nhị phân: dự đoán càng tự tin mà sai thì bị phạt càng nặng."
     ),
@@ -295,11 +312,15 @@ VI: dict[str, str] = {
         "Với MSE trên n = {n} đầu ra, ∂L/∂ŷₖ = (2/n)(ŷₖ − yₖ); theo quy tắc chuỗi, ta nhân nó với "
         "đạo hàm của hàm kích hoạt tại z."
     ),
-    "delta_out_bce": (
+    "delta_out_huber": (
+        "Với hàm mất mát Huber trên n = {n} đầu ra, ∂L/∂ŷₖ bằng (ŷₖ − yₖ)/n bị chặn trong đoạn [−1/n, 1/n]; "
+        "theo quy tắc chuỗi, ta nhân nó với đạo hàm của hàm kích hoạt tại z."
+    ),
+    "delta_out_binary_cross_entropy": (
         "Khi lớp ra dùng sigmoid và hàm mất mát là entropy chéo nhị phân, đạo hàm của sigmoid triệt "
         "tiêu và δ chỉ còn là hiệu giữa dự đoán và giá trị đích (chia cho số đầu ra)."
     ),
-    "delta_out_ce": (
+    "delta_out_cross_entropy": (
         "Khi lớp ra dùng softmax cùng entropy chéo, ma trận Jacobi của softmax và hàm log triệt tiêu "
         "lẫn nhau, nên δ là hiệu giữa phân phối dự đoán và phân phối đích."
     ),

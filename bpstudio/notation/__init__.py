@@ -8,7 +8,12 @@ and the command line all write a name or a number by the same rule:
   way to shorten a number to fit a width;
 * `symbols`: W, b, γ, β, the optimizer buffers' m and v, the activations' σ, tanh …;
 * `scripts`: Unicode sub- and superscripts;
-* `languages`: the codes and native names of the languages the app speaks.
+* `languages`: the codes and native names of the languages the app speaks;
+* `formula`: the formula nodes (symbols, numbers, fractions, cases…) and how they render as
+  HTML, Markdown, LaTeX-free text and plain tooltips;
+* `activations`, `losses`, `optimizers`: one table entry per engine key with its formulas —
+  g and g′, the loss of one sample and the output δ, the update rule — in symbols and with
+  numbers substituted; `backprop`: batch norm's two steps and the chain rule of a hidden δ.
 
 Translated words (layer titles, "Xavier (uniform)") are not here: they stay in Qt's `tr`.
 """

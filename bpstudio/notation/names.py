@@ -36,6 +36,12 @@ def layer_mark(layer: int) -> str:
     return sup(layer)
 
 
+def unit_name(letter: str, depth: int, layer: int, neuron: int) -> str:
+    """A neuron's own quantity: z¹₁, a²₃, δ²₁ (the layer as a superscript once the network has
+    more than one layer of weights, as the explanations write a¹₁; z₁ in a one-layer network)."""
+    return letter + (sup(layer) if depth > 1 else "") + sub(neuron + 1)
+
+
 def index_pair(row: int, col: int) -> str:
     """The subscript jk of a weight (0-based row and column): ₁₂, or ₁‚₁₀ once an index has two
     digits."""

@@ -332,45 +332,45 @@
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="62"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="160"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="61"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="163"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="63"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="160"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="62"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="163"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="169"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="174"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="172"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="177"/>
         <source>Export the explanation</source>
         <translation>Xuất phần giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="173"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="176"/>
         <source>Writing the explanation…</source>
         <translation>Đang ghi phần giải thích…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="173"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="176"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="181"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="184"/>
         <source>Computing the steps: {0} of {1} done…</source>
         <translation>Đang tính các bước: đã xong {0}/{1}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="191"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="194"/>
         <source>Cannot write the explanation: training diverged at {0}.</source>
         <translation>Không thể ghi phần giải thích: quá trình huấn luyện bị phân kỳ tại {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="195"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="198"/>
         <source>Cannot write the explanation: {0}</source>
         <translation>Không thể ghi phần giải thích: {0}</translation>
     </message>
@@ -396,202 +396,212 @@
     </message>
     <message>
         <location filename="../../bpstudio/controller/names.py" line="36"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="37"/>
         <source>Linear (identity)</source>
         <translation>Tuyến tính (đồng nhất)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="37"/>
+        <location filename="../../bpstudio/controller/names.py" line="38"/>
         <source>Softmax</source>
         <translation>Softmax</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="43"/>
+        <location filename="../../bpstudio/controller/names.py" line="44"/>
         <source>½ sum of squares</source>
         <translation>½ tổng bình phương</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="44"/>
+        <location filename="../../bpstudio/controller/names.py" line="45"/>
         <source>Mean squared error</source>
         <translation>Trung bình bình phương sai số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="45"/>
+        <location filename="../../bpstudio/controller/names.py" line="46"/>
+        <source>Huber loss</source>
+        <translation>Mất mát Huber</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/names.py" line="47"/>
         <source>Binary cross-entropy</source>
         <translation>Entropy chéo nhị phân</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="46"/>
+        <location filename="../../bpstudio/controller/names.py" line="48"/>
         <source>Cross-entropy</source>
         <translation>Entropy chéo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="52"/>
+        <location filename="../../bpstudio/controller/names.py" line="54"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="53"/>
+        <location filename="../../bpstudio/controller/names.py" line="55"/>
         <source>SGD with momentum</source>
         <translation>SGD có quán tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="54"/>
+        <location filename="../../bpstudio/controller/names.py" line="56"/>
         <source>Nesterov momentum</source>
         <translation>Quán tính Nesterov</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="55"/>
+        <location filename="../../bpstudio/controller/names.py" line="57"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="61"/>
+        <location filename="../../bpstudio/controller/names.py" line="63"/>
         <source>Xavier (uniform)</source>
         <translation>Xavier (đều)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="62"/>
+        <location filename="../../bpstudio/controller/names.py" line="64"/>
         <source>Xavier (normal)</source>
         <translation>Xavier (chuẩn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="63"/>
+        <location filename="../../bpstudio/controller/names.py" line="65"/>
         <source>He (uniform)</source>
         <translation>He (đều)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="64"/>
+        <location filename="../../bpstudio/controller/names.py" line="66"/>
         <source>He (normal)</source>
         <translation>He (chuẩn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="65"/>
+        <location filename="../../bpstudio/controller/names.py" line="67"/>
         <source>Uniform [a, b]</source>
         <translation>Phân phối đều [a, b]</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="66"/>
+        <location filename="../../bpstudio/controller/names.py" line="68"/>
         <source>Normal (0, σ)</source>
         <translation>Phân phối chuẩn (0, σ)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="73"/>
+        <location filename="../../bpstudio/controller/names.py" line="75"/>
         <source>Loss</source>
         <translation>Hàm mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="74"/>
+        <location filename="../../bpstudio/controller/names.py" line="76"/>
         <source>Optimizer</source>
         <translation>Bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="75"/>
+        <location filename="../../bpstudio/controller/names.py" line="77"/>
         <source>Learning rate</source>
         <translation>Tốc độ học</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="76"/>
+        <location filename="../../bpstudio/controller/names.py" line="78"/>
         <source>Momentum</source>
         <translation>Quán tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="77"/>
+        <location filename="../../bpstudio/controller/names.py" line="79"/>
         <source>β₁ (first moment)</source>
         <translation>β₁ (mômen bậc một)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="78"/>
+        <location filename="../../bpstudio/controller/names.py" line="80"/>
         <source>β₂ (second moment)</source>
         <translation>β₂ (mômen bậc hai)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="79"/>
+        <location filename="../../bpstudio/controller/names.py" line="81"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="80"/>
+        <location filename="../../bpstudio/controller/names.py" line="82"/>
         <source>Weight decay</source>
         <translation>Suy giảm trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="81"/>
+        <location filename="../../bpstudio/controller/names.py" line="83"/>
         <source>Clip gradient norm</source>
         <translation>Cắt chuẩn gradient</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="82"/>
+        <location filename="../../bpstudio/controller/names.py" line="84"/>
         <source>Batch size</source>
         <translation>Kích thước lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="83"/>
+        <location filename="../../bpstudio/controller/names.py" line="85"/>
         <source>Shuffle each epoch</source>
         <translation>Xáo trộn mỗi lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="84"/>
+        <location filename="../../bpstudio/controller/names.py" line="86"/>
         <source>Shuffle seed</source>
         <translation>Hạt giống xáo trộn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="85"/>
+        <location filename="../../bpstudio/controller/names.py" line="87"/>
         <source>Initialiser</source>
         <translation>Cách khởi tạo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="86"/>
+        <location filename="../../bpstudio/controller/names.py" line="88"/>
         <source>Initialiser seed</source>
         <translation>Hạt giống khởi tạo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="87"/>
+        <location filename="../../bpstudio/controller/names.py" line="89"/>
         <source>Lower bound a</source>
         <translation>Cận dưới a</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="88"/>
+        <location filename="../../bpstudio/controller/names.py" line="90"/>
         <source>Upper bound b</source>
         <translation>Cận trên b</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="89"/>
+        <location filename="../../bpstudio/controller/names.py" line="91"/>
         <source>Standard deviation σ</source>
         <translation>Độ lệch chuẩn σ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="90"/>
+        <location filename="../../bpstudio/controller/names.py" line="92"/>
         <source>Bias value</source>
         <translation>Giá trị bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="121"/>
+        <location filename="../../bpstudio/controller/names.py" line="123"/>
         <source>Maximum</source>
         <translation>Tối đa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="123"/>
+        <location filename="../../bpstudio/controller/names.py" line="125"/>
         <source>1 step/s</source>
         <translation>1 bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="124"/>
+        <location filename="../../bpstudio/controller/names.py" line="126"/>
         <source>{0} steps/s</source>
         <translation>{0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="130"/>
-        <location filename="../../bpstudio/controller/names.py" line="135"/>
+        <location filename="../../bpstudio/controller/names.py" line="132"/>
+        <location filename="../../bpstudio/controller/names.py" line="137"/>
         <source>off</source>
         <translation>tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="135"/>
+        <location filename="../../bpstudio/controller/names.py" line="137"/>
         <source>on</source>
         <translation>bật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="142"/>
+        <location filename="../../bpstudio/controller/names.py" line="144"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
@@ -947,37 +957,37 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="145"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="148"/>
         <source>The explanation could not be written: {0}</source>
         <translation>Không thể viết phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="166"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="169"/>
         <source>Nothing computed yet in this step</source>
         <translation>Bước này chưa tính gì</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="169"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="172"/>
         <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
         <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="174"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="177"/>
         <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
         <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="178"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="181"/>
         <source>Here you will see each formula with the current numbers substituted.</source>
         <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="185"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="188"/>
         <source>Training is running</source>
         <translation>Đang huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="188"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="191"/>
         <source>The steps go by too fast to read their formulas here. Press &lt;b&gt;Pause&lt;/b&gt; (F5): this dock then explains the last step done, with its numbers. At a speed of 1 step/s it follows every step.</source>
         <translation>Các bước trôi qua quá nhanh để đọc công thức ở đây. Nhấn &lt;b&gt;Tạm dừng&lt;/b&gt; (F5): khi đó khung này giải thích bước vừa làm xong, với chính các con số của nó. Ở tốc độ 1 bước/giây, khung này theo sát từng bước.</translation>
     </message>
@@ -985,32 +995,32 @@
 <context>
     <name>ExportExplanationDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="47"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="46"/>
         <source>Export the explanation</source>
         <translation>Xuất phần giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="66"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="65"/>
         <source>Step {0} is the current step: it is written in full, every formula with its numbers, with the network and its parameters at the start. Later steps are computed on a copy; the open network does not change.</source>
         <translation>Bước {0} là bước hiện tại: bước này được viết đầy đủ, mọi công thức kèm các con số, cùng với mạng nơ-ron và các tham số ban đầu. Các bước sau được tính trên một bản sao; mạng đang mở không thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="73"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="72"/>
         <source>From step</source>
         <translation>Từ bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="74"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="73"/>
         <source>To step</source>
         <translation>Đến bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="75"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="74"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="76"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="75"/>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
@@ -1569,92 +1579,92 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="29"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="33"/>
         <source>({count} terms)</source>
         <translation>({count} số hạng)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="48"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="94"/>
         <source>{name} — input {index}</source>
         <translation>{name} — đầu vào {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="54"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="100"/>
         <source>{name} — output neuron {index} · {activation}</source>
         <translation>{name} — nơ-ron đầu ra {index} · {activation}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="60"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="106"/>
         <source>{name} — hidden layer {layer}, neuron {index} · {activation}</source>
         <translation>{name} — lớp ẩn {layer}, nơ-ron {index} · {activation}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="66"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="112"/>
         <source>Values of sample {k} of the {m} in this batch (dataset row {row}); gradients are means over the batch.</source>
         <translation>Giá trị của mẫu thứ {k} trong {m} mẫu của lô này (hàng {row} của tập dữ liệu); gradient là trung bình trên cả lô.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="103"/>
-        <source>batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</source>
-        <translation>chuẩn hoá theo lô: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}</translation>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="149"/>
+        <source>batch norm: {normalise} = {z_hat}; {scale} = {z_tilde}</source>
+        <translation>chuẩn hoá theo lô: {normalise} = {z_hat}; {scale} = {z_tilde}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="115"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="166"/>
         <source>target y = {y}; loss of this sample: L = {loss}</source>
         <translation>giá trị đích y = {y}; mất mát của mẫu này: L = {loss}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="121"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="172"/>
         <source>z and a are not computed yet in this step: the feedforward phase fills them in.</source>
         <translation>Bước này chưa tính z và a: pha lan truyền tiến sẽ điền chúng vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="163"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="196"/>
         <source>{delta} = ∂L/∂z (through batch normalisation) = {value}</source>
         <translation>{delta} = ∂L/∂z (qua chuẩn hoá theo lô) = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="201"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="227"/>
         <source>update: {name} {old} → {new}</source>
         <translation>cập nhật: {name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="210"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="236"/>
         <source>Double-click to type a new bias.</source>
         <translation>Nhấp đúp để gõ bias mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="216"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="242"/>
         <source>full precision: </source>
         <translation>độ chính xác đầy đủ: </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="227"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="253"/>
         <source>{weight} — weight from {source} to {target}</source>
         <translation>{weight} — trọng số từ {source} đến {target}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="233"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="259"/>
         <source>Gradients are means over the {m} samples of this batch.</source>
         <translation>Gradient là trung bình trên {m} mẫu của lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="265"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="295"/>
         <source>update ({optimizer}): {old} → {new}</source>
         <translation>cập nhật ({optimizer}): {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="269"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="299"/>
         <source>new w = </source>
         <translation>w mới = </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="270"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="300"/>
         <source>Double-click the label to type a new weight.</source>
         <translation>Nhấp đúp vào nhãn để gõ trọng số mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="276"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="306"/>
         <source>{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. Hover a neuron for its formula, or read every weight in the parameter tables.</source>
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>
@@ -1767,82 +1777,82 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="707"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="749"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="708"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="750"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="709"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="751"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="710"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="752"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="711"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="753"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="712"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="754"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="713"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="755"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="714"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="756"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="715"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="757"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="716"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="758"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="717"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="759"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="728"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="770"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="552"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="594"/>
         <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
         <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="557"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="599"/>
         <source>Batch normalisation is for hidden layers only</source>
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="730"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="772"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="732"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="774"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
@@ -1954,12 +1964,12 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../bpstudio/ui/i18n.py" line="143"/>
+        <location filename="../../bpstudio/ui/i18n.py" line="142"/>
         <source>{0} is not available: its translation file is missing ({1}), so BP Studio is shown in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
         <translation>{0} không dùng được: thiếu tệp bản dịch ({1}), nên BP Studio hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/i18n.py" line="149"/>
+        <location filename="../../bpstudio/ui/i18n.py" line="148"/>
         <source>{0}: the translation of Qt&apos;s own buttons and dialogs is missing ({1}); they stay in English. Reinstall BP Studio, or run `make translations` in a source checkout.</source>
         <translation>{0}: thiếu bản dịch cho các nút và hộp thoại của chính Qt ({1}); chúng sẽ hiển thị bằng tiếng Anh. Hãy cài lại BP Studio, hoặc chạy `make translations` trong thư mục mã nguồn.</translation>
     </message>

@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import itertools
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -32,12 +33,14 @@ from bpstudio.engine import (
     TrainingConfig,
     initialize,
 )
+from bpstudio.explain import format_number
 from bpstudio.notation.names import neuron_name
 from bpstudio.notation.numbers import TABLE, number
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import PHASE_COLOURS, BatchedEdgesItem, EdgeLabelItem
 from bpstudio.ui.canvas.layout import neuron_box
 from bpstudio.ui.canvas.state import fmt
+from bpstudio.ui.explanation_panel import ExplanationPanel
 from bpstudio.ui.fields import RefusedError, read_number
 from tests.ui.canvas_texts import bias_text, delta_text, z_text
 from tests.ui.conftest import make_document
@@ -487,6 +490,13 @@ def test_a_mnist_sized_network_builds(qtbot) -> None:
     assert view.neuron_item(3, 9).name == "ŷ₁₀"
 
 
+PHASE_TITLES = (
+    "Phase 1: feedforward",
+    "Phase 2: error terms δ and gradients (backward pass)",
+    "Phase 3: parameter update",
+)
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in resource("examples").glob("*.json")))
 def test_every_example_draws_and_explains_each_phase(qtbot, example: str) -> None:
     document = make_document(resource("examples", example))
@@ -494,6 +504,9 @@ def test_every_example_draws_and_explains_each_phase(qtbot, example: str) -> Non
     view = NetworkCanvas(document, controller)
     view.animations_enabled = False
     qtbot.addWidget(view)
+    panel = ExplanationPanel(document, controller)  # the Explanation dock, as the window has it
+    qtbot.addWidget(panel)
+    panel.show()
     sizes = document.network.sizes
     for phase in range(4):
         for layer, size in enumerate(sizes):
@@ -505,6 +518,13 @@ def test_every_example_draws_and_explains_each_phase(qtbot, example: str) -> Non
             a = document.stepper.trace.layers[-1].a
             assert view.neuron_item(len(sizes) - 1, 0).value_text() == fmt(a[0, 0])
         controller.next_phase()
+        # the dock explains the phase just done (it shows an error instead if writing fails)
+        text = panel.text()
+        assert PHASE_TITLES[phase % 3] in text
+        assert "could not be written" not in text
+        if phase % 3 == 0:  # feedforward: the cost of the batch, as the dock writes it
+            cost = document.stepper.trace.cost
+            assert re.sub(r"</?sup>", "", format_number(cost, "html")).replace("\u00a0", " ") in text
     assert not view.batched  # every example is small enough for one item per weight
 
 

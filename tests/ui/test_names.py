@@ -30,7 +30,13 @@ def keys(combo: QComboBox) -> list[str]:
 
 NAMES = {
     "en": {
-        "loss": ["½ sum of squares", "Mean squared error", "Binary cross-entropy", "Cross-entropy"],
+        "loss": [
+            "½ sum of squares",
+            "Mean squared error",
+            "Huber loss",
+            "Binary cross-entropy",
+            "Cross-entropy",
+        ],
         "optimizer": ["SGD", "SGD with momentum", "Nesterov momentum", "Adam"],
         "init": [
             "Xavier (uniform)",
@@ -49,13 +55,14 @@ NAMES = {
             "10000 steps/s",
             "Maximum",
         ],
-        "activation": ["Sigmoid", "tanh", "ReLU", "Leaky ReLU", "Linear (identity)"],
+        "activation": ["Sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU", "Linear (identity)"],
         "layer": "Layer 1 (hidden, Sigmoid)",
     },
     "vi": {
         "loss": [
             "½ tổng bình phương",
             "Trung bình bình phương sai số",
+            "Mất mát Huber",
             "Entropy chéo nhị phân",
             "Entropy chéo",
         ],
@@ -77,7 +84,7 @@ NAMES = {
             "10000 bước/giây",
             "Tối đa",
         ],
-        "activation": ["Sigmoid", "tanh", "ReLU", "Leaky ReLU", "Tuyến tính (đồng nhất)"],
+        "activation": ["Sigmoid", "tanh", "ReLU", "Leaky ReLU", "ELU", "Tuyến tính (đồng nhất)"],
         "layer": "Lớp 1 (ẩn, Sigmoid)",
     },
 }

@@ -1,24 +1,21 @@
 """Hover text: each neuron's and weight's formula with the current numbers (6 decimals) and the
-full-precision values. Built only when the learner hovers, never on a step."""
+full-precision values. Built only when the learner hovers, never on a step.
+
+The formulas of an activation, a loss's output δ and an update rule come from their tables in
+bpstudio.notation, written in its compact "plain" Unicode with the canvas's numbers."""
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller.names import activation_name
 from bpstudio.engine import activations
+from bpstudio.notation import activations as activation_notation
+from bpstudio.notation import backprop, losses, optimizers
+from bpstudio.notation.formula import Grad, Lit, Node, Sym, call
+from bpstudio.notation.names import parameter_name, unit_name
+from bpstudio.notation.numbers import TABLE, factor, full, number
 from bpstudio.ui.canvas.state import DisplayState
-from bpstudio.ui.canvas.text import (
-    ACTIVATION_SYMBOLS,
-    bias_name,
-    fmt6,
-    full,
-    layer_mark,
-    paren,
-    sub,
-    weight_name,
-)
 
 MAX_TERMS = 4  # a sum with more terms shows the first ones and "…"
 
@@ -31,7 +28,57 @@ def _sum(terms: list[str], total: int) -> str:
 
 
 def _activation_symbol(name: str) -> str:
-    return ACTIVATION_SYMBOLS.get(name, name)
+    """σ, tanh, ReLU …: the activation's name in formulas, from its notation table."""
+    return activation_notation.get(name).symbol.render("plain")
+
+
+def _table(value: float) -> str:
+    return number(value, TABLE)
+
+
+def _factor(value: float) -> str:
+    return factor(value, TABLE)
+
+
+def _number(value: float, parenthesised: bool = False) -> Node:
+    """A number in a notation formula as the canvas writes it: six decimals, a real minus sign."""
+    return Lit(_factor(value) if parenthesised else _table(value))
+
+
+def _slope(state: DisplayState, layer: int, neuron: int) -> float:
+    """g′ at this neuron's z for the sample shown, computed by the engine."""
+    net, trace = state.network, state.trace
+    assert net is not None and trace is not None
+    spec, lt, p = net.specs[layer], trace.layers[layer], state.position
+    assert lt.a is not None and lt.u is not None
+    return float(
+        activations.derivative(
+            spec.activation,
+            lt.u[p : p + 1, neuron : neuron + 1],
+            lt.a[p : p + 1, neuron : neuron + 1],
+            spec.leaky_slope,
+        )[0, 0]
+    )
+
+
+def _output_delta(state: DisplayState, neuron: int, d_name: str, value: float) -> str:
+    """δ of an output neuron: the loss's formula (notation.losses), in symbols and with numbers."""
+    net, doc, trace = state.network, state.document, state.trace
+    assert net is not None and doc is not None and trace is not None
+    layer, p = net.depth, state.position
+    lt = trace.layers[layer]
+    assert lt.a is not None
+    loss = losses.get(doc.loss)
+    act = activation_notation.get(net.specs[layer].activation)
+    n = net.sizes[-1]
+    total = float(trace.y[p].sum())
+    symbolic = loss.delta(
+        n, Sym("yhat"), Sym("y"), call(act.prime_symbol, Sym("z")), losses.sums_to_one(total)
+    )
+    slope = [_number(_slope(state, layer, neuron))] if loss.through_g_prime else []
+    a, y = float(lt.a[p, neuron]), float(trace.y[p, neuron])
+    numbers = loss.delta_values(n, a, y, slope, total, _number)
+    return f"{d_name} = {symbolic.render('plain')} = {numbers.render('plain')} = {_table(value)}"
 
 
 def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
@@ -73,15 +120,13 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
     if layer == 0:
         value = state.value(0, neuron)
         if value is not None:
-            lines.append(f"{name} = {fmt6(value)}")
+            lines.append(f"{name} = {_table(value)}")
             exact.append(f"{name} = {full(value)}")
         return _finish(lines, exact)
 
     trace = state.trace
     p = state.position
-    mark = layer_mark(layer) if depth > 1 else ""
-    j = sub(neuron + 1)
-    z_name, a_name, d_name = f"z{j}{mark}", f"a{j}{mark}", f"δ{j}{mark}"
+    z_name, a_name, d_name = (unit_name(letter, depth, layer, neuron) for letter in "zaδ")
     lt = trace.layers[layer] if trace is not None else None
     if trace is not None and lt is not None and lt.z is not None:
         w_used = state.before(layer, "W")
@@ -91,30 +136,35 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
         n_in = w_used.shape[1]
         shown = min(n_in, MAX_TERMS)
         sources = state.names[layer - 1]
-        symbolic = [f"{weight_name(layer, neuron, i, 1)}·{sources[i]}" for i in range(shown)]
-        numeric = [f"{paren(w_used[neuron, i])}·{paren(a_prev[p, i])}" for i in range(shown)]
-        b_sym = bias_name(layer, neuron, 1)
+        symbolic = [f"{parameter_name('W', layer, neuron, i)}·{sources[i]}" for i in range(shown)]
+        numeric = [f"{_factor(w_used[neuron, i])}·{_factor(a_prev[p, i])}" for i in range(shown)]
+        b_sym = parameter_name("b", layer, neuron)
         z_value = float(lt.z[p, neuron])
         lines.append(f"{z_name} = {_sum(symbolic, n_in)} + {b_sym}")
-        lines.append(f"    = {_sum(numeric, n_in)} + {paren(b_used[neuron])} = {fmt6(z_value)}")
+        lines.append(f"    = {_sum(numeric, n_in)} + {_factor(b_used[neuron])} = {_table(z_value)}")
         exact.append(f"z = {full(z_value)}")
         if spec.batch_norm and lt.z_hat is not None and lt.u is not None:
             lines.append(
                 QCoreApplication.translate(
-                    "NetworkCanvas", "batch norm: ẑ = (z − μ)/√(σ² + ε) = {z_hat}; z̃ = γ·ẑ + β = {z_tilde}"
-                ).format(z_hat=fmt6(lt.z_hat[p, neuron]), z_tilde=fmt6(lt.u[p, neuron]))
+                    "NetworkCanvas", "batch norm: {normalise} = {z_hat}; {scale} = {z_tilde}"
+                ).format(
+                    normalise=backprop.normalise_rule().render("plain"),
+                    z_hat=_table(lt.z_hat[p, neuron]),
+                    scale=backprop.scale_rule(one_neuron=True).render("plain"),
+                    z_tilde=_table(lt.u[p, neuron]),
+                )
             )
         assert lt.a is not None
         a_value = float(lt.a[p, neuron])
         argument = "z̃" if spec.batch_norm else "z"  # z̃ = γ·ẑ + β, as the Explanation dock names it
-        lines.append(f"{a_name} = {symbol}({argument}) = {fmt6(a_value)}")
+        lines.append(f"{a_name} = {symbol}({argument}) = {_table(a_value)}")
         exact.append(f"a = {full(a_value)}")
         if layer == depth and trace.losses is not None:
             target = float(trace.y[p, neuron])
             lines.append(
                 QCoreApplication.translate(
                     "NetworkCanvas", "target y = {y}; loss of this sample: L = {loss}"
-                ).format(y=fmt6(target), loss=fmt6(trace.losses[p]))
+                ).format(y=_table(target), loss=_table(trace.losses[p]))
             )
     else:
         lines.append(
@@ -138,74 +188,51 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     p = state.position
     assert lt.delta is not None and lt.a is not None and lt.u is not None
     value = float(lt.delta[p, neuron])
-    symbol = _activation_symbol(spec.activation)
     elementwise = spec.activation != "softmax" and not spec.batch_norm
     if layer == net.depth:
-        a, y = float(lt.a[p, neuron]), float(trace.y[p, neuron])
-        loss = doc.loss
-        if loss in ("half_sse", "mse") and elementwise:
-            slope = float(
-                activations.derivative(
-                    spec.activation,
-                    lt.u[p : p + 1, neuron : neuron + 1],
-                    lt.a[p : p + 1, neuron : neuron + 1],
-                    spec.leaky_slope,
-                )[0, 0]
-            )
-            factor = "" if loss == "half_sse" else f"(2/{net.sizes[-1]})·"
-            return f"{d_name} = {factor}(ŷ − y)·{symbol}′(z) = {factor}({fmt6(a)} − {fmt6(y)})·{fmt6(slope)} = {fmt6(value)}"
-        if loss == "binary_cross_entropy" and net.sizes[-1] == 1:
-            return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
-        if loss == "cross_entropy" and abs(float(trace.y[p].sum()) - 1.0) < 1e-12:
-            return f"{d_name} = ŷ − y = {fmt6(a)} − {paren(y)} = {fmt6(value)}"
-        return f"{d_name} = ∂L/∂z = {fmt6(value)}"
+        return _output_delta(state, neuron, d_name, value)
     if not elementwise:
         return QCoreApplication.translate(
             "NetworkCanvas", "{delta} = ∂L/∂z (through batch normalisation) = {value}"
-        ).format(delta=d_name, value=fmt6(value))
+        ).format(delta=d_name, value=_table(value))
     upper = trace.layers[layer + 1].delta
     w_next = state.before(layer + 1, "W")
     assert upper is not None and w_next is not None
     n_next = w_next.shape[0]
     shown = min(n_next, MAX_TERMS)
-    mark = layer_mark(layer + 1)
-    symbolic = [f"{weight_name(layer + 1, k, neuron, 2)}·δ{sub(k + 1)}{mark}" for k in range(shown)]
-    numeric = [f"{paren(w_next[k, neuron])}·{paren(upper[p, k])}" for k in range(shown)]
-    slope = float(
-        activations.derivative(
-            spec.activation,
-            lt.u[p : p + 1, neuron : neuron + 1],
-            lt.a[p : p + 1, neuron : neuron + 1],
-            spec.leaky_slope,
-        )[0, 0]
-    )
-    return (
-        f"{d_name} = ({_sum(symbolic, n_next)})·{symbol}′(z)"
-        f"\n    = ({_sum(numeric, n_next)})·{fmt6(slope)} = {fmt6(value)}"
-    )
+    symbolic = [
+        f"{parameter_name('W', layer + 1, k, neuron)}·{unit_name('δ', net.depth, layer + 1, k)}"
+        for k in range(shown)
+    ]
+    numeric = [f"{_factor(w_next[k, neuron])}·{_factor(upper[p, k])}" for k in range(shown)]
+    slope = _slope(state, layer, neuron)
+    g_prime = call(activation_notation.get(spec.activation).prime_symbol, Sym("z"))
+    rule = backprop.chain_rule(Lit(_sum(symbolic, n_next)), [g_prime])
+    numbers = backprop.chain_rule(Lit(_sum(numeric, n_next)), [_number(slope)])
+    return f"{d_name} = {rule.render('plain')}\n    = {numbers.render('plain')} = {_table(value)}"
 
 
 def _bias_lines(state: DisplayState, layer: int, neuron: int, exact: list[str]) -> list[str]:
     net = state.network
     assert net is not None
-    name = bias_name(layer, neuron, net.depth)
+    name = parameter_name("b", layer, neuron)
     lines = []
     before, after = state.before(layer, "b"), state.after(layer, "b")
     grad = state.grad(layer, "b")
     if grad is not None:
         g = float(grad[neuron])
-        lines.append(f"∂J/∂{name} = {fmt6(g)}")
+        lines.append(f"∂J/∂{name} = {_table(g)}")
         exact.append(f"∂J/∂b = {full(g)}")
     if before is not None and after is not None:
         lines.append(
             QCoreApplication.translate("NetworkCanvas", "update: {name} {old} → {new}").format(
-                name=name, old=fmt6(before[neuron]), new=fmt6(after[neuron])
+                name=name, old=_table(before[neuron]), new=_table(after[neuron])
             )
         )
         exact.append(f"b = {full(after[neuron])}")
     else:
         value = state.bias(layer, neuron)
-        lines.append(f"{name} = {fmt6(value)}")
+        lines.append(f"{name} = {_table(value)}")
         exact.append(f"b = {full(value)}")
     lines.append(QCoreApplication.translate("NetworkCanvas", "Double-click to type a new bias."))
     return lines
@@ -221,7 +248,7 @@ def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
     net, doc, trace = state.network, state.document, state.trace
     if net is None or doc is None:
         return ""
-    name = weight_name(layer, row, col, net.depth)
+    name = parameter_name("W", layer, row, col)
     source, target = state.names[layer - 1][col], state.names[layer][row]
     lines = [
         QCoreApplication.translate("NetworkCanvas", "{weight} — weight from {source} to {target}").format(
@@ -237,33 +264,36 @@ def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
     exact: list[str] = []
     before, after = state.before(layer, "W"), state.after(layer, "W")
     old = float(before[row, col]) if before is not None else state.weight(layer, row, col)
-    lines.append(f"{name} = {fmt6(old)}")
+    lines.append(f"{name} = {_table(old)}")
     exact.append(f"w = {full(old)}")
     grad = state.grad(layer, "W")
     if grad is not None and trace is not None:
         g = float(grad[row, col])
         delta = trace.layers[layer].delta
         a_prev = trace.layers[layer - 1].a
-        mark = layer_mark(layer) if net.depth > 1 else ""
-        d_sym = f"δ{sub(row + 1)}{mark}"
+        d_sym = unit_name("δ", net.depth, layer, row)
         if state.batch_size == 1 and delta is not None and a_prev is not None:
             lines.append(
-                f"∂J/∂{name} = {d_sym}·{source} = {paren(delta[0, row])}·{paren(a_prev[0, col])} = {fmt6(g)}"
+                f"∂J/∂{name} = {d_sym}·{source} = {_factor(delta[0, row])}·{_factor(a_prev[0, col])} = {_table(g)}"
             )
         else:
-            lines.append(f"∂J/∂{name} = (1/m) Σ {d_sym}·{source} = {fmt6(g)}")
+            lines.append(f"∂J/∂{name} = (1/m) Σ {d_sym}·{source} = {_table(g)}")
         exact.append(f"∂J/∂w = {full(g)}")
         if after is not None:
             new = float(after[row, col])
             config = doc.optimizer
             clip = trace.update.clip_coef if trace.update is not None else 1.0
             if config.name == "sgd" and config.weight_decay == 0 and clip >= 1.0:
-                lr = np.format_float_positional(config.learning_rate, trim="-")
-                lines.append(f"{name} ← {name} − α·∂J/∂{name} = {fmt6(old)} − {lr}·{paren(g)} = {fmt6(new)}")
+                param = Lit(name)
+                (rule,) = optimizers.sgd_rules(param, Grad("J", param))
+                numbers = optimizers.step_values(
+                    param, old, config.learning_rate, _number(g, True), new, _number
+                )
+                lines.append(f"{rule.render('plain')} = {numbers.rhs.render('plain')}")
             else:
                 lines.append(
                     QCoreApplication.translate("NetworkCanvas", "update ({optimizer}): {old} → {new}").format(
-                        optimizer=config.name, old=fmt6(old), new=fmt6(new)
+                        optimizer=config.name, old=_table(old), new=_table(new)
                     )
                 )
             exact.append(QCoreApplication.translate("NetworkCanvas", "new w = ") + full(new))

@@ -2,7 +2,12 @@
 
 A formula is a tree of small nodes: symbols with the article's layer superscript and neuron
 subscripts (z^[1]_1), numbers, fractions, roots and literal operators. Each node renders itself
-in three ways, so every explanation is written once and printed in any format.
+in every format, so a formula is written once (in the tables of `bpstudio.notation`) and printed
+by the explanations, the exports and the canvas tooltips alike.
+
+Formats: "md" (LaTeX inside Markdown), "html" (Qt rich text), "text" (Unicode for a terminal, as
+the explanations print it) and "plain" (the compact Unicode of the canvas tooltips: the same as
+"text" except that a product is written tight, a·b instead of a · b).
 """
 
 from __future__ import annotations
@@ -11,11 +16,11 @@ import functools
 import html
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-Fmt: TypeAlias = Literal["md", "html", "text"]
+Fmt: TypeAlias = Literal["md", "html", "text", "plain"]
 
 DECIMALS = 6
 # × between a mantissa and its power of ten, with no-break spaces: a number never wraps in two
@@ -149,14 +154,18 @@ def _node(item: Item) -> Node:
 
 @dataclass(frozen=True)
 class Lit(Node):
-    """A literal: its LaTeX spelling and, when different, its Unicode spelling."""
+    """A literal: its LaTeX spelling and, when different, its Unicode spelling (and, when
+    different again, its spelling in the compact "plain" format)."""
 
     latex: str
     uni: str | None = None
+    tight: str | None = None
 
     def render(self, fmt: Fmt) -> str:
         if fmt == "md":
             return self.latex
+        if fmt == "plain" and self.tight is not None:
+            return self.tight
         text = self.latex if self.uni is None else self.uni
         return html_text(text) if fmt == "html" else text
 
@@ -465,7 +474,7 @@ def call(name: Node | str, *args: Item) -> Call:
 _ATOMS = (Sym, Num, Setting, Frac, Sqrt, Pow, Exp, Grad, Indexed, Call)
 
 # Operators and small pieces with their three spellings.
-TIMES = Lit(r" \cdot ", " · ")
+TIMES = Lit(r" \cdot ", " · ", "·")
 PLUS = Lit(" + ")
 MINUS = Lit(" - ", " − ")
 EQ = Lit(" = ")
@@ -473,11 +482,6 @@ LARROW = Lit(r" \leftarrow ", " ← ")
 ODOT = Lit(r" \odot ", " ⊙ ")
 CDOTS = Lit(r"\cdots", "⋯")
 TRANSPOSE = Lit(r"^{\top}", "ᵀ")
-SIGMA = Lit(r"\sigma", "σ")
-TANH = Lit(r"\tanh", "tanh")
-RELU = Lit(r"\operatorname{ReLU}", "ReLU")
-LRELU = Lit(r"\operatorname{LReLU}", "LReLU")
-SOFTMAX = Lit(r"\operatorname{softmax}", "softmax")
 LOG = Lit(r"\ln", "ln")
 MAX = Lit(r"\max", "max")
 MIN = Lit(r"\min", "min")
@@ -488,8 +492,77 @@ SUM_K = Lit(r"\sum_{k} ", "Σₖ ")
 SUM_J = Lit(r"\sum_{j} ", "Σⱼ ")
 
 
+@dataclass(frozen=True)
+class Cases(Node):
+    """A definition by two cases: `value if condition, other otherwise`.
+
+    LaTeX writes both conditions in a cases environment; Unicode says "otherwise" in the reader's
+    language (the words are given, as the notation itself has no language)."""
+
+    value: Node
+    condition: Node
+    other: Node
+    other_condition: Node
+    if_word: str
+    otherwise_word: str
+
+    def render(self, fmt: Fmt) -> str:
+        if fmt == "md":
+            return (
+                r"\begin{cases} "
+                + self.value.render(fmt)
+                + " & "
+                + self.condition.render(fmt)
+                + r" \\ "
+                + self.other.render(fmt)
+                + " & "
+                + self.other_condition.render(fmt)
+                + r" \end{cases}"
+            )
+        words = (self.if_word, self.otherwise_word)
+        if fmt == "html":
+            words = (html_text(self.if_word), html_text(self.otherwise_word))
+        return (
+            f"{self.value.render(fmt)} {words[0]} {self.condition.render(fmt)}, "
+            f"{self.other.render(fmt)} {words[1]}"
+        )
+
+
+@dataclass
+class Line:
+    """One displayed equation: lhs rel rhs (the relation is aligned in Markdown)."""
+
+    lhs: Node
+    rhs: Node
+    rel: Node = EQ
+
+    def render(self, fmt: Fmt) -> str:
+        """The equation on one line (the documents align and indent displayed lines themselves)."""
+        return self.lhs.render(fmt) + self.rel.render(fmt) + self.rhs.render(fmt)
+
+
 def paren(*items: Item) -> Seq:
     return seq(LPAREN, *items, RPAREN)
+
+
+NumberFn: TypeAlias = Callable[..., Node]
+"""How a view writes a computed number: number(value, paren=False) -> node. The derivations use
+`number` (six decimals); the canvas tooltips give their own, so one formula serves both."""
+
+
+def number(value: float, paren: bool = False) -> Node:
+    """A computed number as the derivations write it (format_number)."""
+    return Num(value, paren)
+
+
+def difference(left: float, right: float, num: NumberFn = number) -> Seq:
+    """`l − r` with r parenthesised when negative."""
+    return seq(num(left), MINUS, num(right, True))
+
+
+def product(*values: float, num: NumberFn = number) -> Seq:
+    """`a · b · …` with negative factors parenthesised."""
+    return join([num(v, True) for v in values], TIMES)
 
 
 def add_value(value: float) -> Seq:
