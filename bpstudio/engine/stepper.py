@@ -393,6 +393,20 @@ class Stepper:
         """Go back to a snapshot taken on this same network structure."""
         state.restore_snapshot(self, snap)
         self._order.forget()
+        trace = self.trace
+        if trace is not None and trace.grad is not None and not trace.complete:
+            # BACKWARD writes the rest of ∂J/∂θ through views of the workspace's gradient
+            # buffers: the restored (copied) gradient must live in one of them, or the layers
+            # still to come would write elsewhere and the update would use stale numbers.
+            grad = self._workspace().next_grad()
+            np.copyto(grad, trace.grad)
+            trace.grad = grad
+            views = self.network.views(grad)
+            for layer, lt in enumerate(trace.layers):
+                if layer > 0 and lt.grad_w is not None:
+                    lt.grad_w, lt.grad_b = views[layer]["W"], views[layer]["b"]
+                    if lt.grad_gamma is not None:
+                        lt.grad_gamma, lt.grad_beta = views[layer]["gamma"], views[layer]["beta"]
 
     def training_state(self) -> TrainingState:
         """Counters, histories and optimizer moments (copies), for the file."""
