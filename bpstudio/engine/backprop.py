@@ -11,6 +11,15 @@ Where each part lives (all in this module):
 * **update** — `update`: θ ← θ − α ∂J/∂θ for plain SGD; momentum, Nesterov and Adam change
   the direction, with their rules in `engine.optimizers`.
 
+One step, in the order `engine.stepper` calls these (one layer per call, so the window can
+stop after any of them)::
+
+    for l = 1 … L:      feedforward(l)                     z⁽ˡ⁾, a⁽ˡ⁾
+                        cost                               L per sample, J
+    l = L:              output_delta, gradients(L)         δ⁽ᴸ⁾, ∂J/∂W⁽ᴸ⁾, ∂J/∂b⁽ᴸ⁾
+    for l = L−1 … 1:    hidden_delta(l), gradients(l)      δ⁽ˡ⁾, ∂J/∂W⁽ˡ⁾, ∂J/∂b⁽ˡ⁾
+                        update                             θ ← θ − α ∂J/∂θ
+
 The article writes one sample as a column vector. Here a batch of m samples is a matrix with
 one sample per *row*, so the same formulas read Z = A_prev Wᵀ + b, Δ_hidden = (Δ_next W_next) ⊙
 g′(Z) and Σ δ aᵀ = Δᵀ A_prev: each row is the article's column, with the same numbers.
