@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from bpstudio.engine import backprop, batchnorm, checks, state
+from bpstudio.engine import backprop, batchnorm, checks
+from bpstudio.engine import state as saved_state
 from bpstudio.engine.batching import (
     Dataset,
     SampleOrder,
@@ -387,32 +388,39 @@ class Stepper:
 
     # -- snapshots and saved state (engine.state) ---------------------------------------------
     def snapshot(self) -> Snapshot:
-        return state.take_snapshot(self)
+        return saved_state.take_snapshot(self)
 
     def restore(self, snap: Snapshot) -> None:
         """Go back to a snapshot taken on this same network structure."""
-        state.restore_snapshot(self, snap)
+        saved_state.restore_snapshot(self, snap)
         self._order.forget()
+        self._own_gradient()
+
+    def _own_gradient(self) -> None:
+        """Put a restored step's gradient back into one of the workspace's gradient buffers.
+
+        BACKWARD writes the rest of ∂J/∂θ through views of those buffers: a restored (copied)
+        gradient must live in one of them, or the layers still to come would write elsewhere
+        and the update would read stale numbers.
+        """
         trace = self.trace
-        if trace is not None and trace.grad is not None and not trace.complete:
-            # BACKWARD writes the rest of ∂J/∂θ through views of the workspace's gradient
-            # buffers: the restored (copied) gradient must live in one of them, or the layers
-            # still to come would write elsewhere and the update would use stale numbers.
-            grad = self._workspace().next_grad()
-            np.copyto(grad, trace.grad)
-            trace.grad = grad
-            views = self.network.views(grad)
-            for layer, lt in enumerate(trace.layers):
-                if layer > 0 and lt.grad_w is not None:
-                    lt.grad_w, lt.grad_b = views[layer]["W"], views[layer]["b"]
-                    if lt.grad_gamma is not None:
-                        lt.grad_gamma, lt.grad_beta = views[layer]["gamma"], views[layer]["beta"]
+        if trace is None or trace.grad is None or trace.complete:
+            return
+        grad = self._workspace().next_grad()
+        np.copyto(grad, trace.grad)
+        trace.grad = grad
+        views = self.network.views(grad)
+        for layer, lt in enumerate(trace.layers):
+            if layer > 0 and lt.grad_w is not None:
+                lt.grad_w, lt.grad_b = views[layer]["W"], views[layer]["b"]
+                if lt.grad_gamma is not None:
+                    lt.grad_gamma, lt.grad_beta = views[layer]["gamma"], views[layer]["beta"]
 
     def training_state(self) -> TrainingState:
         """Counters, histories and optimizer moments (copies), for the file."""
-        return state.training_state(self)
+        return saved_state.training_state(self)
 
-    def load_training_state(self, saved: TrainingState) -> None:
+    def load_training_state(self, state: TrainingState) -> None:
         """Inverse of `training_state`; raises EngineError (its `field` says which) for what does
         not fit. A moment the state leaves out starts at zero."""
-        state.load_training_state(self, saved)
+        saved_state.load_training_state(self, state)
