@@ -1,16 +1,14 @@
 """The phase stepper: training one phase (or one layer) at a time, with a full trace.
 
-A training step on the current mini-batch has three phases:
+A training step on the current mini-batch has three phases: FEEDFORWARD (layer by layer, left
+to right, then the cost), BACKWARD (δ and the gradients, layer by layer, right to left) and
+UPDATE (the optimizer changes the parameters).
 
-* FEEDFORWARD — z = W a + b and a = g(z) for every layer (left to right), then the loss of
-  each sample and the cost J = (1/m) Σ L;
-* BACKWARD — δ for every layer (right to left), ∂J/∂W = (1/m) δᵀ a_prev and ∂J/∂b;
-* UPDATE — the optimizer changes the parameters.
-
-This module only orders the phases and layers and keeps the position in training. The maths
-of each phase is in `engine.backprop` (read that module for the algorithm); batch norm is in
-`engine.batchnorm`, batches and epochs in `engine.batching`, the checks of a set-up in
-`engine.validation`, snapshots and the saved training state in `engine.state`.
+This module only orders the phases and layers, keeps the position in training and is the API
+the rest of the program calls. The maths of each phase, in the article's notation, is in
+`engine.backprop` (read that module for the algorithm); batch norm is in `engine.batchnorm`,
+batches and epochs in `engine.batching`, the checks of a set-up in `engine.validation`,
+snapshots and the saved training state in `engine.state`.
 
 Parameters (and batch-norm running statistics) change only in UPDATE, so restarting a step is
 always safe: the trace of a restarted step is simply thrown away.
