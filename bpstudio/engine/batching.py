@@ -78,8 +78,9 @@ def batch_rows(
 
 
 def next_batch(epoch: int, batch_in_epoch: int, samples: int, batch_size: int) -> tuple[int, int]:
-    """(epoch, batch_in_epoch) after one more step."""
+    """(epoch, batch_in_epoch) after one more step: the epoch ends once its batches have covered
+    every sample (batch_in_epoch · batch_size ≥ samples is batch_in_epoch ≥ batches_per_epoch)."""
     batch_in_epoch += 1
-    if batch_in_epoch >= batches_per_epoch(samples, batch_size):
+    if batch_in_epoch * batch_size >= samples:
         return epoch + 1, 0
     return epoch, batch_in_epoch

@@ -219,7 +219,7 @@ class Stepper:
 
     # -- the three phases (the maths of each is in engine.backprop) ----------------------------
     def _begin_step(self) -> Trace:
-        batch = self.current_batch()
+        batch = self._order.batch(self.dataset, self.training, self.epoch, self.batch_in_epoch)
         x, y = batch_rows(self.dataset, self.training, self.batch_in_epoch, batch)
         layers = [LayerTrace() for _ in range(self.network.depth + 1)]
         layers[0].a = x
@@ -236,8 +236,9 @@ class Stepper:
         self.trace = trace
         return trace
 
-    def _forward(self, layer: int) -> None:
-        plan = self._layer_plan()[layer]  # first: it also sizes the buffers _begin_step uses
+    def _forward(self, layer: int, plans: list[LayerPlan] | None = None) -> None:
+        # The plan first: it also sizes the buffers _begin_step uses.
+        plan = (plans or self._layer_plan())[layer]
         trace = self.trace if self.trace is not None and layer != 1 else self._begin_step()
         backprop.feedforward(plan, trace, layer)
         if layer == self.network.depth:
@@ -249,10 +250,10 @@ class Stepper:
         else:
             self.layer = layer + 1
 
-    def _backward(self, layer: int) -> None:
+    def _backward(self, layer: int, plans: list[LayerPlan] | None = None) -> None:
         trace = self.trace
         assert trace is not None
-        plans = self._layer_plan()
+        plans = plans or self._layer_plan()
         plan = plans[layer]
         if layer == self.network.depth:
             delta_u = backprop.output_delta(self.loss, plan, trace, trace.layers[layer])
@@ -312,10 +313,11 @@ class Stepper:
         """The rest of the current step, without building events (the hot path of train)."""
         if self.phase is Phase.FEEDFORWARD and self.layer == 1:
             depth = self.network.depth
+            plans = self._layer_plan()  # once for the whole step
             for layer in range(1, depth + 1):
-                self._forward(layer)
+                self._forward(layer, plans)
             for layer in range(depth, 0, -1):
-                self._backward(layer)
+                self._backward(layer, plans)
             self._update()
             return
         while not self._next_layer().step_completed:
