@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from bpstudio.engine.batching import Dataset
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.network import LayerSpec, Network
-from bpstudio.engine.stepper import Dataset
 
 # For each layer of the new network: (old layer index or None, [old neuron index or None, ...]).
 NeuronMap = list[tuple[int | None, list[int | None]]]

@@ -15,7 +15,9 @@ class EngineError(ValueError):
     `field` (the setting at fault in the engine's own words: "size", "activation",
     "batch_norm", "leaky_slope", "loss", "dataset", "targets", "batch_size", "parameters",
     an optimizer option such as "learning_rate", "batch_in_epoch", "epoch_history"…) and
-    `phase` ("feedforward", "backward", "update").
+    `phase` ("feedforward", "backward", "update"). `problem` is the message without the place
+    the fields already name ("size must be a positive whole number…" for "layer 2: size must…"),
+    for a caller that shows the place its own way (the file format's JSON path).
     """
 
     def __init__(
@@ -26,8 +28,10 @@ class EngineError(ValueError):
         sample: int | None = None,
         field: str | None = None,
         phase: str | None = None,
+        problem: str | None = None,
     ) -> None:
         super().__init__(message)
+        self.problem = message if problem is None else problem
         self.layer = layer
         self.sample = sample
         self.field = field

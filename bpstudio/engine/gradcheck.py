@@ -16,9 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from bpstudio.engine.batching import Dataset, TrainingConfig
 from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import OptimizerConfig
-from bpstudio.engine.stepper import Dataset, Phase, Stepper, TrainingConfig
+from bpstudio.engine.stepper import Stepper
+from bpstudio.engine.trace import Phase
 
 Array = NDArray[np.float64]
 FLOOR = 1e-4  # below this size, gradients are compared in absolute terms (to 1e-10)

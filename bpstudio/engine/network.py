@@ -36,6 +36,11 @@ class LayerSpec:
     leaky_slope: float = activations.DEFAULT_LEAKY_SLOPE
 
 
+def _layer_error(index: int, problem: str, field: str) -> EngineError:
+    """A refusal of layer `index`: "layer 2: <problem>", with the problem alone in `problem`."""
+    return EngineError(f"layer {index}: {problem}", layer=index, field=field, problem=problem)
+
+
 def check_specs(specs: list[LayerSpec]) -> None:
     """Refuse a structure before anything is allocated for it."""
     if len(specs) < 2:
@@ -45,40 +50,26 @@ def check_specs(specs: list[LayerSpec]) -> None:
     total = 0
     for index, spec in enumerate(specs):
         if not isinstance(spec.size, int) or spec.size < 1:
-            raise EngineError(
-                f"layer {index}: size must be a positive whole number, got {spec.size!r}",
-                layer=index,
-                field="size",
-            )
+            raise _layer_error(index, f"size must be a positive whole number, got {spec.size!r}", "size")
         if spec.size > MAX_NEURONS_PER_LAYER:
-            raise EngineError(
-                f"layer {index}: {spec.size} neurons is more than the {MAX_NEURONS_PER_LAYER} allowed",
-                layer=index,
-                field="size",
+            raise _layer_error(
+                index, f"{spec.size} neurons is more than the {MAX_NEURONS_PER_LAYER} allowed", "size"
             )
         if index == 0:
             continue
         if spec.activation not in activations.ACTIVATIONS:
-            raise EngineError(
-                f"layer {index}: unknown activation {spec.activation!r}; "
+            raise _layer_error(
+                index,
+                f"unknown activation {spec.activation!r}; "
                 f"expected one of {', '.join(activations.ACTIVATIONS)}",
-                layer=index,
-                field="activation",
+                "activation",
             )
         if spec.activation == "softmax" and index != len(specs) - 1:
-            raise EngineError(
-                f"layer {index}: softmax is only allowed on the output layer", layer=index, field="activation"
-            )
+            raise _layer_error(index, "softmax is only allowed on the output layer", "activation")
         if not math.isfinite(spec.leaky_slope):
-            raise EngineError(
-                f"layer {index}: leaky_slope must be a finite number", layer=index, field="leaky_slope"
-            )
+            raise _layer_error(index, "leaky_slope must be a finite number", "leaky_slope")
         if spec.batch_norm and index == len(specs) - 1:
-            raise EngineError(
-                f"layer {index}: batch normalisation is for hidden layers only",
-                layer=index,
-                field="batch_norm",
-            )
+            raise _layer_error(index, "batch normalisation is for hidden layers only", "batch_norm")
         total += specs[index - 1].size * spec.size + spec.size * (3 if spec.batch_norm else 1)
     if total > MAX_PARAMETERS:
         raise EngineError(

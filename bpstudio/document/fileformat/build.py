@@ -14,11 +14,12 @@ from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, ParseError, parse
 from bpstudio.document.fileformat.state import restore_state
 from bpstudio.document.fileformat.validate import check_matrix, check_vector, plural, validate_schema
 from bpstudio.engine import losses
+from bpstudio.engine.batching import Dataset, TrainingConfig
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.initializers import InitConfig, initialize
 from bpstudio.engine.network import LayerSpec, Network, check_specs
 from bpstudio.engine.optimizers import OptimizerConfig
-from bpstudio.engine.stepper import Dataset, Stepper, TrainingConfig
+from bpstudio.engine.stepper import Stepper
 
 
 def _layer_engine_error(error: EngineError) -> LoadError:
@@ -26,8 +27,8 @@ def _layer_engine_error(error: EngineError) -> LoadError:
     layers[2].activation); a problem of the whole structure points at "layers"."""
     if error.layer is None:
         return LoadError(str(error), "layers")
-    problem = str(error).removeprefix(f"layer {error.layer}: ")  # the path names the layer already
-    return LoadError(problem, f"layers[{error.layer}].{error.field or 'size'}")
+    # The path names the layer already: the message is the problem alone.
+    return LoadError(error.problem, f"layers[{error.layer}].{error.field or 'size'}")
 
 
 # Where a refusal of Stepper.validate points in the file (by EngineError.field).

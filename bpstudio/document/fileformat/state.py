@@ -1,6 +1,6 @@
 """The "state" block of a network file: where training stands (counters, cost history, the
 optimizer's moments per layer and parameter). The engine keeps these as plain counters and flat
-vectors (`engine.stepper.TrainingState`); this module gives them the file's JSON shape and reads
+vectors (`engine.state.TrainingState`); this module gives them the file's JSON shape and reads
 them back, so save → load → continue is bit-identical."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from bpstudio.document.fileformat.validate import check_matrix, check_vector, pl
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import STATE_NAMES, OptimizerState
-from bpstudio.engine.stepper import Stepper, TrainingState
+from bpstudio.engine.state import TrainingState
+from bpstudio.engine.stepper import Stepper
 
 # Where the engine's refusals of a training state point in the file (by EngineError.field).
 _STATE_PATHS = {"batch_in_epoch": "state.batch_in_epoch", "epoch_history": "state.epoch_history"}
