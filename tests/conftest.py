@@ -1,12 +1,31 @@
-"""Test-wide settings: reproducible property tests on CI, Qt offscreen everywhere."""
+"""Fixtures for every test: reproducible property tests, Qt offscreen, temporary settings,
+message boxes recorded instead of shown, the article's network as a document.
+
+Fixtures live in conftest.py files; plain helpers live in `tests/support/` and are imported one
+way, `from tests.support.<module> import name` (never from conftest or from another test)."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from bpstudio.assets import resource
+from bpstudio.controller import Controller
+from bpstudio.document.document import NetworkDocument
+from tests.support.documents import make_document
 
 # `make test` draws the same examples every run, so a red build is reproducible and a clean
 # clone on CI meets no example nobody has seen; `HYPOTHESIS_FRESH=1 make test` draws fresh ones
@@ -14,3 +33,65 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
 settings.load_profile("dev" if os.environ.get("HYPOTHESIS_FRESH") else "ci")
+
+
+def _lrelease() -> str | None:
+    candidate = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(candidate) if candidate.exists() else shutil.which("pyside6-lrelease")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """`make pytest` builds the .qm catalogues; running pytest directly builds missing ones here."""
+    tool = _lrelease()
+    for ts in resource("translations").glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if tool and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every QSettings() of a test lives in a fresh temporary folder, never in the real home (and
+    not in the test's tmp_path, whose contents some tests list)."""
+    folder = tmp_path_factory.mktemp("settings")
+    QCoreApplication.setOrganizationName("BP Studio")
+    QCoreApplication.setApplicationName("bpstudio")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+    from bpstudio.ui import i18n
+
+    if QCoreApplication.instance() is not None and i18n.current_choice() != "en":
+        i18n.install("en")
+
+
+@pytest.fixture
+def document() -> NetworkDocument:
+    return make_document()
+
+
+@pytest.fixture
+def controller(document: NetworkDocument) -> Controller:
+    return Controller(document)
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
+    """Record every message box instead of showing it (a modal box would hang the test).
+
+    `answers` drives the Save/Discard/Cancel prompt; without one it answers Cancel.
+    """
+    seen: dict[str, list[Any]] = {"critical": [], "warning": [], "answers": []}
+
+    def critical(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        seen["critical"].append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def warning(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        seen["warning"].append(text)
+        return seen["answers"].pop(0) if seen["answers"] else QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return seen

@@ -13,18 +13,18 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import make_document
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
-from ui_state import file_text, full_state
 
 from bpstudio.assets import resource
 from bpstudio.controller import Controller
 from bpstudio.ui.labels import layer_title
 from bpstudio.ui.main_window import MainWindow
+from tests.support.documents import make_document
+from tests.support.ui_state import file_text, full_state
 
 
 def open_window(qtbot: QtBot, tmp_path: Path, example: str | None) -> MainWindow:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QImage, QMouseEvent, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QImage, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -23,15 +23,7 @@ from bpstudio.assets import resource
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import (
-    Dataset,
-    InitConfig,
-    LayerSpec,
-    Network,
-    OptimizerConfig,
     Phase,
-    Stepper,
-    TrainingConfig,
-    initialize,
 )
 from bpstudio.explain import format_number
 from bpstudio.notation.names import neuron_name
@@ -42,8 +34,9 @@ from bpstudio.ui.canvas.layout import neuron_box
 from bpstudio.ui.canvas.state import fmt
 from bpstudio.ui.explanation_panel import ExplanationPanel
 from bpstudio.ui.fields import RefusedError, read_number
-from tests.ui.canvas_texts import bias_text, delta_text, z_text
-from tests.ui.conftest import make_document
+from tests.support.canvas import drag, network_document
+from tests.support.canvas_texts import bias_text, delta_text, z_text
+from tests.support.documents import make_document
 
 
 @pytest.fixture
@@ -61,16 +54,6 @@ def action(menu: QMenu, name: str) -> QAction:
     found = menu.findChild(QAction, name)
     assert found is not None, f"no action {name!r} in the menu"
     return found
-
-
-def network_document(sizes: list[int], batch: int = 2, activation: str = "sigmoid") -> NetworkDocument:
-    specs = [LayerSpec(sizes[0])] + [LayerSpec(n, activation) for n in sizes[1:]]
-    net = Network(specs)
-    initialize(net, InitConfig())
-    rng = np.random.default_rng(1)
-    data = Dataset(rng.random((4, sizes[0])), rng.random((4, sizes[-1])))
-    stepper = Stepper(net, "half_sse", OptimizerConfig(), TrainingConfig(batch_size=batch), data)
-    return NetworkDocument(stepper)
 
 
 # -- the article, phase by phase ----------------------------------------------------------------
@@ -294,29 +277,11 @@ def test_background_add_hidden_layer(canvas: NetworkCanvas, document: NetworkDoc
     assert document.network.specs[2].activation == "sigmoid"
 
 
-def _drag(canvas: NetworkCanvas, start: QPoint, end: QPoint) -> None:
-    viewport = canvas.viewport()
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    steps = 5
-    for step in range(1, steps + 1):
-        point = QPointF(start + (end - start) * step / steps)
-        move = QMouseEvent(
-            QEvent.Type.MouseMove,
-            point,
-            QPointF(viewport.mapToGlobal(point.toPoint())),
-            Qt.MouseButton.NoButton,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(viewport, move)
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
-
-
 def test_dragging_a_neuron_is_one_undo_entry(canvas: NetworkCanvas, document: NetworkDocument) -> None:
     item = canvas.neuron_item(1, 0)
     before = QPointF(item.pos())
     start = canvas.mapFromScene(item.scenePos())
-    _drag(canvas, start, start + QPoint(60, 25))
+    drag(canvas, start, start + QPoint(60, 25))
     assert document.history.count() == 1
     assert document.positions is not None
     x, y = document.positions[1][0]
@@ -335,7 +300,7 @@ def test_dragging_the_background_pans_and_changes_nothing(
 ) -> None:
     canvas.zoom_by(3.0)
     centre = canvas.mapToScene(canvas.viewport().rect().center())
-    _drag(canvas, QPoint(5, 5), QPoint(105, 65))
+    drag(canvas, QPoint(5, 5), QPoint(105, 65))
     assert canvas.mapToScene(canvas.viewport().rect().center()) != centre
     assert not document.history.can_undo()
 
@@ -581,7 +546,7 @@ def test_dragging_one_neuron_says_one_neuron_in_the_history(qtbot) -> None:
     for layer, neuron in ((2, 1), (1, 0)):
         item = view.neuron_item(layer, neuron)
         start = view.mapFromScene(item.scenePos())
-        _drag(view, start, start + QPoint(40, 30))
+        drag(view, start, start + QPoint(40, 30))
         assert document.history.undo_text() == "Move a neuron"
     assert document.history.count() == 2  # one drag, one undo entry
     document.history.undo()

@@ -25,8 +25,8 @@ from bpstudio.ui.canvas.items import NeuronItem
 from bpstudio.ui.canvas.items.style import Fonts
 from bpstudio.ui.canvas.layout import TEXT_WIDTH
 from bpstudio.ui.fields import read_number
-from tests.ui.conftest import make_document
-from tests.ui.test_canvas_legibility import assert_labels_readable, labels, show_canvas
+from tests.support.canvas import assert_labels_readable, labels, show_canvas
+from tests.support.documents import make_document
 
 TINY = -4.473e-16
 

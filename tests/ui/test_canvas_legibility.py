@@ -7,42 +7,29 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import itertools
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF, QSettings
+from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QLabel
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from bpstudio.controller import Controller
-from bpstudio.document.document import NetworkDocument
 from bpstudio.ui import i18n
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import EdgeLabelItem, NeuronItem
 from bpstudio.ui.canvas.state import fmt
 from bpstudio.ui.main_window import MainWindow
-from tests.ui.conftest import make_document
-from tests.ui.test_canvas import _drag, network_document
-
-
-def show_canvas(
-    qtbot: QtBot, document: NetworkDocument, size: tuple[int, int] = (1000, 650)
-) -> NetworkCanvas:
-    view = NetworkCanvas(document, Controller(document))
-    view.animations_enabled = False
-    qtbot.addWidget(view)
-    view.resize(*size)
-    view.show()
-    qtbot.waitExposed(view)
-    QApplication.processEvents()  # scroll bars are laid out after the first show
-    return view
-
-
-def labels(view: NetworkCanvas) -> list[EdgeLabelItem]:
-    return [item for item in view.scene().items() if isinstance(item, EdgeLabelItem)]
+from tests.support.canvas import (
+    assert_labels_readable,
+    drag,
+    labels,
+    network_document,
+    show_canvas,
+    zoom_note,
+)
+from tests.support.documents import make_document
 
 
 def on_screen(view: NetworkCanvas, item: QGraphicsItem, rect: QRectF) -> QRectF:
@@ -55,12 +42,6 @@ def text_px(view: NetworkCanvas, item: NeuronItem | EdgeLabelItem) -> float:
     return view.transform().mapRect(item.mapRectToScene(QRectF(0, 0, 1, item.text_height()))).height()
 
 
-def zoom_note(view: NetworkCanvas) -> QLabel:
-    note = view.findChild(QLabel, "canvas_zoom_note")
-    assert note is not None
-    return note
-
-
 def ink(image: QImage, rect: QRectF, inset: int = 3, darker_than: int = 140) -> int:
     """Dark pixels (text) inside rect, a few pixels in from its frame."""
     inner = rect.toAlignedRect().adjusted(inset, inset, -inset, -inset)
@@ -70,26 +51,6 @@ def ink(image: QImage, rect: QRectF, inset: int = 3, darker_than: int = 140) -> 
             if image.pixelColor(x, y).lightness() < darker_than:
                 count += 1
     return count
-
-
-def assert_labels_readable(view: NetworkCanvas) -> None:
-    """One label per weight, each visible, none covering another label or a neuron."""
-    edges = [edge for grid in view.edges.values() for row in grid for edge in row]
-    shown = labels(view)
-    assert len(shown) == len(edges), "a weight has no label"
-    assert all(edge.label is not None and edge.label.isVisible() for edge in edges)
-    boxes = [label.mapRectToScene(label.box_rect()) for label in shown]
-    for a, b in itertools.combinations(boxes, 2):
-        assert not a.intersects(b), f"labels overlap: {a} and {b}"
-    for column in view.neurons:
-        for neuron in column:
-            area = neuron.mapRectToScene(neuron.shape().boundingRect())  # circle and text lines
-            for box in boxes:
-                assert not box.intersects(area), f"a label covers neuron {neuron.name}"
-    for band in view.bands:
-        for box in boxes:
-            assert not box.intersects(band.header_rect()), f"a label covers the title of layer {band.layer}"
-    assert not view.text_hidden()
 
 
 def menu_action(view: NetworkCanvas, layer: int, name: str) -> None:
@@ -151,7 +112,7 @@ def test_neurons_dragged_close_together_keep_every_label(qtbot: QtBot) -> None:
     view = show_canvas(qtbot, document)
     item = view.neuron_item(2, 1)
     start = view.mapFromScene(item.scenePos())
-    _drag(view, start, start - QPoint(60, 0))
+    drag(view, start, start - QPoint(60, 0))
     assert document.history.undo_text() == "Move a neuron"
     assert document.positions is not None and document.positions[2][1] == (item.x(), item.y())
     assert_labels_readable(view)
@@ -163,28 +124,6 @@ def test_neurons_dragged_close_together_keep_every_label(qtbot: QtBot) -> None:
 
 
 # -- legible at school-laptop size ----------------------------------------------------------------
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make(width: int, height: int, document: NetworkDocument | None = None) -> MainWindow:
-        document = document or make_document()
-        settings = QSettings(str(tmp_path / f"w{len(windows)}.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(document, Controller(document), settings=settings, restore_layout=False)
-        window.persist_settings = False
-        window.resize(width, height)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.document.history.set_clean()
-        window.close()
-        window.deleteLater()
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1366, 768)])

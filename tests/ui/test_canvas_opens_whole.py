@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication
 from bpstudio.assets import resource
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.main_window import MainWindow
-from tests.ui.conftest import make_document
-from tests.ui.test_canvas_legibility import make_window, zoom_note  # noqa: F401  (a fixture)
+from tests.support.canvas import zoom_note
+from tests.support.documents import make_document
 
 
 def on_screen(view: NetworkCanvas, scene_rect: QRectF) -> bool:
@@ -51,7 +51,7 @@ def assert_whole_network_on_screen(view: NetworkCanvas) -> None:
     ],
 )
 def test_an_example_opens_with_the_whole_network_on_screen(
-    make_window: Callable[..., MainWindow],  # noqa: F811
+    make_window: Callable[..., MainWindow],
     example: str,
     size: tuple[int, int],
 ) -> None:
@@ -67,7 +67,7 @@ def test_an_example_opens_with_the_whole_network_on_screen(
     ("example", "size"), [("circles", (1920, 1080)), ("xor", (1024, 700)), ("xor", (1366, 768))]
 )
 def test_a_network_only_too_tall_scrolls_along_its_columns_with_every_layer_in_view(
-    make_window: Callable[..., MainWindow],  # noqa: F811
+    make_window: Callable[..., MainWindow],
     example: str,
     size: tuple[int, int],
 ) -> None:
@@ -88,7 +88,7 @@ def test_a_network_only_too_tall_scrolls_along_its_columns_with_every_layer_in_v
     assert not zoom_note(view).isVisible()
 
 
-def test_adding_a_hidden_layer_refits_the_network(make_window: Callable[..., MainWindow]) -> None:  # noqa: F811
+def test_adding_a_hidden_layer_refits_the_network(make_window: Callable[..., MainWindow]) -> None:
     window = make_window(1024, 700)
     QApplication.processEvents()
     view = window.canvas

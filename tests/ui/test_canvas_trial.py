@@ -19,8 +19,8 @@ from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import Fonts, LayerTitleItem
 from bpstudio.ui.canvas.layout import TEXT_WIDTH
 from bpstudio.ui.canvas.state import fmt
-from tests.ui.canvas_texts import z_text
-from tests.ui.conftest import close_window, show_window
+from tests.support.canvas_texts import z_text
+from tests.support.windows import close_window, show_window
 
 
 def test_a_batch_norm_neuron_shows_what_goes_into_its_activation(qtbot: QtBot, tmp_path: Path) -> None:

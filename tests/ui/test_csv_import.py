@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import close_window, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from bpstudio.assets import resource
 from bpstudio.controller.dataset_csv import parse_dataset_csv
 from bpstudio.ui.main_window import MainWindow
+from tests.support.windows import close_window, show_window
 
 
 def import_file(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import close_window, show_window
 from PySide6.QtCore import Qt
 
 from bpstudio.assets import resource
 from bpstudio.ui.main_window import MainWindow
+from tests.support.windows import close_window, show_window
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from bpstudio.controller import Controller
 from bpstudio.notation.numbers import TABLE, number
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.main_window import MainWindow
-from tests.ui.conftest import make_document
+from tests.support.documents import make_document
 
 
 def test_elu_and_huber_can_be_chosen_and_the_window_shows_them(qtbot: QtBot, window: MainWindow) -> None:

@@ -123,7 +123,7 @@ def test_adam_with_batch_norm_shows_no_combining_accent_in_the_dock(qtbot: QtBot
     """Bug: m̂ and v̂ drew their hats over other letters; 10⁻⁷ next to ² read as 10⁻⁷²."""
     import unicodedata
 
-    from test_explain_rendering import problems
+    from tests.support.rendering import problems
 
     specs = [LayerSpec(2), LayerSpec(3, "relu", batch_norm=True), LayerSpec(1, "sigmoid")]
     network = Network(specs)

@@ -14,15 +14,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import close_window, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from bpstudio.engine import InitConfig
 from bpstudio.ui.main_window import MainWindow
 from bpstudio.ui.reinit_dialog import ReinitDialog
+from tests.support.typing_keys import edit_cell, type_into
+from tests.support.windows import close_window, show_window
 
 
 @pytest.fixture
@@ -30,21 +31,6 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     win = show_window(qtbot, tmp_path, size=(1024, 700))
     yield win
     close_window(win)
-
-
-def type_into(widget: QWidget, text: str, finish: str = "enter") -> None:
-    """Select the field's text, type `text` over it, then press Enter or move the focus away."""
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    QApplication.processEvents()
-    line = widget if isinstance(widget, QLineEdit) else widget.findChild(QLineEdit)
-    assert line is not None
-    line.selectAll()
-    QTest.keyClicks(line, text)
-    if finish == "enter":
-        QTest.keyClick(line, Qt.Key.Key_Return)
-    else:
-        QTest.keyClick(line, Qt.Key.Key_Tab)
-    QApplication.processEvents()
 
 
 def status(window: MainWindow) -> str:
@@ -163,25 +149,6 @@ def test_decimal_comma_in_the_reinitialise_dialog(qtbot: QtBot, lang: str) -> No
     type_into(dialog.low, "-0,3", "tab")
     type_into(dialog.high, "0.7", "tab")
     assert (dialog.config().a, dialog.config().b) == (-0.3, 0.7)
-
-
-def edit_cell(view: QAbstractItemView, row: int, column: int, text: str) -> None:
-    """Click a table cell, press F2, type over its editor and press Enter, as a learner does."""
-    index = view.model().index(row, column)
-    view.scrollTo(index)
-    rect = view.visualRect(index)
-    QTest.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
-    )
-    assert view.currentIndex() == index
-    QTest.keyClick(view, Qt.Key.Key_F2)
-    QApplication.processEvents()
-    editor = view.viewport().focusWidget() or QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), editor
-    editor.selectAll()
-    QTest.keyClicks(editor, text)
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -8,14 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import close_window, show_window
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from bpstudio.document import fileformat as fmt
 from bpstudio.ui.main_window import MainWindow
+from tests.support.plot import wheel_on_plot
+from tests.support.windows import close_window, show_window
 
 
 @pytest.fixture
@@ -42,23 +43,6 @@ def shows_steps(window: MainWindow, n: int) -> bool:
 def press_step(qtbot: QtBot, window: MainWindow) -> None:
     window.canvas.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-
-def wheel_on_plot(window: MainWindow, notches: int) -> None:
-    """Turn the mouse wheel over the middle of the plot, as a learner zooming in does."""
-    view = window.loss_plot.plot
-    centre = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(view.viewport(), event)
 
 
 def test_step_pressed_five_times_widens_the_axis(qtbot: QtBot, window: MainWindow) -> None:

@@ -7,15 +7,15 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import make_document
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from ui_state import file_text, full_state
 
 from bpstudio.controller import Controller
 from bpstudio.ui.main_window import MainWindow
+from tests.support.documents import make_document
+from tests.support.ui_state import file_text, full_state
 
 
 def cells(window: MainWindow, layer: int, quantity: str) -> list[list[str]]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox
 from bpstudio.engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, InitConfig
 from bpstudio.ui.main_window import SPEEDS, MainWindow
 from bpstudio.ui.reinit_dialog import ReinitDialog
-from tests.ui.test_fields import type_into
+from tests.support.typing_keys import type_into
 
 
 def texts(combo: QComboBox) -> list[str]:
@@ -173,7 +173,7 @@ def test_history_names_a_weight_typed_on_the_canvas(window: MainWindow) -> None:
 
 
 def test_history_names_a_sample_value_typed_in_the_dataset(window: MainWindow) -> None:
-    from tests.ui.test_fields import edit_cell
+    from tests.support.typing_keys import edit_cell
 
     window.docks["dataset"].raise_()
     edit_cell(window.dataset_panel.table, 0, 2, "0.5")

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import close_window, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu
@@ -19,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from bpstudio.ui import i18n
 from bpstudio.ui.help import GUIDE_LANGUAGES, action_name, guide_text
 from bpstudio.ui.main_window import MainWindow
-from tests.ui.test_loss_plot import wheel_on_plot
+from tests.support.plot import wheel_on_plot
+from tests.support.windows import close_window, show_window
 
 BOLD = re.compile(r"\*\*([^*]+)\*\*")
 

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import close_window, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bpstudio.assets import resource
 from bpstudio.ui.main_window import MainWindow
+from tests.support.windows import close_window, show_window
 
 
 @pytest.fixture

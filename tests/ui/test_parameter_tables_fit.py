@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import close_window, show_window
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtTest import QTest
@@ -29,6 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from bpstudio.ui.main_window import MainWindow
 from bpstudio.ui.parameters import NumberDelegate, ParameterTable
+from tests.support.windows import close_window, show_window
 
 SMALL = (1024, 700)
 

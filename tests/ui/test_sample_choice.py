@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import close_window, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -19,7 +18,8 @@ from bpstudio.assets import resource
 from bpstudio.notation.numbers import TABLE, number
 from bpstudio.ui.canvas.state import fmt
 from bpstudio.ui.main_window import MainWindow
-from tests.ui.canvas_texts import delta_text, z_text
+from tests.support.canvas_texts import delta_text, z_text
+from tests.support.windows import close_window, show_window
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from test_fields import edit_cell
 
 from bpstudio.ui.main_window import MainWindow
+from tests.support.typing_keys import edit_cell
 
 
 def click(widget: Any) -> None:

@@ -11,16 +11,17 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import close_window, make_document, show_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
-from ui_state import full_state
 
 from bpstudio.controller import Controller
 from bpstudio.document import fileformat as fmt
 from bpstudio.engine import Phase
 from bpstudio.ui.main_window import MainWindow
+from tests.support.documents import make_document
+from tests.support.ui_state import full_state
+from tests.support.windows import close_window, show_window
 
 
 def example(name: str) -> Path:

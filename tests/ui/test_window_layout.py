@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_document
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QGroupBox, QMenu, QScrollArea, QWidget
@@ -22,6 +21,7 @@ from bpstudio.controller import Controller
 from bpstudio.ui import i18n
 from bpstudio.ui.layout import initial_window_size
 from bpstudio.ui.main_window import MainWindow
+from tests.support.documents import make_document
 
 SMALL = QSize(1024, 700)
 

@@ -492,7 +492,7 @@ def test_the_format_imports_no_qt() -> None:
 
 
 # -- the user documentation stays true --------------------------------------------------------------
-DOC = Path(__file__).resolve().parent.parent / "docs" / "file-format.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "file-format.md"
 
 
 def _json_blocks() -> list[str]:

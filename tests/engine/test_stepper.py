@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-from engine_fixtures import article_stepper
 
 from bpstudio.engine import (
     Dataset,
@@ -22,6 +21,7 @@ from bpstudio.engine import (
     initialize,
 )
 from bpstudio.engine.network import check_specs
+from tests.support.engine import article_stepper
 
 
 def test_editing_a_parameter_mid_step_restarts_the_step() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from engine_fixtures import article_stepper
 
 from bpstudio.engine import Phase
+from tests.support.engine import article_stepper
 
 
 def r6(values) -> list[float]:

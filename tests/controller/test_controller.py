@@ -6,11 +6,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from ui_state import file_text, full_state
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import InitConfig, OptimizerConfig, Phase
+from tests.support.ui_state import file_text, full_state
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from PySide6.QtCore import Signal
 from bpstudio.document.document import NetworkDocument
 from bpstudio.document.reader import DocumentReader
 
-ROOT = Path(__file__).resolve().parent.parent / "bpstudio"
+ROOT = Path(__file__).resolve().parents[2] / "bpstudio"
 DOCUMENT_NAMES = {"document", "doc"}  # how the ui and the controller name the document they hold
 
 
