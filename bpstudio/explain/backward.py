@@ -7,7 +7,7 @@ from __future__ import annotations
 from bpstudio.engine.network import BN_EPSILON
 from bpstudio.explain.context import Context
 from bpstudio.explain.doc import Doc, Inline
-from bpstudio.notation import backprop, losses
+from bpstudio.notation import backprop, losses, names
 from bpstudio.notation.activations import G_PRIME
 from bpstudio.notation.formula import (
     EQ,
@@ -260,7 +260,7 @@ def gradients(w: Context, doc: Doc, layer: int) -> None:
     rows, cols = w.shown(n), w.shown(n_in)
     for j in rows:
         for k in cols:
-            target = Grad(of, Sym("W", layer, (j + 1, k + 1)))
+            target = Grad(of, Sym("W", layer, names.parameter_indices(j, k)))
             if m == 1:
                 rhs = seq(
                     Sym("delta", layer, w.sub(layer, j)),

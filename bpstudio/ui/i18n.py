@@ -106,7 +106,7 @@ def install(lang: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install a language after creating the application")
-    lang = lang if lang in LANGUAGES else "en"
+    lang = lang if lang in LANGUAGES else languages.SOURCE
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()

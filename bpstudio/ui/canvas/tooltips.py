@@ -27,11 +27,6 @@ def _sum(terms: list[str], total: int) -> str:
     return text
 
 
-def _activation_symbol(name: str) -> str:
-    """σ, tanh, ReLU …: the activation's name in formulas, from its notation table."""
-    return activation_notation.get(name).symbol.render("plain")
-
-
 def _table(value: float) -> str:
     return number(value, TABLE)
 
@@ -89,7 +84,7 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
     name = state.names[layer][neuron]
     lines: list[str] = []
     spec = net.specs[layer]
-    symbol = _activation_symbol(spec.activation)
+    symbol = activation_notation.activation_symbol(spec.activation)
     if layer == 0:
         lines.append(
             QCoreApplication.translate("NetworkCanvas", "{name} — input {index}").format(
@@ -126,7 +121,7 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
 
     trace = state.trace
     p = state.position
-    z_name, a_name, d_name = (unit_name(letter, depth, layer, neuron) for letter in "zaδ")
+    z_name, a_name, d_name = (unit_name(letter, layer, neuron) for letter in "zaδ")
     lt = trace.layers[layer] if trace is not None else None
     if trace is not None and lt is not None and lt.z is not None:
         w_used = state.before(layer, "W")
@@ -201,8 +196,7 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     n_next = w_next.shape[0]
     shown = min(n_next, MAX_TERMS)
     symbolic = [
-        f"{parameter_name('W', layer + 1, k, neuron)}·{unit_name('δ', net.depth, layer + 1, k)}"
-        for k in range(shown)
+        f"{parameter_name('W', layer + 1, k, neuron)}·{unit_name('δ', layer + 1, k)}" for k in range(shown)
     ]
     numeric = [f"{_factor(w_next[k, neuron])}·{_factor(upper[p, k])}" for k in range(shown)]
     slope = _slope(state, layer, neuron)
@@ -271,7 +265,7 @@ def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
         g = float(grad[row, col])
         delta = trace.layers[layer].delta
         a_prev = trace.layers[layer - 1].a
-        d_sym = unit_name("δ", net.depth, layer, row)
+        d_sym = unit_name("δ", layer, row)
         if state.batch_size == 1 and delta is not None and a_prev is not None:
             lines.append(
                 f"∂J/∂{name} = {d_sym}·{source} = {_factor(delta[0, row])}·{_factor(a_prev[0, col])} = {_table(g)}"
