@@ -18,7 +18,7 @@ from bpstudio.engine.optimizers import OptimizerConfig
 from bpstudio.engine.stepper import Trace
 from bpstudio.explain import texts
 from bpstudio.explain.doc import Doc, Inline
-from bpstudio.notation import activations, names
+from bpstudio.notation import activations, names, numbers
 from bpstudio.notation.formula import CDOTS, PLUS, Item, Line, Node, Seq, Sym, join, number
 
 Array = NDArray[np.float64]
@@ -115,7 +115,7 @@ class Context:
         spec = self.net.specs[layer]
         name = self.t("act_" + spec.activation)
         if spec.activation == "leaky_relu":
-            name += f" ({self.t('slope')} {spec.leaky_slope:g})"
+            name += f" ({self.t('slope')} {numbers.setting(spec.leaky_slope)})"
         return name
 
     # -- values and names -------------------------------------------------------------------------------
@@ -144,10 +144,11 @@ class Context:
             return Sym("yhat", None, self.out_sub(j))
         return Sym("a", layer, self.sub(layer, j))
 
-    def a_vec(self, layer: int) -> Sym:
+    def a_vec(self, layer: int, sample: str | None = None) -> Sym:
+        """The layer's activations as a vector, x for the input layer (of sample i: a¹⁽ⁱ⁾)."""
         if layer == 0:
-            return Sym("x")
-        return Sym("a", layer)
+            return Sym("x", sample=sample)
+        return Sym("a", layer, sample=sample)
 
     def y(self, k: int | None = None) -> Sym:
         return Sym("y", None, self.out_sub(k))

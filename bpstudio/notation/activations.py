@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bpstudio.notation import numbers
 from bpstudio.notation.formula import (
     MAX,
     MINUS,
@@ -49,7 +50,7 @@ NOT_POSITIVE = Lit(r"z \le 0", "z ≤ 0")
 
 
 def _slope(slope: float) -> str:
-    return f"{slope:g}"
+    return numbers.setting(slope)
 
 
 def _by_sign(positive: Node, other: Node, words: Words) -> Cases:

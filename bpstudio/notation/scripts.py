@@ -30,6 +30,18 @@ def sup(text: int | str) -> str:
     return str(text).translate(_SUP)
 
 
+# the two tables read backwards, for the digits only
+_PLAIN_DIGITS = {
+    script: plain for table in (_SUB, _SUP) for plain, script in table.items() if chr(plain).isdigit()
+}
+
+
+def plain_digits(text: str) -> str:
+    """Sub- and superscript digits back to plain ones: x₁ → x1 (to compare a name with a file's
+    column name)."""
+    return text.translate(_PLAIN_DIGITS)
+
+
 def can_sub(text: str) -> bool:
     """Whether every character of `text` has a subscript form."""
     return _SUB_OK.issuperset(text)
