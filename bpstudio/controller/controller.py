@@ -529,11 +529,11 @@ class Controller:
         if column < n_in:
             old = float(data.inputs[row, column])
             data.inputs[row, column] = value
-            name = f"x{names.sub(column + 1)}"
+            name = names.input_name(column)
         else:
             old = float(data.targets[row, column - n_in])
             data.targets[row, column - n_in] = value
-            name = "y" if n_out == 1 else f"y{names.sub(column - n_in + 1)}"
+            name = names.target_name(n_out, column - n_in)
         text = tr("Sample {0}: {1}").format(row + 1, names.change_text(name, old, float(value)))
         return self.set_dataset(data, text)
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from bpstudio.notation.names import parameter_name as parameter_name  # W¹₁₂ in History texts
+# W¹₁₂, x₁ and y₁ in History texts: the names every view writes
+from bpstudio.notation.names import input_name as input_name
+from bpstudio.notation.names import parameter_name as parameter_name
+from bpstudio.notation.names import target_name as target_name
 from bpstudio.notation.numbers import SHORT
 from bpstudio.notation.numbers import number as _number
-from bpstudio.notation.scripts import sub as sub  # the controller names dataset columns x₁, y₁
 
 
 def tr(text: str) -> str:

@@ -17,11 +17,11 @@ from bpstudio.engine.stepper import Phase, Stepper, Trace
 from bpstudio.explain import record, texts
 from bpstudio.explain.derive import COMPACT, FULL, Context, Detail, overview, phase_doc
 from bpstudio.explain.doc import Doc, render, render_html_page
-from bpstudio.notation.formula import format_number
+from bpstudio.notation import languages
 
 FORMATS = ("md", "html", "text", "json")
 DETAILS: dict[str, Detail] = {"full": FULL, "compact": COMPACT}
-LANGUAGES = texts.LANGUAGES
+LANGUAGES = languages.CODES
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
     "explain_phase",
     "explain_range",
     "explain_steps",
-    "format_number",
     "suggested_detail",
 ]
 

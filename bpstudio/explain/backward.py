@@ -7,7 +7,7 @@ from __future__ import annotations
 from bpstudio.engine.network import BN_EPSILON
 from bpstudio.explain.context import Context
 from bpstudio.explain.doc import Doc, Inline
-from bpstudio.notation import backprop, losses
+from bpstudio.notation import backprop, losses, names
 from bpstudio.notation.activations import G_PRIME
 from bpstudio.notation.formula import (
     EQ,
@@ -244,15 +244,11 @@ def gradients(w: Context, doc: Doc, layer: int) -> None:
         general = [
             Line(
                 Grad(of, Sym("W", layer)),
-                seq(
-                    frac("1", "m"),
-                    SUM_I,
-                    Sym("delta", layer, (), "i"),
-                    paren(Sym("a" if layer > 1 else "x", layer - 1 if layer > 1 else None, (), "i")),
-                    TRANSPOSE,
+                backprop.batch_mean(
+                    seq(Sym("delta", layer, (), "i"), paren(w.a_vec(layer - 1, "i")), TRANSPOSE)
                 ),
             ),
-            Line(Grad(of, Sym("b", layer)), seq(frac("1", "m"), SUM_I, Sym("delta", layer, (), "i"))),
+            Line(Grad(of, Sym("b", layer)), backprop.batch_mean(Sym("delta", layer, (), "i"))),
         ]
         doc.para(w.t("grad_intro_many", m=m))
     doc.display(general)
@@ -260,12 +256,10 @@ def gradients(w: Context, doc: Doc, layer: int) -> None:
     rows, cols = w.shown(n), w.shown(n_in)
     for j in rows:
         for k in cols:
-            target = Grad(of, Sym("W", layer, (j + 1, k + 1)))
+            target = Grad(of, Sym("W", layer, names.parameter_indices(j, k)))
             if m == 1:
                 rhs = seq(
-                    Sym("delta", layer, w.sub(layer, j)),
-                    TIMES,
-                    w.a(layer - 1, k),
+                    backprop.weight_gradient(Sym("delta", layer, w.sub(layer, j)), w.a(layer - 1, k), False),
                     EQ,
                     product(lt.delta[0, j], a_prev[0, k]),
                     EQ,

@@ -18,7 +18,7 @@ from bpstudio.engine.optimizers import OptimizerConfig
 from bpstudio.engine.stepper import Trace
 from bpstudio.explain import texts
 from bpstudio.explain.doc import Doc, Inline
-from bpstudio.notation import activations
+from bpstudio.notation import activations, names, numbers
 from bpstudio.notation.formula import CDOTS, PLUS, Item, Line, Node, Seq, Sym, join, number
 
 Array = NDArray[np.float64]
@@ -115,7 +115,7 @@ class Context:
         spec = self.net.specs[layer]
         name = self.t("act_" + spec.activation)
         if spec.activation == "leaky_relu":
-            name += f" ({self.t('slope')} {spec.leaky_slope:g})"
+            name += f" ({self.t('slope')} {numbers.setting(spec.leaky_slope)})"
         return name
 
     # -- values and names -------------------------------------------------------------------------------
@@ -125,9 +125,13 @@ class Context:
         return self.net.view(source, layer, kind)
 
     def sub(self, layer: int, j: int | None) -> tuple[int | str, ...]:
-        if j is None or self.net.sizes[layer] == 1:
-            return ()
-        return (j + 1,)
+        """The subscript of neuron j's own quantity (z²₁, δ²₁, b²₁: notation.names.neuron_index);
+        none for the whole layer (z², W²)."""
+        return () if j is None else names.neuron_index(j)
+
+    def out_sub(self, k: int | None) -> tuple[int | str, ...]:
+        """The subscript of output k, ŷ or target y: none with a single output (names.output_index)."""
+        return () if k is None else names.output_index(self.net.sizes[-1], k)
 
     def z(self, layer: int, j: int | None = None, base: str = "z") -> Sym:
         return Sym(base, layer, self.sub(layer, j))
@@ -137,16 +141,17 @@ class Context:
         if layer == 0:
             return Sym("x", None, self.sub(0, j))
         if layer == self.depth:
-            return Sym("yhat", None, self.sub(layer, j))
+            return Sym("yhat", None, self.out_sub(j))
         return Sym("a", layer, self.sub(layer, j))
 
-    def a_vec(self, layer: int) -> Sym:
+    def a_vec(self, layer: int, sample: str | None = None) -> Sym:
+        """The layer's activations as a vector, x for the input layer (of sample i: a¹⁽ⁱ⁾)."""
         if layer == 0:
-            return Sym("x")
-        return Sym("a", layer)
+            return Sym("x", sample=sample)
+        return Sym("a", layer, sample=sample)
 
     def y(self, k: int | None = None) -> Sym:
-        return Sym("y", None, self.sub(self.depth, k))
+        return Sym("y", None, self.out_sub(k))
 
     # -- how much is written out ------------------------------------------------------------------------
     def shown(self, count: int, limit: int | None = None) -> range:

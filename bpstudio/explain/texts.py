@@ -7,7 +7,7 @@ tốc độ học...). Values are filled in with str.format.
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "vi")
+from bpstudio.notation.languages import CODES
 
 EN: dict[str, str] = {
     "doc_title": "Backpropagation worked out, phase by phase",
@@ -383,6 +383,7 @@ VI: dict[str, str] = {
     ),
 }
 
+# One table per language of notation.languages (a test checks that none is missing).
 _TABLES = {"en": EN, "vi": VI}
 
 
@@ -391,4 +392,4 @@ def get(lang: str) -> dict[str, str]:
     try:
         return _TABLES[lang]
     except KeyError:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}") from None
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(CODES)}") from None

@@ -14,7 +14,7 @@ from bpstudio.engine.network import BN_MOMENTUM
 from bpstudio.engine.optimizers import CLIP_EPSILON
 from bpstudio.explain.context import Context
 from bpstudio.explain.doc import Doc, Inline
-from bpstudio.notation import optimizers
+from bpstudio.notation import names, optimizers, symbols
 from bpstudio.notation.formula import (
     EQ,
     LARROW,
@@ -90,10 +90,13 @@ def changed_gradient(w: Context, doc: Doc) -> None:
 
 
 def param_sym(w: Context, layer: int, kind: str, flat: tuple[int, ...]) -> Sym:
+    """One parameter by the names' rule: W²₁₂ (notation.names.parameter_indices); a per-neuron
+    parameter (b, γ, β) by its neuron's index, so b² in a layer of one neuron, as the article."""
     if kind == "W":
-        return Sym("W", layer, (flat[0] + 1, flat[1] + 1))
-    base = {"b": "b", "gamma": "gamma", "beta": "beta"}[kind]
-    return Sym(base, layer, w.sub(layer, flat[0]))
+        return Sym(kind, layer, names.parameter_indices(*flat))
+    if kind not in symbols.PARAMETER_SYMBOLS:
+        raise ValueError(f"not a parameter of a layer: {kind!r}")
+    return Sym(kind, layer, w.sub(layer, flat[0]))
 
 
 def entries(w: Context, layer: int, kind: str) -> list[tuple[int, ...]]:

@@ -6,8 +6,9 @@ and the command line all write a name or a number by the same rule:
 * `names`: x₁, h²₁, ŷ, W¹₁₂, ∂J/∂b¹₁, m(W¹) and the Parameters tables' `Quantity`;
 * `numbers`: one formatter with named styles (TABLE, CANVAS, SHORT, FULL, DERIVATION) and one
   way to shorten a number to fit a width;
-* `symbols`: W, b, γ, β, the optimizer buffers' m and v, the activations' σ, tanh …;
-* `scripts`: Unicode sub- and superscripts;
+* `symbols`: every letter of a formula (`MATH`: W, b, γ, β, ŷ, δ, the optimizer buffers' m
+  and v …) in LaTeX and Unicode; an activation's name (σ, tanh, ReLU) is in its table;
+* `scripts`: the one table of Unicode sub- and superscripts (names and plain-text formulas);
 * `languages`: the codes and native names of the languages the app speaks;
 * `formula`: the formula nodes (symbols, numbers, fractions, cases…) and how they render as
   HTML, Markdown, LaTeX-free text and plain tooltips;

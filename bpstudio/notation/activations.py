@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bpstudio.notation import numbers
 from bpstudio.notation.formula import (
     MAX,
     MINUS,
@@ -49,7 +50,7 @@ NOT_POSITIVE = Lit(r"z \le 0", "z ≤ 0")
 
 
 def _slope(slope: float) -> str:
-    return f"{slope:g}"
+    return numbers.setting(slope)
 
 
 def _by_sign(positive: Node, other: Node, words: Words) -> Cases:
@@ -201,9 +202,16 @@ def get(key: str) -> Activation:
         raise ValueError(f"unknown activation {key!r}") from None
 
 
+def activation_symbol(key: str) -> str:
+    """σ, tanh, ReLU …: an activation's name in a plain-text formula, from its entry (an unknown
+    key is written as the key)."""
+    entry = ACTIVATIONS.get(key)
+    return key if entry is None else entry.symbol.render("plain")
+
+
 def prime_line(entry: Activation, slope: float, words: Words) -> Line:
     """g′(z) = … in symbols, as the backward pass defines it before using it."""
     return Line(call(G_PRIME, Z), entry.prime(Sym("a"), slope, words))
 
 
-__all__ = ["ACTIVATIONS", "G_PRIME", "Activation", "Words", "get", "prime_line"]
+__all__ = ["ACTIVATIONS", "G_PRIME", "Activation", "Words", "activation_symbol", "get", "prime_line"]

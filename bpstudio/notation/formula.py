@@ -14,68 +14,19 @@ from __future__ import annotations
 
 import functools
 import html
-import math
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from bpstudio.notation import names, numbers, scripts, symbols
+
 Fmt: TypeAlias = Literal["md", "html", "text", "plain"]
 
-DECIMALS = 6
-# × between a mantissa and its power of ten, with no-break spaces: a number never wraps in two
-TIMES_HTML = "\u00a0×\u00a0"
 
-
-def format_number(value: float, fmt: Fmt = "text") -> str:
-    """A number to 6 decimals; very small or very large magnitudes in scientific notation.
-
-    Values between 1e-4 and 1e7 in magnitude (and zero) print as fixed point with 6 decimals, as
-    the article does; the rest keep 6 decimals in the mantissa so that a vanishing gradient
-    does not read as 0.000000.
-    """
-    value = float(value)
-    if math.isnan(value):
-        return r"\mathrm{NaN}" if fmt == "md" else "NaN"
-    if math.isinf(value):
-        sign = "-" if value < 0 else ""
-        return sign + (r"\infty" if fmt == "md" else "∞")
-    magnitude = abs(value)
-    if magnitude == 0.0 or 1e-4 <= magnitude < 1e7:
-        text = f"{value:.{DECIMALS}f}"
-        return "0.000000" if text == "-0.000000" else text
-    mantissa, exponent = f"{value:.{DECIMALS}e}".split("e")
-    power = int(exponent)
-    if fmt == "md":
-        return f"{mantissa} \\times 10^{{{power}}}"
-    if fmt == "html":
-        return f"{mantissa}{TIMES_HTML}{_html_power(power)}"
-    return f"{mantissa}e{exponent}"
-
-
-def scientific(value: float) -> bool:
-    """Whether format_number writes `value` as mantissa × 10^power (then it is bracketed before
-    a power, a root or a fraction bar: (5.787016 × 10⁻⁷)², never 10⁻⁷²)."""
-    magnitude = abs(float(value))
-    return math.isfinite(magnitude) and magnitude != 0.0 and not 1e-4 <= magnitude < 1e7
-
-
-def _html_power(power: int) -> str:
-    """10 to a power with a real minus sign: 10<sup>−7</sup>."""
-    return f"10<sup>{str(power).replace('-', '−')}</sup>"
-
-
-def format_setting(value: float, fmt: Fmt = "text") -> str:
-    """A hyper-parameter as the user typed it (0.1, 0.9, 1e-08), not padded to 6 decimals."""
-    text = f"{float(value):g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        power = int(exponent)
-        if fmt == "md":
-            return f"{mantissa} \\times 10^{{{power}}}" if mantissa != "1" else f"10^{{{power}}}"
-        if fmt == "html":
-            return f"{mantissa}{TIMES_HTML}{_html_power(power)}" if mantissa != "1" else _html_power(power)
-    return text
+def _target(fmt: Fmt) -> numbers.Target:
+    """The number formatter's target of a format: the compact "plain" writes numbers as "text"."""
+    return "text" if fmt == "plain" else fmt
 
 
 # -- accents in HTML --------------------------------------------------------------------------
@@ -172,14 +123,16 @@ class Lit(Node):
 
 @dataclass(frozen=True)
 class Num(Node):
-    """A computed value, to 6 decimals; `paren` wraps a negative value in parentheses."""
+    """A computed value in the DERIVATION style of `numbers`; `paren` wraps a negative value (or
+    one in scientific form) in parentheses."""
 
     value: float
     paren: bool = False
 
     def render(self, fmt: Fmt) -> str:
-        text = format_number(self.value, fmt)
-        needs = self.paren and (text.startswith("-") or scientific(self.value))
+        text = numbers.derivation(self.value, _target(fmt))
+        scientific = numbers.is_scientific(self.value, numbers.DERIVATION)
+        needs = self.paren and (text.startswith("-") or scientific)
         return f"({text})" if needs else text
 
 
@@ -190,51 +143,7 @@ class Setting(Node):
     value: float
 
     def render(self, fmt: Fmt) -> str:
-        return format_setting(self.value, fmt)
-
-
-# Unicode superscripts and subscripts for plain text.
-_SUP = str.maketrans("0123456789()+-=iljkLtnm[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻⁼ⁱˡʲᵏᴸᵗⁿᵐ[]")
-_SUB = str.maketrans("0123456789()+-=ijklmnt", "₀₁₂₃₄₅₆₇₈₉₍₎₊₋₌ᵢⱼₖₗₘₙₜ")
-_SUP_OK = set("0123456789()+-=iljkLtnm")
-_SUB_OK = set("0123456789()+-=ijklmnt,")
-
-_BASES: dict[str, tuple[str, str]] = {
-    "x": ("x", "x"),
-    "y": ("y", "y"),
-    "yhat": (r"\hat{y}", "ŷ"),
-    "z": ("z", "z"),
-    "zhat": (r"\hat{z}", "ẑ"),
-    "ztilde": (r"\tilde{z}", "z̃"),
-    "a": ("a", "a"),
-    "W": ("W", "W"),
-    "b": ("b", "b"),
-    "delta": (r"\delta", "δ"),
-    "deltatilde": (r"\tilde{\delta}", "δ̃"),
-    "gamma": (r"\gamma", "γ"),
-    "beta": (r"\beta", "β"),
-    "mu": (r"\mu", "μ"),
-    "mom": (r"\mu", "μ"),
-    "sigma": (r"\sigma", "σ"),
-    "L": ("L", "L"),
-    "J": ("J", "J"),
-    "g": ("g", "g"),
-    "v": ("v", "v"),
-    "m": ("m", "m"),
-    "mhat": (r"\hat{m}", "m̂"),
-    "vhat": (r"\hat{v}", "v̂"),
-    "theta": (r"\theta", "θ"),
-    "alpha": (r"\alpha", "α"),
-    "lambda": (r"\lambda", "λ"),
-    "epsilon": (r"\varepsilon", "ε"),
-    "beta1": (r"\beta_1", "β₁"),
-    "beta2": (r"\beta_2", "β₂"),
-    "c": ("c", "c"),
-    "t": ("t", "t"),
-    "n": ("n", "n"),
-    "runmean": (r"\hat{\mu}", "μ̂"),
-    "runvar": (r"\hat{\sigma}^2", "σ̂²"),
-}
+        return numbers.setting(self.value, _target(fmt))
 
 
 @dataclass(frozen=True)
@@ -248,14 +157,14 @@ class Sym(Node):
     transposed: bool = False
 
     def render(self, fmt: Fmt) -> str:
-        latex, uni = _BASES.get(self.base, (self.base, self.base))
+        latex, uni = symbols.MATH.get(self.base, (self.base, self.base))
         sup_parts: list[str] = []
         if self.layer is not None:
             sup_parts.append(f"[{self.layer}]")
         if self.sample is not None:
             sup_parts.append(f"({self.sample})")
         sup = "".join(sup_parts)
-        sub = ",".join(str(s) for s in self.sub)
+        sub = names.index_digits(*self.sub)
         if fmt == "md":
             text = latex
             if sup or self.transposed:
@@ -273,17 +182,17 @@ class Sym(Node):
         text = uni
         if sup:
             plain = sup.replace("[", "").replace("]", "")
-            if set(plain) <= _SUP_OK and self.sample is None:
-                text += plain.translate(_SUP)
-            elif set(plain) <= _SUP_OK:
+            if scripts.can_sup(plain) and self.sample is None:
+                text += scripts.sup(plain)
+            elif scripts.can_sup(plain):
                 layer = "" if self.layer is None else str(self.layer)
-                text += layer.translate(_SUP) + f"({self.sample})".translate(_SUP)
+                text += scripts.sup(layer) + scripts.sup(f"({self.sample})")
             else:
                 text += "^" + sup
         if self.transposed:
             text += "ᵀ"
         if sub:
-            text += sub.translate(_SUB) if set(sub) <= _SUB_OK else "_" + sub
+            text += scripts.sub(sub) if scripts.can_sub(sub) else "_" + sub
         return text
 
 
@@ -354,9 +263,9 @@ def _simple(node: Node) -> bool:
     if isinstance(node, Seq):
         return len(node.items) == 1 and _simple(node.items[0])
     if isinstance(node, Num):  # a power of ten is bracketed: (5.787016 × 10⁻⁷)², √(4.78 × 10⁻⁹)
-        return node.value >= 0 and not scientific(node.value)
+        return node.value >= 0 and not numbers.is_scientific(node.value, numbers.DERIVATION)
     if isinstance(node, Setting):
-        return "e" not in f"{node.value:g}"
+        return "e" not in numbers.setting(node.value)
     return isinstance(node, Sym | Lit | Sqrt | Exp | Call | Pow | Indexed)
 
 
@@ -396,8 +305,8 @@ class Pow(Node):
             return base + "^{" + self.exponent + "}"
         if fmt == "html":
             return base + f"<sup>{html.escape(self.exponent)}</sup>"
-        if set(self.exponent) <= _SUP_OK:
-            return base + self.exponent.translate(_SUP)
+        if scripts.can_sup(self.exponent):
+            return base + scripts.sup(self.exponent)
         return base + "^" + self.exponent
 
 
@@ -551,7 +460,7 @@ NumberFn: TypeAlias = Callable[..., Node]
 
 
 def number(value: float, paren: bool = False) -> Node:
-    """A computed number as the derivations write it (format_number)."""
+    """A computed number as the derivations write it (numbers.derivation)."""
     return Num(value, paren)
 
 

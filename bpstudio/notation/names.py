@@ -7,10 +7,14 @@ The rule is the article's: a letter, the layer as a superscript, the index as a 
 * Parameters always carry their layer, as the article's W¹ and W² do: W¹₁₂ is the weight into
   neuron 1 of layer 1 from neuron 2 of layer 0; b¹₁, γ¹₁, β¹₁. Once an index has two digits the
   pair is separated by a low comma, W¹₁‚₁₀, so that it never reads as W¹₁₁₀.
+* A neuron's own quantities carry its layer and its index, even alone in its layer: z²₁, a¹₂,
+  δ²₁ (the output's activation is also ŷ, without index when there is one output).
 * Gradients ∂J/∂W¹₁₂; an optimizer's buffer m(W¹₁₂), v(b¹).
 
-The canvas, the Parameters tables, their tooltips, the History and the dataset's headers all call
-these functions, so a name reads the same in every view.
+The canvas, the Parameters tables, their tooltips, the History and the dataset's headers call
+these functions; the explanations' formula nodes (notation.formula.Sym) take their indices from
+`neuron_index`, `output_index`, `parameter_indices` and `index_digits` and their letters from
+notation.symbols, so a name reads the same in every view and in every format.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bpstudio.notation.scripts import SUB_COMMA, sub, sup
+from bpstudio.notation.scripts import sub, sup
 from bpstudio.notation.symbols import (
     GRADIENT_PREFIX,
     HIDDEN,
@@ -36,33 +40,62 @@ def layer_mark(layer: int) -> str:
     return sup(layer)
 
 
-def unit_name(letter: str, depth: int, layer: int, neuron: int) -> str:
-    """A neuron's own quantity: z¹₁, a²₃, δ²₁ (the layer as a superscript once the network has
-    more than one layer of weights, as the explanations write a¹₁; z₁ in a one-layer network)."""
-    return letter + (sup(layer) if depth > 1 else "") + sub(neuron + 1)
+def index_digits(*indices: int | str) -> str:
+    """The one rule for several indices of one name, before they are set as a subscript: side by
+    side while each is one character ("12", "kj"), separated by commas once one has two ("1,10"),
+    so that W¹₁‚₁₀ never reads as W¹₁₁₀. The formulas (Markdown, HTML, text) and the plain names
+    alike write their indices through it. Numbers are 1-based here, as the learner counts."""
+    texts = [str(index) for index in indices]
+    return ("," if any(len(text) > 1 for text in texts) else "").join(texts)
+
+
+def subscript(indices: Sequence[int | str]) -> str:
+    """Indices as a Unicode subscript: (1, 2) → ₁₂, (1, 10) → ₁‚₁₀ (the comma sits low)."""
+    return sub(index_digits(*indices))
+
+
+def neuron_index(neuron: int) -> tuple[int, ...]:
+    """The 1-based subscript of a neuron (0-based `neuron`). A neuron's own quantities carry it
+    even when it is alone in its layer (z²₁, δ²₁, b²₁), as its parameters do in the tables."""
+    return (neuron + 1,)
+
+
+def output_index(count: int, index: int) -> tuple[int, ...]:
+    """The subscript of an output ŷ or a target y: none when there is one (ŷ, y), else ŷ₁, y₂."""
+    return () if count == 1 else neuron_index(index)
+
+
+def unit_name(letter: str, layer: int, neuron: int) -> str:
+    """A neuron's own quantity: z¹₁, a²₃, δ²₁ (the layer as a superscript, the neuron as a
+    subscript), as the explanations write them."""
+    return letter + layer_mark(layer) + subscript(neuron_index(neuron))
+
+
+def parameter_indices(row: int, col: int | None = None) -> tuple[int, ...]:
+    """The 1-based indices of one parameter (0-based row and column): (j, k) of a weight, (j,)
+    of a bias, γ or β."""
+    return neuron_index(row) if col is None else neuron_index(row) + neuron_index(col)
 
 
 def index_pair(row: int, col: int) -> str:
     """The subscript jk of a weight (0-based row and column): ₁₂, or ₁‚₁₀ once an index has two
     digits."""
-    if row >= 9 or col >= 9:
-        return sub(row + 1) + SUB_COMMA + sub(col + 1)
-    return sub(row + 1) + sub(col + 1)
+    return subscript(parameter_indices(row, col))
 
 
 def input_name(index: int) -> str:
     """x₁ for input 0."""
-    return INPUT + sub(index + 1)
+    return INPUT + subscript(neuron_index(index))
 
 
 def output_name(count: int, index: int) -> str:
     """ŷ for a single output, ŷ₁, ŷ₂ … for several."""
-    return OUTPUT if count == 1 else OUTPUT + sub(index + 1)
+    return OUTPUT + subscript(output_index(count, index))
 
 
 def target_name(count: int, index: int) -> str:
     """y for a single target, y₁, y₂ … for several (the dataset's target columns)."""
-    return TARGET if count == 1 else TARGET + sub(index + 1)
+    return TARGET + subscript(output_index(count, index))
 
 
 def neuron_name(sizes: Sequence[int], layer: int, neuron: int) -> str:
@@ -73,19 +106,18 @@ def neuron_name(sizes: Sequence[int], layer: int, neuron: int) -> str:
     if layer == depth:
         return output_name(sizes[depth], neuron)
     if depth == 2:
-        return HIDDEN + sub(neuron + 1)
-    return HIDDEN + sup(layer) + sub(neuron + 1)
+        return HIDDEN + subscript(neuron_index(neuron))
+    return HIDDEN + layer_mark(layer) + subscript(neuron_index(neuron))
 
 
 def matrix_name(kind: str, layer: int) -> str:
     """A whole parameter of a layer: W¹, b², γ¹."""
-    return parameter_symbol(kind) + sup(layer)
+    return parameter_symbol(kind) + layer_mark(layer)
 
 
 def parameter_name(kind: str, layer: int, row: int, col: int | None = None) -> str:
     """One parameter: W¹₁₂ (row 0, column 1 of W¹), b¹₁, γ¹₁, β¹₁."""
-    index = sub(row + 1) if col is None else index_pair(row, col)
-    return parameter_symbol(kind) + sup(layer) + index
+    return parameter_symbol(kind) + layer_mark(layer) + subscript(parameter_indices(row, col))
 
 
 def connection(sizes: Sequence[int], layer: int, row: int, col: int) -> str:

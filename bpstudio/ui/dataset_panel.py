@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bpstudio.controller import Controller
 from bpstudio.document.document import NetworkDocument
-from bpstudio.notation import symbols
+from bpstudio.notation import scripts, symbols
 from bpstudio.notation.names import input_name, output_name, target_name
 from bpstudio.notation.numbers import TABLE, full, number
 from bpstudio.ui.fields import RefusedError, click_only, read_number
@@ -275,7 +275,7 @@ class DatasetModel(QAbstractTableModel):
 
 def _with_name(label: str, name: str | None) -> str:
     """x₁ (age) when the file names the column, plain x₁ when the name only repeats it."""
-    plain = label.translate(str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
+    plain = scripts.plain_digits(label)
     if not name or name.replace("_", "").lower() in (plain.lower(), label.lower()):
         return label
     return f"{label} ({name})"

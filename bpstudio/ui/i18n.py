@@ -35,15 +35,15 @@ DOMAINS = ("bpstudio", "qt")
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
 
 _translators: list[QTranslator] = []
-_current = "en"
-_choice = "en"  # what made _current: "system", or a language chosen by --lang or the menu
+_current = languages.SOURCE
+_choice = languages.SOURCE  # what made _current: "system", or a language chosen by --lang or the menu
 _missing: list[Path] = []
 _missing_lang = ""
 
 
 def system_language() -> str:
     name = QLocale.system().name().lower()
-    return "vi" if name.startswith("vi") else "en"
+    return next((code for code in languages.CODES if name.startswith(code)), languages.SOURCE)
 
 
 def catalogue(lang: str, domain: str = "bpstudio") -> Path:
@@ -106,7 +106,7 @@ def install(lang: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install a language after creating the application")
-    lang = lang if lang in LANGUAGES else "en"
+    lang = lang if lang in LANGUAGES else languages.SOURCE
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()

@@ -14,38 +14,40 @@ import pytest
 
 from bpstudio.cli import main
 
-# (LaTeX left-hand side as explain writes it, the article's figure)
+# (LaTeX left-hand side as explain writes it, the article's figure). A neuron's quantities and
+# parameters carry its index even when it is alone in its layer (z²₁, δ²₁, b²₁, as the tables and
+# tooltips name them: notation.names); a weight's two indices are side by side (W²₁₂).
 FEEDFORWARD = [
     (r"z^{[1]}_{1}", "-0.050000"),
     (r"z^{[1]}_{2}", "0.140000"),
     (r"a^{[1]}_{1}", "0.487503"),
     (r"a^{[1]}_{2}", "0.534943"),
-    (r"z^{[2]}", "0.971451"),
-    (r"\hat{y} = a^{[2]}", "0.725409"),
+    (r"z^{[2]}_{1}", "0.971451"),
+    (r"\hat{y} = a^{[2]}_{1}", "0.725409"),
     (r"L", "0.037700"),
 ]
 BACKWARD = [
-    (r"\delta^{[2]}", "-0.054696"),
-    (r"\frac{\partial L}{\partial W^{[2]}_{1,1}}", "-0.026665"),
-    (r"\frac{\partial L}{\partial W^{[2]}_{1,2}}", "-0.029259"),
-    (r"\frac{\partial L}{\partial b^{[2]}}", "-0.054696"),
+    (r"\delta^{[2]}_{1}", "-0.054696"),
+    (r"\frac{\partial L}{\partial W^{[2]}_{11}}", "-0.026665"),
+    (r"\frac{\partial L}{\partial W^{[2]}_{12}}", "-0.029259"),
+    (r"\frac{\partial L}{\partial b^{[2]}_{1}}", "-0.054696"),
     (r"\delta^{[1]}_{1}", "-0.010932"),
     (r"\delta^{[1]}_{2}", "-0.012247"),
-    (r"\frac{\partial L}{\partial W^{[1]}_{1,1}}", "-0.002186"),
-    (r"\frac{\partial L}{\partial W^{[1]}_{1,2}}", "-0.004373"),
-    (r"\frac{\partial L}{\partial W^{[1]}_{2,1}}", "-0.002449"),
-    (r"\frac{\partial L}{\partial W^{[1]}_{2,2}}", "-0.004899"),
+    (r"\frac{\partial L}{\partial W^{[1]}_{11}}", "-0.002186"),
+    (r"\frac{\partial L}{\partial W^{[1]}_{12}}", "-0.004373"),
+    (r"\frac{\partial L}{\partial W^{[1]}_{21}}", "-0.002449"),
+    (r"\frac{\partial L}{\partial W^{[1]}_{22}}", "-0.004899"),
     (r"\frac{\partial L}{\partial b^{[1]}_{1}}", "-0.010932"),
     (r"\frac{\partial L}{\partial b^{[1]}_{2}}", "-0.012247"),
 ]
 UPDATE = [
-    (r"W^{[2]}_{1,1}", "0.802666"),
-    (r"W^{[2]}_{1,2}", "0.902926"),
-    (r"b^{[2]}", "0.105470"),
-    (r"W^{[1]}_{1,1}", "0.100219"),
-    (r"W^{[1]}_{1,2}", "-0.199563"),
-    (r"W^{[1]}_{2,1}", "0.300245"),
-    (r"W^{[1]}_{2,2}", "0.250490"),
+    (r"W^{[2]}_{11}", "0.802666"),
+    (r"W^{[2]}_{12}", "0.902926"),
+    (r"b^{[2]}_{1}", "0.105470"),
+    (r"W^{[1]}_{11}", "0.100219"),
+    (r"W^{[1]}_{12}", "-0.199563"),
+    (r"W^{[1]}_{21}", "0.300245"),
+    (r"W^{[1]}_{22}", "0.250490"),
     (r"b^{[1]}_{1}", "0.011093"),
     (r"b^{[1]}_{2}", "-0.018775"),
 ]

@@ -27,7 +27,8 @@ from bpstudio.engine import (
     TrainingConfig,
     initialize,
 )
-from bpstudio.explain import explain_phase, explain_steps, format_number
+from bpstudio.explain import explain_phase, explain_steps
+from bpstudio.notation.numbers import derivation
 
 Array = np.ndarray
 # every command the Markdown may use; anything else is a name glued to a symbol (\alphag)
@@ -70,7 +71,7 @@ def explain(stepper: Stepper, phase: Phase, lang: str = "en", fmt: str = "text")
 def shown(values: Any, text: str, fmt: str = "text") -> None:
     """Every value (6-decimal form, as the format writes it in formulas or tables) appears in the text."""
     for value in np.atleast_1d(np.asarray(values, dtype=float)).ravel():
-        forms = {format_number(float(value)), format_number(float(value), fmt)}  # type: ignore[arg-type]
+        forms = {derivation(float(value)), derivation(float(value), fmt)}  # type: ignore[arg-type]
         assert any(form in text for form in forms), f"{forms} missing"
 
 
@@ -271,7 +272,7 @@ def test_parameters_come_from_the_trace_not_the_updated_network() -> None:
     ff = explain(stepper, Phase.FEEDFORWARD)
     before_w = stepper.network.view(trace.params_before, 1, "W")
     shown(before_w, ff)
-    assert format_number(float(stepper.network.W(1)[0, 0])) not in ff
+    assert derivation(float(stepper.network.W(1)[0, 0])) not in ff
 
 
 def test_deep_network_names_every_layer_in_order() -> None:
@@ -416,14 +417,14 @@ def test_a_step_in_progress_is_explained_from_its_start() -> None:
     assert stepper.steps_done == 1 and "Phase 1" in text and "Phase 3" in text
 
 
-def test_format_number() -> None:
-    assert format_number(-0.0546961) == "-0.054696"
-    assert format_number(0.0) == "0.000000"
-    assert format_number(-1e-12) == "-1.000000e-12"
-    assert format_number(2.5e9) == "2.500000e+09"
-    assert format_number(float("nan")) == "NaN"
-    assert format_number(-0.0000001) == "-1.000000e-07"
-    assert format_number(-0.0) == "0.000000"
+def test_derivation_format() -> None:
+    assert derivation(-0.0546961) == "-0.054696"
+    assert derivation(0.0) == "0.000000"
+    assert derivation(-1e-12) == "-1.000000e-12"
+    assert derivation(2.5e9) == "2.500000e+09"
+    assert derivation(float("nan")) == "NaN"
+    assert derivation(-0.0000001) == "-1.000000e-07"
+    assert derivation(-0.0) == "0.000000"
 
 
 @settings(max_examples=40, deadline=None)

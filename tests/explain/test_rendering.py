@@ -32,7 +32,8 @@ from bpstudio.engine import (
     initialize,
 )
 from bpstudio.engine.errors import EngineError
-from bpstudio.explain import explain_phase, explain_steps, format_number
+from bpstudio.explain import explain_phase, explain_steps
+from bpstudio.notation.numbers import derivation
 from tests.support.rendering import problems
 
 PHASES = (Phase.FEEDFORWARD, Phase.BACKWARD, Phase.UPDATE)
@@ -139,9 +140,9 @@ def test_adam_with_batch_norm_reads_right_in_html(lang: str) -> None:
 
 def test_powers_of_ten_are_unambiguous() -> None:
     nbsp = "\u00a0"  # a number never wraps between its mantissa and its power of ten
-    assert format_number(5.787016e-7, "html") == f"5.787016{nbsp}×{nbsp}10<sup>−7</sup>"
-    assert format_number(-2.5e9, "html") == f"-2.500000{nbsp}×{nbsp}10<sup>9</sup>"
-    assert format_number(5.787016e-7) == "5.787016e-07"  # plain text: no superscript at all
+    assert derivation(5.787016e-7, "html") == f"5.787016{nbsp}×{nbsp}10<sup>−7</sup>"
+    assert derivation(-2.5e9, "html") == f"-2.500000{nbsp}×{nbsp}10<sup>9</sup>"
+    assert derivation(5.787016e-7) == "5.787016e-07"  # plain text: no superscript at all
     optimizer = OptimizerConfig("adam", 0.1)
     stepper = build([1, 1], ["linear"], [False], "half_sse", optimizer, 1, 1e-4, 1)
     for _ in PHASES:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bpstudio.notation import languages, names, numbers, scripts, symbols
+from bpstudio.notation.activations import activation_symbol
 from bpstudio.notation.names import Quantity, neuron_name, parameter_name
 from bpstudio.notation.numbers import CANVAS, DERIVATION, FULL, SHORT, TABLE, derivation, fit, number, shorten
 
@@ -120,7 +121,7 @@ def test_a_key_that_names_no_quantity_is_refused(text: str) -> None:
 def test_scripts_and_symbols() -> None:
     assert scripts.sub(120) == "₁₂₀" and scripts.sup("(12)") == "⁽¹²⁾"
     assert symbols.parameter_symbol("gamma") == "γ" and symbols.buffer_symbol("velocity") == "v"
-    assert symbols.activation_symbol("sigmoid") == "σ" and symbols.activation_symbol("new") == "new"
+    assert activation_symbol("sigmoid") == "σ" and activation_symbol("new") == "new"
 
 
 # -- numbers ---------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from bpstudio.engine import ACTIVATIONS, LOSSES, OPTIMIZERS
 from bpstudio.notation import activations, losses, optimizers
-from bpstudio.notation.formula import TIMES, Cases, Grad, Lit, Sym, format_number, number, seq
+from bpstudio.notation.formula import TIMES, Cases, Grad, Lit, Sym, number, seq
+from bpstudio.notation.numbers import derivation
 
 WORDS = activations.Words("if", "otherwise")
 finite = st.floats(-50, 50, allow_nan=False)
@@ -46,13 +47,13 @@ def test_sigmoid_slope_is_written_with_a(z: float, a: float) -> None:
     """σ′ = a(1 − a): the numbers substituted are the output a, as the symbols say."""
     values = activations.get("sigmoid").prime_values(z, a, 0.0, number)
     text = seq(*values).render("text")
-    shown = format_number(a)
+    shown = derivation(a)
     assert text.count(shown) == 2
 
 
 @given(finite)
 def test_kinked_slopes_follow_the_sign_of_z(z: float) -> None:
-    for key, below in (("relu", "0"), ("leaky_relu", "0.01"), ("elu", f"exp({format_number(z)})")):
+    for key, below in (("relu", "0"), ("leaky_relu", "0.01"), ("elu", f"exp({derivation(z)})")):
         values = activations.get(key).prime_values(z, 0.0, 0.01, number)
         assert seq(*values).render("text") == ("1" if z > 0 else below)
 
@@ -63,7 +64,7 @@ def test_each_loss_writes_every_output_of_the_sample(y: list[float], data: st.Da
     for key in ("half_sse", "mse", "huber", "binary_cross_entropy", "cross_entropy"):
         text = losses.get(key).values(y, p, losses.full_sum, number).render("text")
         for value in p:
-            assert format_number(value) in text, (key, text)
+            assert derivation(value) in text, (key, text)
 
 
 @given(finite, finite)

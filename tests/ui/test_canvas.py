@@ -25,9 +25,8 @@ from bpstudio.document.document import NetworkDocument
 from bpstudio.engine import (
     Phase,
 )
-from bpstudio.explain import format_number
 from bpstudio.notation.names import neuron_name
-from bpstudio.notation.numbers import TABLE, number
+from bpstudio.notation.numbers import TABLE, derivation, number
 from bpstudio.ui.canvas import NetworkCanvas
 from bpstudio.ui.canvas.items import PHASE_COLOURS, BatchedEdgesItem, EdgeLabelItem
 from bpstudio.ui.canvas.layout import neuron_box
@@ -489,7 +488,7 @@ def test_every_example_draws_and_explains_each_phase(qtbot, example: str) -> Non
         assert "could not be written" not in text
         if phase % 3 == 0:  # feedforward: the cost of the batch, as the dock writes it
             cost = document.stepper.trace.cost
-            assert re.sub(r"</?sup>", "", format_number(cost, "html")).replace("\u00a0", " ") in text
+            assert re.sub(r"</?sup>", "", derivation(cost, "html")).replace("\u00a0", " ") in text
     assert not view.batched  # every example is small enough for one item per weight
 
 

@@ -19,7 +19,7 @@ from bpstudio.engine import (
     TrainingConfig,
     initialize,
 )
-from bpstudio.explain import format_number
+from bpstudio.notation.numbers import derivation
 from bpstudio.ui.explanation_panel import ExplanationPanel, explanation
 
 ARTICLE_FIGURES = [
@@ -42,7 +42,7 @@ def wide_document(layers: int = 7, width: int = 64, batch: int = 8) -> NetworkDo
 def as_shown(value: float) -> str:
     """A value as the dock's plain text reads: 6 decimals, 1.5 × 10−5 for small ones (the plain
     text has ordinary spaces where the HTML keeps the number on one line with no-break spaces)."""
-    return re.sub(r"</?sup>", "", format_number(value, "html")).replace("\u00a0", " ")
+    return re.sub(r"</?sup>", "", derivation(value, "html")).replace("\u00a0", " ")
 
 
 def make_panel(qtbot: QtBot, document: NetworkDocument) -> tuple[ExplanationPanel, Controller]:

@@ -19,7 +19,7 @@ from bpstudio.ui import export_explanation as export_module
 from bpstudio.ui.export_explanation import ExportExplanationDialog
 from bpstudio.ui.main_window import MainWindow
 
-ARTICLE = ("0.725409", "-0.054696", "0.802666")  # ŷ, δ of the output, the updated W²₁,₁
+ARTICLE = ("0.725409", "-0.054696", "0.802666")  # ŷ, δ of the output, the updated W²₁₁
 
 
 def save_to(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:

@@ -13,8 +13,9 @@ from bpstudio.engine import activations
 from bpstudio.notation import activations as activation_notation
 from bpstudio.notation import backprop, losses, optimizers
 from bpstudio.notation.formula import Grad, Lit, Node, Sym, call
-from bpstudio.notation.names import parameter_name, unit_name
+from bpstudio.notation.names import gradient_name, parameter_name, unit_name
 from bpstudio.notation.numbers import TABLE, factor, full, number
+from bpstudio.notation.symbols import letter
 from bpstudio.ui.canvas.state import DisplayState
 
 MAX_TERMS = 4  # a sum with more terms shows the first ones and "…"
@@ -25,11 +26,6 @@ def _sum(terms: list[str], total: int) -> str:
     if total > len(terms):
         text += " + … " + QCoreApplication.translate("NetworkCanvas", "({count} terms)").format(count=total)
     return text
-
-
-def _activation_symbol(name: str) -> str:
-    """σ, tanh, ReLU …: the activation's name in formulas, from its notation table."""
-    return activation_notation.get(name).symbol.render("plain")
 
 
 def _table(value: float) -> str:
@@ -89,7 +85,7 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
     name = state.names[layer][neuron]
     lines: list[str] = []
     spec = net.specs[layer]
-    symbol = _activation_symbol(spec.activation)
+    symbol = activation_notation.activation_symbol(spec.activation)
     if layer == 0:
         lines.append(
             QCoreApplication.translate("NetworkCanvas", "{name} — input {index}").format(
@@ -126,7 +122,7 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
 
     trace = state.trace
     p = state.position
-    z_name, a_name, d_name = (unit_name(letter, depth, layer, neuron) for letter in "zaδ")
+    z_name, a_name, d_name = (unit_name(letter(key), layer, neuron) for key in ("z", "a", "delta"))
     lt = trace.layers[layer] if trace is not None else None
     if trace is not None and lt is not None and lt.z is not None:
         w_used = state.before(layer, "W")
@@ -156,7 +152,8 @@ def neuron_tooltip(state: DisplayState, layer: int, neuron: int) -> str:
             )
         assert lt.a is not None
         a_value = float(lt.a[p, neuron])
-        argument = "z̃" if spec.batch_norm else "z"  # z̃ = γ·ẑ + β, as the Explanation dock names it
+        # z̃ = γ·ẑ + β, as the Explanation dock names it
+        argument = letter("ztilde") if spec.batch_norm else letter("z")
         lines.append(f"{a_name} = {symbol}({argument}) = {_table(a_value)}")
         exact.append(f"a = {full(a_value)}")
         if layer == depth and trace.losses is not None:
@@ -201,7 +198,7 @@ def _delta_formula(state: DisplayState, layer: int, neuron: int, d_name: str) ->
     n_next = w_next.shape[0]
     shown = min(n_next, MAX_TERMS)
     symbolic = [
-        f"{parameter_name('W', layer + 1, k, neuron)}·{unit_name('δ', net.depth, layer + 1, k)}"
+        f"{parameter_name('W', layer + 1, k, neuron)}·{unit_name(letter('delta'), layer + 1, k)}"
         for k in range(shown)
     ]
     numeric = [f"{_factor(w_next[k, neuron])}·{_factor(upper[p, k])}" for k in range(shown)]
@@ -221,7 +218,7 @@ def _bias_lines(state: DisplayState, layer: int, neuron: int, exact: list[str]) 
     grad = state.grad(layer, "b")
     if grad is not None:
         g = float(grad[neuron])
-        lines.append(f"∂J/∂{name} = {_table(g)}")
+        lines.append(f"{gradient_name(name)} = {_table(g)}")
         exact.append(f"∂J/∂b = {full(g)}")
     if before is not None and after is not None:
         lines.append(
@@ -271,13 +268,17 @@ def edge_tooltip(state: DisplayState, layer: int, row: int, col: int) -> str:
         g = float(grad[row, col])
         delta = trace.layers[layer].delta
         a_prev = trace.layers[layer - 1].a
-        d_sym = unit_name("δ", net.depth, layer, row)
-        if state.batch_size == 1 and delta is not None and a_prev is not None:
+        d_sym = unit_name(letter("delta"), layer, row)
+        one = state.batch_size == 1 and delta is not None and a_prev is not None
+        gradient_rule = backprop.weight_gradient(Lit(d_sym), Lit(source), batch=not one).render("plain")
+        if one:
+            assert delta is not None and a_prev is not None
             lines.append(
-                f"∂J/∂{name} = {d_sym}·{source} = {_factor(delta[0, row])}·{_factor(a_prev[0, col])} = {_table(g)}"
+                f"{gradient_name(name)} = {gradient_rule} = "
+                f"{_factor(delta[0, row])}·{_factor(a_prev[0, col])} = {_table(g)}"
             )
         else:
-            lines.append(f"∂J/∂{name} = (1/m) Σ {d_sym}·{source} = {_table(g)}")
+            lines.append(f"{gradient_name(name)} = {gradient_rule} = {_table(g)}")
         exact.append(f"∂J/∂w = {full(g)}")
         if after is not None:
             new = float(after[row, col])
