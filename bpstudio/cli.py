@@ -12,7 +12,9 @@ diverged (a NaN or an infinity appeared); 130 interrupted with Ctrl+C.
 Qt is imported only when the window opens, so the headless commands start fast and run on
 machines without a display. A file given with --output is written atomically and only after
 training succeeded (or diverged, in which case it holds the last finite parameters), so an
-existing file is never left half-written.
+existing file is never left half-written. Only regular files are read; --output refuses a folder,
+a FIFO, a device node or a socket, and writes through a symbolic link (the link's target is
+replaced atomically, the link stays).
 """
 
 from __future__ import annotations
@@ -136,13 +138,15 @@ def _load(path: str | None, prog: str) -> Any:
 
 
 def _check_output_target(path: str, prog: str) -> None:
-    """Refuse an --output that could never be written, before any training time is spent."""
-    target = Path(path)
-    if target.is_dir():
-        raise CommandError(f"{prog}: --output {path}: this is a folder; give a file name")
-    folder = target.absolute().parent
-    if not folder.is_dir():
-        raise CommandError(f"{prog}: --output {path}: the folder {folder} does not exist")
+    """Refuse an --output that could never be written, before any training time is spent: a
+    folder, a FIFO, a device node or a socket (never replaced), a missing folder, one we may not
+    write in. A symbolic link is written through: its target is what gets replaced."""
+    from bpstudio.document.fileformat import output_target
+
+    try:
+        folder = output_target(path).parent
+    except OSError as error:
+        raise CommandError(f"{prog}: --output {path}: {error.strerror or error}") from None
     if not os.access(folder, os.W_OK):
         raise CommandError(f"{prog}: --output {path}: no permission to write in {folder}")
 
@@ -246,7 +250,12 @@ def _train(argv: Sequence[str]) -> int:
     length = parser.add_mutually_exclusive_group(required=True)
     length.add_argument("--steps", type=_positive, metavar="N", help="train N steps (mini-batches)")
     length.add_argument("--epochs", type=_positive, metavar="N", help="train N epochs")
-    parser.add_argument("--output", metavar="OUT.json", help="write the trained network here (atomic)")
+    parser.add_argument(
+        "--output",
+        metavar="OUT.json",
+        help="write the trained network here (atomic; a symbolic link is written through, a FIFO or "
+        "a device is refused)",
+    )
     parser.add_argument("--report", choices=("text", "json"), default="text", help="summary format (text)")
     args = parser.parse_args(argv)
     if args.output is not None:

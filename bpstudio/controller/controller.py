@@ -653,8 +653,12 @@ class Controller:
         path = Path(path)
         try:
             fmt.save_file(path, doc.network_file(fallback_name=path.stem))
-        except fmt.SaveError as exc:
-            doc.report_error(str(exc))
+        except fmt.SaveError as exc:  # the document keeps its changes and stays marked modified
+            doc.report_error(
+                tr("Cannot save {0}: {1}. Nothing is lost: the network stays open with its changes.").format(
+                    exc.path, exc.problem
+                )
+            )
             return False
         doc.mark_saved(path, doc.name or path.stem)
         return True

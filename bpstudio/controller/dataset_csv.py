@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from bpstudio.controller.numbers import NotANumberError, NotFiniteError, RefusedError, clip, parse_number
+from bpstudio.document.fileformat import MAX_FILE_BYTES, read_regular
 from bpstudio.engine import Dataset
 
 MAX_REPORTED = 5
 SNIFFED_LINES = 50
+MAX_CSV_BYTES = MAX_FILE_BYTES  # a dataset larger than a network file could never be saved
 
 
 def tr(text: str) -> str:
@@ -58,6 +61,44 @@ def _read_cell(number: int, column: int, cell: str, comma_groups_thousands: bool
     return None, reason.format(number, column, f"'{clip(cell)}'")
 
 
+def _rows(text: str, delimiter: str, source: str) -> Iterator[list[str]]:
+    """csv.reader's rows; what it cannot read (a cell over csv's length limit, a NUL character)
+    ends in a CsvError naming the file, line and column instead of csv's own error."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CsvError(_unreadable(text, reader.line_num, delimiter, str(exc), source)) from None
+        yield row
+
+
+def _unreadable(text: str, line_number: int, delimiter: str, reason: str, source: str) -> str:
+    """The sentence for a line csv could not read: where (line, column) and why, in the UI language."""
+    lines = text.splitlines()
+    line = lines[line_number - 1] if 0 < line_number <= len(lines) else ""
+    limit = csv.field_size_limit()
+    cells = line.split(delimiter)
+    if "\0" in line:
+        column = line[: line.index("\0")].count(delimiter) + 1
+        return tr("{0}: line {1}, column {2}: the cell holds a NUL character; is this a text file?").format(
+            source, line_number, column
+        )
+    if "larger than field limit" in reason or any(len(cell) > limit for cell in cells):
+        long_cells = [index for index, cell in enumerate(cells, start=1) if len(cell) > limit]
+        where = (
+            tr("line {0}, column {1}").format(line_number, long_cells[0])
+            if long_cells
+            else tr("line {0}").format(line_number)
+        )
+        return tr("{0}: {1}: a cell is longer than {2} characters; a number needs far fewer").format(
+            source, where, f"{limit:,}"
+        )
+    return tr("{0}: line {1}: the line cannot be read as CSV ({2})").format(source, line_number, clip(reason))
+
+
 def parse_dataset_csv(text: str, n_inputs: int, n_targets: int, source: str = "CSV") -> Dataset:
     """Rows of n_inputs + n_targets numbers; a first row that is not numeric is a header."""
     return parse_named_dataset_csv(text, n_inputs, n_targets, source)[0]
@@ -73,7 +114,7 @@ def parse_named_dataset_csv(
     comma_groups_thousands = delimiter != ";"
     rows: list[list[float]] = []
     problems: list[str] = []
-    for number, raw in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+    for number, raw in enumerate(_rows(text, delimiter, source), start=1):
         cells = [cell.strip() for cell in raw]
         if not any(cells):
             continue
@@ -113,7 +154,12 @@ def parse_named_dataset_csv(
 def read_dataset_csv(path: Path, n_inputs: int, n_targets: int) -> tuple[Dataset, list[str] | None]:
     """The file's samples and its header's column names (see parse_named_dataset_csv)."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        data = read_regular(Path(path), MAX_CSV_BYTES)  # a FIFO or a device is refused, never waited on
+        if len(data) > MAX_CSV_BYTES:
+            raise CsvError(
+                tr("{0}: the file is larger than {1} MB").format(path, MAX_CSV_BYTES // (1024 * 1024))
+            )
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CsvError(tr("{0}: the file is not UTF-8 text").format(path)) from None
     except OSError as exc:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from bpstudio.document import fileformat as fmt
 from bpstudio.ui import i18n
+from bpstudio.ui.disk_watch import DiskState, DiskWatch
 from bpstudio.ui.export_explanation import export_explanation
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class FileActions(QObject):
         self.document = window.document
         self.controller = window.controller
         self.settings = window.settings
+        self.disk = DiskWatch(window)
 
     # -- asking ---------------------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -105,9 +107,51 @@ class FileActions(QObject):
         self.controller.open_example(path)
 
     def save(self) -> bool:
+        """Save to the document's file; if another program changed or removed it since it was opened
+        or saved, ask first (Save As… / Overwrite / Cancel) so that nobody's version is lost unasked."""
         if self.document.path is None:
             return self.save_as()
-        return self.controller.save()
+        state = self.disk.state()
+        if state is not DiskState.UNCHANGED:
+            answer = self._ask_about_disk(state)
+            if answer is None:
+                return False
+            if answer == "save_as":
+                return self.save_as()
+        if not self.controller.save():
+            return False
+        self.disk.remember()
+        return True
+
+    def _ask_about_disk(self, state: DiskState) -> str | None:
+        """ "save_as", "overwrite", or None (cancel) for a file changed or gone on disk."""
+        name = self.window_.shown_name()
+        if state is DiskState.GONE:
+            text = self.tr(
+                "“{0}” was deleted or moved by another program since it was opened. "
+                "Save the network under a new name, or write it again where it was?"
+            ).format(name)
+            here = self.tr("Save Here")
+        else:
+            text = self.tr(
+                "“{0}” was changed on disk by another program since it was opened or saved. "
+                "Overwrite that version with this one, or save this one under a new name?"
+            ).format(name)
+            here = self.tr("Overwrite")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("The file changed on disk"), text, parent=self.window_
+        )
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(here, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked == save_as:
+            return "save_as"
+        if clicked == overwrite:
+            return "overwrite"
+        return None
 
     def save_as(self) -> bool:
         suggested = self.document.path or Path(self._start_dir()) / f"{self._export_stem()}{NETWORK_SUFFIX}"
@@ -124,6 +168,7 @@ class FileActions(QObject):
             path = path.with_name(path.name + NETWORK_SUFFIX)
         if not self.controller.save_as(path):
             return False
+        self.disk.remember()
         self.add_recent(path)
         return True
 

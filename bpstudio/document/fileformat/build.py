@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from bpstudio.document.fileformat.common import LoadError, NetworkFile, Position
+from bpstudio.document.fileformat.files import open_regular
 from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, ParseError, parse_document
 from bpstudio.document.fileformat.state import restore_state
 from bpstudio.document.fileformat.validate import check_matrix, check_vector, plural, validate_schema
@@ -257,7 +258,7 @@ def load_file(path: str | os.PathLike[str]) -> NetworkFile:
                 "",
                 name,
             )
-        with open(name, "rb") as stream:
+        with open_regular(name) as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise LoadError("no such file", "", name) from None

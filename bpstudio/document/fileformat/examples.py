@@ -10,6 +10,7 @@ from typing import Any
 from bpstudio import assets
 from bpstudio.document.fileformat.build import load_file
 from bpstudio.document.fileformat.common import NetworkFile
+from bpstudio.document.fileformat.files import open_regular
 from bpstudio.notation import languages
 
 EXAMPLE_ORDER = (
@@ -49,7 +50,7 @@ def in_language(fields: dict[str, Any], key: str, lang: str) -> str:
 
 def _example(path: Path, lang: str) -> Example:
     try:
-        with open(path, encoding="utf-8") as stream:
+        with open_regular(path) as stream:  # the examples folder could hold a FIFO: never wait on one
             fields = json.load(stream)
         if not isinstance(fields, dict):
             fields = {}
