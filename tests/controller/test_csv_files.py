@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 
-from bpstudio.controller import Controller
-from bpstudio.controller import dataset_csv
+from bpstudio.controller import Controller, dataset_csv
 from bpstudio.controller.dataset_csv import CsvError, parse_dataset_csv, read_dataset_csv
 from bpstudio.document.document import NetworkDocument
 from tests.support.guards import within
