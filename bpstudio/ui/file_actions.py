@@ -182,6 +182,11 @@ class FileActions(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
+        try:  # an export onto a FIFO would hang the window, onto a device replace it: refused
+            fmt.output_target(path)
+        except OSError as exc:
+            self._write_failed(path, exc)
+            return None
         return path
 
     def _export_stem(self) -> str:

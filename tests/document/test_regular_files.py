@@ -7,6 +7,7 @@ test instead of hanging the suite; /dev/null stands for every device node.
 from __future__ import annotations
 
 import os
+import socket
 import stat
 from pathlib import Path
 
@@ -134,3 +135,17 @@ def test_a_link_loop_and_a_file_in_the_way_are_refused(tmp_path: Path) -> None:
     assert caught.value.problem == f"{afile} is a file, not a folder"
     with pytest.raises(SaveError, match="does not exist"):
         save_file(tmp_path / "no" / "out.json", default_network())
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_a_socket_says_it_is_one(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(LoadError, match="this is a socket, not a regular file"):
+            within(5, lambda: load_file(path))
+        with pytest.raises(SaveError, match="this is a socket"):
+            save_file(path, default_network())
+    finally:
+        server.close()

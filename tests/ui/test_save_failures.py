@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -169,3 +170,25 @@ def test_reopening_the_changed_file_takes_it_as_it_is(
     window.controller.run_steps(1)
     save(window)
     assert clicker.seen == [] and load_file(path).name.startswith("theirs ")
+
+
+@pytest.mark.timeout(30)  # an export that opened the FIFO would block: the timeout fails it instead
+@pytest.mark.parametrize("key", ["export_loss_csv", "export_canvas_png"])
+def test_an_export_onto_a_fifo_is_refused(
+    window: MainWindow,
+    tmp_path: Path,
+    dialogs: dict[str, list[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    key: str,
+) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    suffix = ".csv" if key == "export_loss_csv" else ".png"
+    fifo = tmp_path / f"pipe{suffix}"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(fifo), "")))
+    window.actions_by_key[key].trigger()
+    assert dialogs["critical"] == [
+        f"Cannot write {fifo}: this is a named pipe (FIFO), not a regular file; only a regular file can be replaced"
+    ]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

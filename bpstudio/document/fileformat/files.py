@@ -69,7 +69,16 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     Other failures are the usual OSErrors (FileNotFoundError, PermissionError…).
     """
     name = os.fspath(path)
-    fd = os.open(name, os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC)
+    try:
+        fd = os.open(name, os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC)
+    except OSError as error:  # a socket cannot be opened (ENXIO): say what it is rather than why not
+        try:
+            mode = os.stat(name).st_mode
+        except OSError:
+            raise error from None
+        if stat.S_ISREG(mode):
+            raise
+        raise _refusal(mode, name) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
