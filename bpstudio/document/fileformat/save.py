@@ -73,7 +73,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         target = output_target(name)
     except OSError as error:
-        raise SaveError(_reason(error), name) from None
+        raise SaveError(error.strerror or str(error), name) from None  # names what is in the way
     folder = target.parent
     remove_stale_temporaries(folder)
     try:
@@ -106,13 +106,6 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise SaveError(f"could not save ({reason}); the previous file is unchanged", name) from None
     _sync_folder(folder)
-
-
-def _reason(error: OSError) -> str:
-    """An OSError from `output_target` as the sentence of a SaveError."""
-    if isinstance(error, FileNotFoundError | NotADirectoryError) and error.strerror:
-        return error.strerror
-    return error.strerror or str(error)
 
 
 def _write_all(fd: int, data: bytes) -> None:
