@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 from hypothesis import given
@@ -16,37 +13,7 @@ from hypothesis import strategies as st
 from bpstudio.document import fileformat as fmt
 from bpstudio.document import recovery
 from bpstudio.document.recovery import RecoverySession
-from tests.support.engine import article_stepper
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def article_file(steps: int = 0, name: str = "recovered") -> fmt.NetworkFile:
-    stepper = article_stepper()
-    for _ in range(steps):
-        stepper.step()
-    return fmt.NetworkFile(name=name, description="", stepper=stepper)
-
-
-def dead_session(folder: Path, steps: int, original: str | None) -> str:
-    """A real process writes one document and dies without cleaning up (os._exit)."""
-    script = textwrap.dedent(
-        f"""
-        import os, sys
-        from pathlib import Path
-        sys.path.insert(0, {str(ROOT)!r})
-        from bpstudio.document.recovery import RecoverySession
-        from tests.document.test_recovery import article_file
-        session = RecoverySession(Path({str(folder)!r}))
-        key = session.new_document()
-        session.write(key, article_file({steps}), {original!r} and Path({original!r}))
-        print(session.id, flush=True)
-        os._exit(9)
-        """
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 9, done.stderr
-    return done.stdout.strip()
+from tests.support.recovery import article_file, dead_session
 
 
 def test_a_running_session_is_never_offered_and_its_names_are_its_own(tmp_path: Path) -> None:
@@ -61,14 +28,19 @@ def test_a_running_session_is_never_offered_and_its_names_are_its_own(tmp_path: 
     assert not written[0].exists() and written[1].exists()
     second.close()
     first.close()
-    assert sorted(path.name for path in tmp_path.iterdir()) == [written[1].name, written[1].name[:-5] + ".meta.json"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        written[1].name,
+        written[1].name[:-5] + ".meta.json",
+    ]
 
 
 def test_a_dead_instance_is_offered_with_name_time_steps_and_restores_exactly(tmp_path: Path) -> None:
     original = tmp_path / "mine.bpstudio.json"
-    session_id = dead_session(tmp_path / "recovery", steps=3, original=str(original))
+    session_id = dead_session(tmp_path / "recovery", steps=3, original=original)
     entries = recovery.recoverable(tmp_path / "recovery")
-    assert [(e.session, e.name, e.steps, e.original) for e in entries] == [(session_id, "recovered", 3, original)]
+    assert [(e.session, e.name, e.steps, e.original) for e in entries] == [
+        (session_id, "recovered", 3, original)
+    ]
     assert abs(entries[0].saved_at - os.path.getmtime(entries[0].meta)) < 5
     restored = recovery.load(entries[0])
     expected = article_file(3)
@@ -111,6 +83,8 @@ def test_keys_never_repeat_across_sessions(choices: list[int]) -> None:
         sessions = [RecoverySession(Path(folder)) for _ in range(4)]
         keys = [sessions[choice].new_document() for choice in choices]
         assert len(set(keys)) == len(keys)
-        assert all(key.startswith(sessions[choice].id + "-") for key, choice in zip(keys, choices, strict=True))
+        assert all(
+            key.startswith(sessions[choice].id + "-") for key, choice in zip(keys, choices, strict=True)
+        )
         for session in sessions:
             session.close()
