@@ -643,6 +643,11 @@ class Controller:
         self.document.open_file(nf, None)
         return True
 
+    def recovery_snapshot(self) -> fmt.NetworkFile:
+        """The document as its recovery file holds it, copied, so that autosave can write it on
+        another thread while training goes on."""
+        return recovery.snapshot(self.document.network_file(fallback_name=""))
+
     def restore_recovered(self, entry: recovery.RecoveryEntry) -> bool:
         """Open a document recovered after a crash, with its training state, as unsaved changes to
         the file it came from; a recovery file that cannot be read leaves the open network as it is."""

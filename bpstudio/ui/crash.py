@@ -28,7 +28,7 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ExceptionHook", text)
+    return QCoreApplication.translate("", text)
 
 
 def log_folder() -> Path:

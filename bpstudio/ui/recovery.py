@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bpstudio.controller import Controller
 from bpstudio.document import fileformat as fmt
 from bpstudio.document import recovery
-from bpstudio.document.document import NetworkDocument
 from bpstudio.ui.fields import count_text
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class Autosaver(QObject):
 
     def __init__(
         self,
-        document: NetworkDocument,
+        controller: Controller,
         session: recovery.RecoverySession,
         *,
         delay_ms: int = DELAY_MS,
@@ -54,7 +54,8 @@ class Autosaver(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.document = document
+        self.controller = controller
+        self.document = document = controller.document
         self.session = session
         self.key = session.new_document()
         self.adopted: list[recovery.RecoveryEntry] = []  # restored files, removed once replaced
@@ -108,7 +109,7 @@ class Autosaver(QObject):
             self._again = True
             return
         self._pending_since = None
-        nf = recovery.snapshot(self.document.network_file(fallback_name=""))
+        nf = self.controller.recovery_snapshot()
         original = self.document.path
         self._future = self._executor.submit(self._write, nf, original)
 
@@ -236,7 +237,7 @@ class Recovery:
 
     def attach(self, window: MainWindow) -> Autosaver:
         """Autosave `window`'s document until the window closes."""
-        saver = Autosaver(window.document, self.session, delay_ms=self.delay_ms, parent=window)
+        saver = Autosaver(window.controller, self.session, delay_ms=self.delay_ms, parent=window)
         saver.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
         window.closed.connect(saver.finish)
         self.savers.append(saver)

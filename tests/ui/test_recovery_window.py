@@ -19,11 +19,11 @@ from tests.support.recovery import article_file, dead_session
 from tests.support.windows import close_window, show_window
 
 
-def wait_written(qtbot: Any, safety: Recovery, window: MainWindow) -> Path:
+def wait_written(qtbot: Any, safety: Recovery, window: MainWindow, count: int = 1) -> Path:
+    """The window's recovery file once it has been written `count` times in all."""
     saver = next(s for s in safety.savers if s.document is window.document)
-    with qtbot.waitSignal(saver.written, timeout=10_000) as blocker:
-        pass
-    return Path(blocker.args[0])
+    qtbot.waitUntil(lambda: saver.writes >= count and not saver.busy, timeout=10_000)
+    return saver.path
 
 
 def test_an_edit_is_autosaved_and_saving_removes_the_file(qtbot: Any, tmp_path: Path) -> None:
@@ -40,7 +40,7 @@ def test_an_edit_is_autosaved_and_saving_removes_the_file(qtbot: Any, tmp_path: 
     assert window.controller.save_as(tmp_path / "saved.json")
     assert not written.exists()
     window.controller.step()
-    wait_written(qtbot, safety, window)
+    wait_written(qtbot, safety, window, count=2)
     meta = saver.session.paths(saver.key)[1]
     assert str(tmp_path / "saved.json") in meta.read_text(encoding="utf-8")
     close_window(window)  # after Save or Discard the file goes
@@ -73,7 +73,12 @@ def test_a_restored_document_is_modified_keeps_its_path_and_saves_there(qtbot: A
     safety = Recovery(RecoverySession(tmp_path / "recovery"), delay_ms=50)
     safety.attach(window)
     asked: list[list[recovery.RecoveryEntry]] = []
-    restored = safety.restore(window, lambda: window, lambda _parent, entries: asked.append(entries) or True)
+
+    def answer(_parent: object, entries: list[recovery.RecoveryEntry]) -> bool:
+        asked.append(entries)
+        return True
+
+    restored = safety.restore(window, lambda: window, answer)
     assert restored == [window] and [e.steps for e in asked[0]] == [3]
     document = window.document
     assert document.modified and document.path == original
