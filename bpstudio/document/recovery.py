@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from bpstudio.document.fileformat import NetworkFile, load_file, save_file
+from bpstudio.document.fileformat import NetworkFile, SaveError, load_file, save_file
 from bpstudio.engine import Stepper
 
 LOCK_SUFFIX = ".lock"
@@ -127,19 +127,11 @@ class RecoverySession:
         return self.folder / f"{key}{NETWORK_SUFFIX}", self.folder / f"{key}{META_SUFFIX}"
 
     def write(self, key: str, nf: NetworkFile, original: Path | None) -> Path:
-        """Write document `key` (the network file first, then the metadata that makes it listed).
-
-        Raises fileformat.SaveError or OSError; the previous recovery stays as it was."""
-        network, meta = self.paths(key)
-        save_file(network, nf, include_state=True)
-        record = {
-            "format": META_FORMAT,
-            "session": self.id,
-            "saved_at": time.time(),
-            "original": None if original is None else str(original),
-        }
-        _write_text_atomically(meta, json.dumps(record, ensure_ascii=False) + "\n")
-        return network
+        """Write document `key` (see write_document); raises SaveError or OSError."""
+        problem = write_document(self.folder, self.id, key, nf, original)
+        if problem is not None:
+            raise OSError(problem)
+        return self.paths(key)[0]
 
     def remove(self, key: str) -> None:
         """Forget document `key` (saved, closed or discarded)."""
@@ -153,6 +145,42 @@ class RecoverySession:
         _unlink(self._lock_path)
         self._lock.close()
         self._lock = None
+
+
+def write_document(
+    folder: Path, session: str, key: str, nf: NetworkFile, original: Path | None
+) -> str | None:
+    """Write document `key` of `session`: the network file first, then the metadata that makes it
+    listed. None when written, else the reason in one sentence (the previous recovery stays).
+
+    A plain function of plain arguments, so that it can run in a worker process: the window's
+    autosave runs it there, where turning the network into JSON does not hold the GUI's GIL."""
+    network = Path(folder) / f"{key}{NETWORK_SUFFIX}"
+    meta = Path(folder) / f"{key}{META_SUFFIX}"
+    try:
+        save_file(network, nf, include_state=True)
+        record = {
+            "format": META_FORMAT,
+            "session": session,
+            "saved_at": time.time(),
+            "original": None if original is None else str(original),
+        }
+        _write_text_atomically(meta, json.dumps(record, ensure_ascii=False) + "\n")
+    except SaveError as error:
+        return error.problem
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
+
+def lower_priority() -> None:
+    """Run the calling (worker) process at a lower scheduling priority where the system allows it:
+    autosave is background work."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(10)
+        except OSError:
+            pass
 
 
 def _session_alive(folder: Path, session: str) -> bool:

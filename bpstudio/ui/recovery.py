@@ -4,15 +4,17 @@ that offers the files of an instance that crashed.
 The files themselves (names, locks, listing, removing) are `document.recovery`'s business. The
 `Autosaver` of a window writes its document a few seconds after the last change, and at least
 every MAX_INTERVAL_MS while changes keep coming (a Run): the GUI thread only copies the network
-(`recovery.snapshot`, a few milliseconds); turning it into JSON, checking it and writing it happen
-on a worker thread. Saving, or closing the window (after Save or Discard), removes the file.
+(`Controller.recovery_snapshot`, a few milliseconds); turning it into JSON, checking it and writing
+it happen in a worker process (see `writer_process`). Saving, or closing the window (after Save or Discard), removes the file.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent import futures
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QStand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bpstudio.controller import Controller
-from bpstudio.document import fileformat as fmt
 from bpstudio.document import recovery
 from bpstudio.ui.fields import count_text
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 DELAY_MS = 3000  # after the last change
 MAX_INTERVAL_MS = 60_000  # at the latest, while changes keep coming
+POLL_MS = 50  # how often a write under way is looked at
 
 
 def recovery_folder() -> Path:
@@ -37,17 +39,30 @@ def recovery_folder() -> Path:
     return Path(QStandardPaths.writableLocation(location)) / "recovery"
 
 
+def writer_process() -> Executor:
+    """One worker process for every autosave of this instance (started on first use).
+
+    A thread would not do: turning a 6 × 64 network into JSON and checking it is ~300 ms of Python
+    holding the GIL, and the GUI thread, waiting for the GIL on each call into Qt, dropped frames
+    of 300 ms and more while it ran (tests/benchmarks/bench_autosave.py). "spawn" starts a fresh
+    interpreter: forking a process that runs Qt's threads is unsafe. The worker runs at a lower
+    priority, so that on a busy machine the window's frames come first."""
+    return ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=recovery.lower_priority
+    )
+
+
 class Autosaver(QObject):
     """Keeps one document's recovery file up to date (see the module docstring)."""
 
     written = Signal(str)  # the recovery file, after each successful write
-    failed = Signal(str)  # a write failed: the reason, in one sentence
-    _finished = Signal(object)  # from the worker thread: None, or the exception
+    failed = Signal(str)  # a write failed: the message to show
 
     def __init__(
         self,
         controller: Controller,
         session: recovery.RecoverySession,
+        executor: Executor,
         *,
         delay_ms: int = DELAY_MS,
         interval_ms: int = MAX_INTERVAL_MS,
@@ -60,17 +75,19 @@ class Autosaver(QObject):
         self.key = session.new_document()
         self.adopted: list[recovery.RecoveryEntry] = []  # restored files, removed once replaced
         self.writes = 0
+        self._executor = executor
         self._interval = interval_ms / 1000
         self._pending_since: float | None = None
-        self._future: Future[None] | None = None
+        self._future: Future[str | None] | None = None
         self._again = False
         self._closed = False
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.write_now)
-        self._finished.connect(self._on_finished)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._look)
         document.history.changed.connect(self._changed)
         document.file_state_changed.connect(self._changed)
         self._changed()
@@ -82,14 +99,14 @@ class Autosaver(QObject):
 
     @property
     def busy(self) -> bool:
-        """A write is under way on the worker thread."""
+        """A write is under way in the worker."""
         return self._future is not None
 
     def _changed(self) -> None:
         if not self.document.modified:
             self._pending_since = None
             self._timer.stop()
-            if not self.busy:  # else _on_finished removes it
+            if not self.busy:  # else _collect removes it
                 self.session.remove(self.key)
             return
         now = time.monotonic()
@@ -101,7 +118,7 @@ class Autosaver(QObject):
             self._timer.start()
 
     def write_now(self) -> None:
-        """Copy the document and write the copy on the worker thread (once the last write is done)."""
+        """Copy the document (the GUI thread's only cost) and have the worker write the copy."""
         self._timer.stop()
         if self._closed or not self.document.modified:
             return
@@ -110,27 +127,34 @@ class Autosaver(QObject):
             return
         self._pending_since = None
         nf = self.controller.recovery_snapshot()
-        original = self.document.path
-        self._future = self._executor.submit(self._write, nf, original)
-
-    def _write(self, nf: fmt.NetworkFile, original: Path | None) -> None:
-        """On the worker thread: write, then tell the GUI thread (a queued signal) how it went."""
+        folder, session = self.session.folder, self.session.id
         try:
-            self.session.write(self.key, nf, original)
-        except Exception as error:  # reported in the window by _on_finished
-            self._finished.emit(error)
+            self._future = self._executor.submit(
+                recovery.write_document, folder, session, self.key, nf, self.document.path
+            )
+        except RuntimeError as error:  # the worker is gone (shut down or broken)
+            self.failed.emit(self.tr("Autosave failed: {0}").format(str(error)))
             return
-        self._finished.emit(None)
+        self._poll.start()
 
-    def _on_finished(self, error: BaseException | None) -> None:
-        self._future = None
-        if self._closed:
+    def _look(self) -> None:
+        if self._future is None or self._future.done():
+            self._collect()
+
+    def _collect(self) -> None:
+        """The write has ended: remove, report or go on as the document now requires."""
+        self._poll.stop()
+        future, self._future = self._future, None
+        if future is None or self._closed:
             return
+        try:
+            problem = future.result()
+        except Exception as error:  # the worker process died or could not take the copy
+            problem = str(error) or type(error).__name__
         if not self.document.modified:
             self.session.remove(self.key)
-        elif error is not None:
-            reason = error.problem if isinstance(error, fmt.SaveError) else str(error)
-            self.failed.emit(self.tr("Autosave failed: {0}").format(reason))
+        elif problem is not None:
+            self.failed.emit(self.tr("Autosave failed: {0}").format(problem))
         else:
             self.writes += 1
             for entry in self.adopted:
@@ -142,24 +166,22 @@ class Autosaver(QObject):
             self.write_now()
 
     def wait(self) -> None:
-        """Block until the write under way has finished (closing, tests)."""
-        future = self._future
-        if future is not None:
-            future.exception()  # waits; the error itself is reported by _on_finished
-        QCoreApplication.sendPostedEvents(self)
+        """Block until the write under way has ended, and take its outcome (closing, tests)."""
+        if self._future is not None:
+            futures.wait([self._future])
+            self._collect()
 
     def finish(self, keep_file: bool = False) -> None:
         """The window closed after Save or Discard: the recovery file is no longer needed (with
         `keep_file`, autosave just stops)."""
         if self._closed:
             return
-        self._closed = True
-        self._timer.stop()
         self._again = False
+        self._timer.stop()
+        self.wait()
+        self._closed = True
         self.document.history.changed.disconnect(self._changed)
         self.document.file_state_changed.disconnect(self._changed)
-        self._executor.shutdown(wait=True)
-        self._future = None
         if keep_file:
             return
         self.session.remove(self.key)
@@ -221,6 +243,7 @@ class Recovery:
         self.session = session
         self.delay_ms = delay_ms
         self.savers: list[Autosaver] = []
+        self.executor = writer_process()
 
     @classmethod
     def start(cls, folder: Path | None = None, delay_ms: int = DELAY_MS) -> tuple[Recovery | None, str]:
@@ -237,7 +260,9 @@ class Recovery:
 
     def attach(self, window: MainWindow) -> Autosaver:
         """Autosave `window`'s document until the window closes."""
-        saver = Autosaver(window.controller, self.session, delay_ms=self.delay_ms, parent=window)
+        saver = Autosaver(
+            window.controller, self.session, self.executor, delay_ms=self.delay_ms, parent=window
+        )
         saver.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
         window.closed.connect(saver.finish)
         self.savers.append(saver)
@@ -274,4 +299,5 @@ class Recovery:
                 saver.write_now()
                 saver.wait()
             saver.finish(keep_file=saver.document.modified)
+        self.executor.shutdown(wait=True)
         self.session.close()
