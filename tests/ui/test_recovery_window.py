@@ -129,3 +129,17 @@ def test_the_dialog_names_each_document_and_restores_on_restore(qtbot: Any, tmp_
         QTimer.singleShot(50, lambda button=button: answer(button))
         assert RecoveryPrompt().ask(None, [entry]) is expected
     assert "XOR (xor.bpstudio.json)" in shown[0] and "12,345 steps" in shown[0]
+
+
+def test_the_folders_are_temporary_and_an_unusable_one_turns_autosave_off(
+    tmp_path: Path, temporary_data_folders: Path
+) -> None:
+    from bpstudio.ui import crash
+    from bpstudio.ui.recovery import recovery_folder
+
+    assert recovery_folder().is_relative_to(temporary_data_folders)
+    assert crash.log_folder().is_relative_to(temporary_data_folders)
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    safety, problem = Recovery.start(blocker / "recovery")
+    assert safety is None and "Autosave is off" in problem and str(blocker) in problem
