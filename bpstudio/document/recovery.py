@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
+import multiprocessing.connection
 import os
 import secrets
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,14 +176,26 @@ def write_document(
     return None
 
 
-def lower_priority() -> None:
-    """Run the calling (worker) process at a lower scheduling priority where the system allows it:
-    autosave is background work."""
+def start_worker() -> None:
+    """Set up a worker process that writes recovery files (its pool's initializer).
+
+    It runs at a lower scheduling priority where the system allows it (autosave is background
+    work), and it ends as soon as the process that started it ends, even by `kill -9`: a worker
+    waiting for work would otherwise outlive it."""
     if hasattr(os, "nice"):
         try:
             os.nice(10)
         except OSError:
             pass
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        sentinel = parent.sentinel
+
+        def end_with_parent() -> None:
+            multiprocessing.connection.wait([sentinel])
+            os._exit(0)
+
+        threading.Thread(target=end_with_parent, name="end-with-parent", daemon=True).start()
 
 
 def _session_alive(folder: Path, session: str) -> bool:
@@ -248,6 +263,8 @@ def discard(entry: RecoveryEntry) -> None:
     _unlink(entry.meta)
     _unlink(entry.network)
     folder = entry.meta.parent
+    for temporary in folder.glob(f".{entry.network.name}.*.tmp"):  # a write the crash cut short
+        _unlink(temporary)
     if not any(folder.glob(f"{entry.session}-*{NETWORK_SUFFIX}")):
         if not _session_alive(folder, entry.session):
             _unlink(folder / f"{entry.session}{LOCK_SUFFIX}")

@@ -46,9 +46,10 @@ def writer_process() -> Executor:
     holding the GIL, and the GUI thread, waiting for the GIL on each call into Qt, dropped frames
     of 300 ms and more while it ran (tests/benchmarks/bench_autosave.py). "spawn" starts a fresh
     interpreter: forking a process that runs Qt's threads is unsafe. The worker runs at a lower
-    priority, so that on a busy machine the window's frames come first."""
+    priority, so that on a busy machine the window's frames come first, and ends with this process
+    (`recovery.start_worker`)."""
     return ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=recovery.lower_priority
+        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=recovery.start_worker
     )
 
 

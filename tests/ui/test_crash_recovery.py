@@ -65,6 +65,19 @@ def wait_for(condition: Any, seconds: float, what: str) -> Any:
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux's /proc; empty elsewhere)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
 def test_a_killed_instance_is_restored_bit_for_bit_and_trains_on(tmp_path: Path) -> None:
     before, after = expected_texts()
     folder = tmp_path / "data" / "BP Studio" / "bpstudio" / "recovery"
@@ -80,10 +93,12 @@ def test_a_killed_instance_is_restored_bit_for_bit_and_trains_on(tmp_path: Path)
         wait_for(autosaved, 60, "the autosave of the edited, trained document")
         assert str(first.pid) in next(folder.glob("*.meta.json")).name
         assert recovery.recoverable(folder) == []  # a running instance's file is never offered
+        workers = children(first.pid)
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait(30)
     assert first.returncode == -signal.SIGKILL
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 30, "its worker to end")
 
     entries = recovery.recoverable(folder)
     assert [(entry.steps, entry.original) for entry in entries] == [(5, None)]
