@@ -275,19 +275,19 @@ class Recovery:
         new_window: Callable[[], MainWindow],
         answer: Callable[[QWidget | None, list[recovery.RecoveryEntry]], bool] | None = None,
     ) -> list[MainWindow]:
-        """Offer what crashed instances left: the first document restored goes into `window` (just
-        opened, unchanged), each other one into a window from `new_window`. Returns the windows
-        that received a document."""
+        """Offer what crashed instances left: the first document restored goes into `window` when
+        it holds the unchanged default network, every other one (and all of them when the learner
+        opened a file) into a window from `new_window`. Returns the windows that received one."""
         entries = offer(window, self.session, answer)
         restored: list[MainWindow] = []
+        free = window.document.path is None and not window.document.modified
         for entry in entries:
-            target = window if not restored else new_window()
+            target = window if free and not restored else new_window()
             if target.controller.restore_recovered(entry):
                 saver = next(s for s in self.savers if s.document is target.document)
                 saver.adopted.append(entry)
                 restored.append(target)
             elif target is not window:
-                target.document.history.set_clean()
                 target.close()
         return restored
 

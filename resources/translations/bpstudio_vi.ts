@@ -794,7 +794,8 @@ Mạng của bạn vẫn nguyên như trước: bạn có thể tiếp tục là
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../bpstudio/ui/recovery.py" line="133"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="137"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="158"/>
         <source>Autosave failed: {0}</source>
         <translation>Tự động lưu thất bại: {0}</translation>
     </message>
@@ -1936,32 +1937,32 @@ Mạng của bạn vẫn nguyên như trước: bạn có thể tiếp tục là
 <context>
     <name>RecoveryPrompt</name>
     <message>
-        <location filename="../../bpstudio/ui/recovery.py" line="176"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="199"/>
         <source>{0} — written {1}, {2} steps</source>
         <translation>{0} — ghi lúc {1}, {2} bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/recovery.py" line="188"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="211"/>
         <source>Recover networks</source>
         <translation>Khôi phục mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/recovery.py" line="190"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="213"/>
         <source>BP Studio did not close properly. These networks had changes that were not saved:</source>
         <translation>BP Studio đã không đóng đúng cách. Các mạng sau có thay đổi chưa được lưu:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/recovery.py" line="193"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="216"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/recovery.py" line="194"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="217"/>
         <source>Discard</source>
         <translation>Bỏ đi</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/recovery.py" line="233"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="257"/>
         <source>Autosave is off: cannot use the folder {0} ({1}).</source>
         <translation>Tự động lưu đang tắt: không dùng được thư mục {0} ({1}).</translation>
     </message>

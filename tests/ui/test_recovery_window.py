@@ -143,3 +143,29 @@ def test_the_folders_are_temporary_and_an_unusable_one_turns_autosave_off(
     blocker.write_text("")
     safety, problem = Recovery.start(blocker / "recovery")
     assert safety is None and "Autosave is off" in problem and str(blocker) in problem
+
+
+def test_a_file_opened_at_start_stays_and_the_restored_one_gets_its_own_window(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    dead_session(tmp_path / "recovery", steps=2, original=None)
+    opened = tmp_path / "opened.json"
+    fmt.save_file(opened, article_file(0, name="opened"))
+    window = show_window(qtbot, tmp_path, path=opened)
+    safety = Recovery(RecoverySession(tmp_path / "recovery"), delay_ms=50)
+    safety.attach(window)
+    extra: list[MainWindow] = []
+
+    def new_window() -> MainWindow:
+        other = show_window(qtbot, tmp_path / "other")
+        safety.attach(other)
+        extra.append(other)
+        return other
+
+    assert safety.restore(window, new_window, lambda *_: True) == extra and len(extra) == 1
+    assert window.document.path == opened and not window.document.modified
+    assert extra[0].document.modified and extra[0].document.steps_done == 2
+    for shown in (window, *extra):
+        close_window(shown)
+    safety.close()
+    assert list((tmp_path / "recovery").iterdir()) == []
