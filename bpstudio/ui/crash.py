@@ -93,6 +93,16 @@ class ExceptionHook:
             return False
         return True
 
+    def _parent_widget(self) -> QWidget | None:
+        """The window to show the dialog over; None when it has gone (closed and deleted)."""
+        try:
+            parent = self._parent()
+            if parent is not None:
+                parent.isVisible()  # raises RuntimeError once Qt has deleted the widget
+        except RuntimeError:
+            return None
+        return parent
+
     def _show(self, summary: str, place: str, logged: bool) -> None:
         try:
             if logged:
@@ -103,7 +113,7 @@ class ExceptionHook:
                 "Something went wrong in BP Studio ({0}, at {1}).\n\n"
                 "Your network is as it was: you can go on working and save it.\n\n{2}"
             ).format(summary, place, tail)
-            QMessageBox.critical(self._parent(), tr("Unexpected error"), message)
+            QMessageBox.critical(self._parent_widget(), tr("Unexpected error"), message)
         finally:
             self._showing = False
 

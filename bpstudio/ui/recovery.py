@@ -109,6 +109,7 @@ class Autosaver(QObject):
             self._timer.stop()
             if not self.busy:  # else _collect removes it
                 self.session.remove(self.key)
+            self._let_go_of_adopted()  # a restored document saved or discarded
             return
         now = time.monotonic()
         if self._pending_since is None:
@@ -158,9 +159,7 @@ class Autosaver(QObject):
             self.failed.emit(self.tr("Autosave failed: {0}").format(problem))
         else:
             self.writes += 1
-            for entry in self.adopted:
-                recovery.discard(entry)
-            self.adopted.clear()
+            self._let_go_of_adopted()  # this document's own file holds it now
             self.written.emit(str(self.path))
         if self._again:
             self._again = False
@@ -186,6 +185,9 @@ class Autosaver(QObject):
         if keep_file:
             return
         self.session.remove(self.key)
+        self._let_go_of_adopted()
+
+    def _let_go_of_adopted(self) -> None:
         for entry in self.adopted:
             recovery.discard(entry)
         self.adopted.clear()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 
 from bpstudio.ui import crash
@@ -71,3 +72,21 @@ def test_install_puts_the_hook_in_place_and_uninstall_takes_it_back(tmp_path: Pa
     finally:
         crash.uninstall(hook)
     assert sys.excepthook is previous
+
+
+def test_a_window_already_deleted_does_not_stop_the_dialog(
+    qtbot: Any, tmp_path: Path, dialogs: dict[str, list[Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = show_window(qtbot, tmp_path)
+    close_window(window)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=5000)
+    hook = crash.ExceptionHook(tmp_path / crash.LOG_NAME, lambda: window)
+    monkeypatch.setattr(sys, "excepthook", hook)
+
+    def broken_slot() -> None:
+        raise RuntimeError("late")
+
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: len(dialogs["critical"]) == 1, timeout=5000)
+    qtbot.wait(50)
+    assert hook.caught == 1 and "RuntimeError: late" in dialogs["critical"][0]

@@ -169,3 +169,20 @@ def test_a_file_opened_at_start_stays_and_the_restored_one_gets_its_own_window(
         close_window(shown)
     safety.close()
     assert list((tmp_path / "recovery").iterdir()) == []
+
+
+def test_opening_another_network_over_a_restored_one_removes_what_was_restored(
+    qtbot: Any, tmp_path: Path, dialogs: dict[str, list[Any]]
+) -> None:
+    dead_session(tmp_path / "recovery", steps=1, original=None)
+    window = show_window(qtbot, tmp_path)
+    safety = Recovery(RecoverySession(tmp_path / "recovery"), delay_ms=60_000)  # no autosave yet
+    safety.attach(window)
+    assert safety.restore(window, lambda: window, lambda *_: True) == [window]
+    dialogs["answers"].append(QMessageBox.StandardButton.Discard)
+    window.files.new_file()
+    assert dialogs["warning"] and not window.document.modified
+    assert recovery.recoverable(tmp_path / "recovery") == []
+    close_window(window)
+    safety.close()
+    assert list((tmp_path / "recovery").iterdir()) == []
