@@ -145,9 +145,12 @@ class RecoverySession:
         """End the session: its lock file goes (its documents were removed one by one)."""
         if self._lock is None:
             return
-        _unlink(self._lock_path)
-        self._lock.close()
+        self._lock.close()  # first: Windows removes no file that is open
         self._lock = None
+        try:
+            _unlink(self._lock_path)
+        except OSError:  # another instance checking it holds it for a moment; it is unlocked anyway
+            pass
 
 
 def write_document(
