@@ -66,6 +66,16 @@ def temporary_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
         i18n.install("en")
 
 
+@pytest.fixture(autouse=True)
+def temporary_data_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """QStandardPaths' data and state folders (recovery files, the error log) in a fresh temporary
+    folder, never in the real home."""
+    folder = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder / "state"))
+    return folder
+
+
 @pytest.fixture
 def document() -> NetworkDocument:
     return make_document()

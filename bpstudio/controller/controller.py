@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from bpstudio.controller import names
 from bpstudio.controller.dataset_csv import CsvError, read_dataset_csv
 from bpstudio.document import fileformat as fmt
+from bpstudio.document import recovery
 from bpstudio.document.commands import (
     MoveNeurons,
     Progress,
@@ -640,6 +641,22 @@ class Controller:
             self.document.report_error(str(exc))
             return False
         self.document.open_file(nf, None)
+        return True
+
+    def recovery_snapshot(self) -> fmt.NetworkFile:
+        """The document as its recovery file holds it, copied, so that autosave can write it on
+        another thread while training goes on."""
+        return recovery.snapshot(self.document.network_file(fallback_name=""))
+
+    def restore_recovered(self, entry: recovery.RecoveryEntry) -> bool:
+        """Open a document recovered after a crash, with its training state, as unsaved changes to
+        the file it came from; a recovery file that cannot be read leaves the open network as it is."""
+        try:
+            nf = recovery.load(entry)
+        except fmt.LoadError as exc:
+            self.document.report_error(tr("Cannot restore the recovered network: {0}").format(exc))
+            return False
+        self.document.open_recovered(nf, entry.original)
         return True
 
     def save(self) -> bool:

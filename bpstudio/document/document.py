@@ -176,6 +176,12 @@ class NetworkDocument(DocumentReader):
         `path` None leaves the document without a file (Save asks where to write it)."""
         self.replace(nf.stepper, **file_fields(nf, path))
 
+    def open_recovered(self, nf: NetworkFile, path: Path | None) -> None:
+        """Take a document recovered after a crash: `path` is the file it came from (Save writes
+        there), and it is unsaved, since what it holds never reached that file."""
+        self.open_file(nf, path)
+        self.history.set_unsaved()
+
     def network_file(self, fallback_name: str) -> NetworkFile:
         """The document as the file format writes it; `fallback_name` names an unnamed network.
 

@@ -160,6 +160,13 @@ class UndoHistory(QObject):
         self._clean_index = self._index
         self._emit(was_clean)
 
+    def set_unsaved(self) -> None:
+        """No position is the saved state any more (a recovered document: what is shown was never
+        written to its file, and Undo cannot reach a state that was)."""
+        was_clean = self.is_clean()
+        self._clean_index = -1
+        self._emit(was_clean)
+
     def clear(self) -> None:
         """Forget every command (the current state becomes clean)."""
         was_clean = self.is_clean()

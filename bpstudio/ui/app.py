@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from bpstudio.ui.main_window import MainWindow
 
 ORGANIZATION = "BP Studio"
 APPLICATION = "bpstudio"
@@ -91,7 +99,7 @@ def run(
             break
     window.show()
     if screenshot is None:
-        return int(app.exec())
+        return _event_loop(app, window, settings)
     for _ in range(3):
         app.processEvents()
     window.canvas.fit_default()
@@ -103,3 +111,69 @@ def run(
     if not ok:
         return _error(f"{screenshot}: cannot write the PNG file")
     return 0
+
+
+def _event_loop(app: QApplication, window: MainWindow, settings: QSettings) -> int:
+    """Run the window with its safety nets: the exception hook, autosave, and the offer of what
+    an instance that crashed left behind (see ui/crash.py and ui/recovery.py)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bpstudio.controller import Controller
+    from bpstudio.document import fileformat as fmt
+    from bpstudio.document.document import NetworkDocument
+    from bpstudio.ui import crash
+    from bpstudio.ui.main_window import MainWindow
+    from bpstudio.ui.recovery import DELAY_MS, Recovery
+
+    drive = _test_drive()
+    windows = [window]
+    hook = crash.install(lambda: QApplication.activeWindow() or window)
+    safety, problem = Recovery.start(delay_ms=int(drive.get("autosave_ms", DELAY_MS)))
+    if problem:
+        window.statusBar().showMessage(problem, 15000)
+
+    def new_window() -> MainWindow:
+        document = NetworkDocument.from_file(fmt.default_network(), None)
+        other = MainWindow(document, Controller(document), settings=settings)
+        if safety is not None:
+            safety.attach(other)
+        other.show()
+        windows.append(other)
+        return other
+
+    try:
+        if safety is not None:
+            safety.attach(window)
+            answer = drive.get("recovery")
+            safety.restore(window, new_window, None if answer is None else lambda *_: answer == "restore")
+        if drive:
+            QTimer.singleShot(0, lambda: _play(drive, windows))
+        return int(app.exec())
+    finally:
+        if safety is not None:
+            safety.close()
+        crash.uninstall(hook)
+
+
+def _test_drive() -> dict[str, Any]:
+    """For the crash-recovery test only: BPSTUDIO_TEST_DRIVE holds JSON
+    `{"autosave_ms": 200, "recovery": "restore"|"discard", "actions": [["step"], ["save_as", "f.json"]],
+    "quit": true}` (actions are Controller methods called on the first window, in order)."""
+    text = os.environ.get("BPSTUDIO_TEST_DRIVE")
+    if not text:
+        return {}
+    drive = json.loads(text)
+    if not isinstance(drive, dict):
+        raise ValueError("BPSTUDIO_TEST_DRIVE must hold a JSON object")
+    return drive
+
+
+def _play(drive: dict[str, Any], windows: list[MainWindow]) -> None:
+    controller = windows[0].controller
+    for name, *arguments in drive.get("actions", []):
+        if name.startswith("_") or not getattr(controller, name)(*arguments):
+            print(f"bpstudio: test drive: {name} refused", file=sys.stderr)
+    if drive.get("quit"):
+        for window in windows:
+            window.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -72,6 +72,8 @@ IDLE_ONLY = ("next_phase", "next_layer", "step", "epoch", "reset", "reinitialise
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the window closed for good (after Save or Discard): autosave lets go
+
     def __init__(
         self,
         document: NetworkDocument,
@@ -527,3 +529,4 @@ class MainWindow(QMainWindow):
         if self.persist_settings:
             self.save_settings()
         event.accept()
+        self.closed.emit()

@@ -4,280 +4,285 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="55"/>
+        <location filename="../../bpstudio/controller/controller.py" line="56"/>
         <source>Feedforward</source>
         <translation>Lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="57"/>
+        <location filename="../../bpstudio/controller/controller.py" line="58"/>
         <source>Error terms δ</source>
         <translation>Độ lỗi δ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="58"/>
+        <location filename="../../bpstudio/controller/controller.py" line="59"/>
         <source>Update</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="73"/>
+        <location filename="../../bpstudio/controller/controller.py" line="74"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="73"/>
+        <location filename="../../bpstudio/controller/controller.py" line="74"/>
         <source>the input</source>
         <translation>lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="65"/>
+        <location filename="../../bpstudio/controller/controller.py" line="66"/>
         <source>the cost</source>
         <translation>hàm chi phí</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="65"/>
+        <location filename="../../bpstudio/controller/controller.py" line="66"/>
         <source>a gradient</source>
         <translation>một gradient</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="65"/>
+        <location filename="../../bpstudio/controller/controller.py" line="66"/>
         <source>a parameter</source>
         <translation>một tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="75"/>
+        <location filename="../../bpstudio/controller/controller.py" line="76"/>
         <source>step {0}, {1} phase, {2}: {3} became {4} (not a finite number)</source>
         <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="147"/>
+        <location filename="../../bpstudio/controller/controller.py" line="148"/>
         <source>Training stopped: {0}</source>
         <translation>Huấn luyện đã dừng: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="168"/>
+        <location filename="../../bpstudio/controller/controller.py" line="169"/>
         <source>Cannot advance</source>
         <translation>Không thể chạy tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="173"/>
-        <location filename="../../bpstudio/controller/controller.py" line="248"/>
+        <location filename="../../bpstudio/controller/controller.py" line="174"/>
+        <location filename="../../bpstudio/controller/controller.py" line="249"/>
         <source>Next phase: {0}</source>
         <translation>Pha tiếp theo: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="179"/>
+        <location filename="../../bpstudio/controller/controller.py" line="180"/>
         <source>Next layer: {0}</source>
         <translation>Lớp tiếp: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="181"/>
+        <location filename="../../bpstudio/controller/controller.py" line="182"/>
         <source>Next layer: {0}, layer {1}</source>
         <translation>Lớp tiếp: {0}, lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="186"/>
+        <location filename="../../bpstudio/controller/controller.py" line="187"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="190"/>
+        <location filename="../../bpstudio/controller/controller.py" line="191"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="212"/>
-        <location filename="../../bpstudio/controller/controller.py" line="218"/>
+        <location filename="../../bpstudio/controller/controller.py" line="213"/>
+        <location filename="../../bpstudio/controller/controller.py" line="219"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="218"/>
         <location filename="../../bpstudio/controller/controller.py" line="219"/>
+        <location filename="../../bpstudio/controller/controller.py" line="220"/>
         <source>Cannot train</source>
         <translation>Không thể huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="252"/>
+        <location filename="../../bpstudio/controller/controller.py" line="253"/>
         <source>Cannot step back</source>
         <translation>Không thể lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="279"/>
+        <location filename="../../bpstudio/controller/controller.py" line="280"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="282"/>
+        <location filename="../../bpstudio/controller/controller.py" line="283"/>
         <source>Cannot reset</source>
         <translation>Không thể đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="293"/>
+        <location filename="../../bpstudio/controller/controller.py" line="294"/>
         <source>Cannot re-initialise</source>
         <translation>Không thể khởi tạo lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="303"/>
+        <location filename="../../bpstudio/controller/controller.py" line="304"/>
         <source>Cannot set the parameter: {0}</source>
         <translation>Không thể đặt tham số: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="308"/>
+        <location filename="../../bpstudio/controller/controller.py" line="309"/>
         <source>Cannot set the parameter</source>
         <translation>Không thể đặt tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="326"/>
+        <location filename="../../bpstudio/controller/controller.py" line="327"/>
         <source>Add a layer at position {0}</source>
         <translation>Thêm một lớp ở vị trí {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="327"/>
+        <location filename="../../bpstudio/controller/controller.py" line="328"/>
         <source>Cannot add the layer</source>
         <translation>Không thể thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="334"/>
+        <location filename="../../bpstudio/controller/controller.py" line="335"/>
         <source>Remove layer {0}</source>
         <translation>Xoá lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="335"/>
+        <location filename="../../bpstudio/controller/controller.py" line="336"/>
         <source>Cannot remove the layer</source>
         <translation>Không thể xoá lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="353"/>
+        <location filename="../../bpstudio/controller/controller.py" line="354"/>
         <source>Add a neuron to layer {0}</source>
         <translation>Thêm một nơ-ron vào lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="353"/>
+        <location filename="../../bpstudio/controller/controller.py" line="354"/>
         <source>Cannot add the neuron</source>
         <translation>Không thể thêm nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="367"/>
+        <location filename="../../bpstudio/controller/controller.py" line="368"/>
         <source>Remove neuron {0} of layer {1}</source>
         <translation>Xoá nơ-ron {0} của lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="368"/>
+        <location filename="../../bpstudio/controller/controller.py" line="369"/>
         <source>Cannot remove the neuron</source>
         <translation>Không thể xoá nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="384"/>
+        <location filename="../../bpstudio/controller/controller.py" line="385"/>
         <source>Cannot change the activation</source>
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="459"/>
+        <location filename="../../bpstudio/controller/controller.py" line="460"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="475"/>
+        <location filename="../../bpstudio/controller/controller.py" line="476"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="478"/>
+        <location filename="../../bpstudio/controller/controller.py" line="479"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="478"/>
+        <location filename="../../bpstudio/controller/controller.py" line="479"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="479"/>
+        <location filename="../../bpstudio/controller/controller.py" line="480"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="502"/>
+        <location filename="../../bpstudio/controller/controller.py" line="503"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="505"/>
+        <location filename="../../bpstudio/controller/controller.py" line="506"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="509"/>
+        <location filename="../../bpstudio/controller/controller.py" line="510"/>
         <source>The batch size is now {0}: the dataset has only {0} samples (it was {1}).</source>
         <translation>Kích thước lô giờ là {0}: tập dữ liệu chỉ có {0} mẫu (trước đó là {1}).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="522"/>
+        <location filename="../../bpstudio/controller/controller.py" line="523"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="526"/>
+        <location filename="../../bpstudio/controller/controller.py" line="527"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="546"/>
+        <location filename="../../bpstudio/controller/controller.py" line="547"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="555"/>
+        <location filename="../../bpstudio/controller/controller.py" line="556"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="558"/>
+        <location filename="../../bpstudio/controller/controller.py" line="559"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="558"/>
+        <location filename="../../bpstudio/controller/controller.py" line="559"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="566"/>
+        <location filename="../../bpstudio/controller/controller.py" line="567"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="575"/>
+        <location filename="../../bpstudio/controller/controller.py" line="576"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="658"/>
+        <location filename="../../bpstudio/controller/controller.py" line="657"/>
+        <source>Cannot restore the recovered network: {0}</source>
+        <translation>Không khôi phục được mạng đã tự động lưu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="675"/>
         <source>Cannot save {0}: {1}. Nothing is lost: the network stays open with its changes.</source>
         <translation>Không lưu được {0}: {1}. Không mất gì: mạng vẫn mở cùng các thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="112"/>
+        <location filename="../../bpstudio/controller/controller.py" line="113"/>
         <source>Change the training options</source>
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="290"/>
+        <location filename="../../bpstudio/controller/controller.py" line="291"/>
         <source>Re-initialise: {0}, seed {1}</source>
         <translation>Khởi tạo lại: {0}, hạt giống {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="377"/>
+        <location filename="../../bpstudio/controller/controller.py" line="378"/>
         <source>Activation of layer {0}: {1} → {2}</source>
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="537"/>
+        <location filename="../../bpstudio/controller/controller.py" line="538"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="599"/>
+        <location filename="../../bpstudio/controller/controller.py" line="600"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -297,42 +302,42 @@
         <translation>Lớp {0} (ẩn, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="399"/>
+        <location filename="../../bpstudio/controller/controller.py" line="400"/>
         <source>Cannot switch on batch normalisation in layer {0}</source>
         <translation>Không thể bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="401"/>
+        <location filename="../../bpstudio/controller/controller.py" line="402"/>
         <source>Cannot switch off batch normalisation in layer {0}</source>
         <translation>Không thể tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="404"/>
+        <location filename="../../bpstudio/controller/controller.py" line="405"/>
         <source>{0}: batch normalisation is for hidden layers only</source>
         <translation>{0}: chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="406"/>
+        <location filename="../../bpstudio/controller/controller.py" line="407"/>
         <source>{0}: this network has no hidden layer</source>
         <translation>{0}: mạng này không có lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="412"/>
+        <location filename="../../bpstudio/controller/controller.py" line="413"/>
         <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
         <translation>{0}: lô chỉ có 1 mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="418"/>
+        <location filename="../../bpstudio/controller/controller.py" line="419"/>
         <source>Switch on batch normalisation in layer {0}</source>
         <translation>Bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="420"/>
+        <location filename="../../bpstudio/controller/controller.py" line="421"/>
         <source>Switch off batch normalisation in layer {0}</source>
         <translation>Tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="436"/>
+        <location filename="../../bpstudio/controller/controller.py" line="437"/>
         <source>Cannot show sample {0}: the dataset has {1} samples</source>
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
@@ -757,6 +762,36 @@
         <source>{0}: the file cannot be read ({1})</source>
         <translation>{0}: không đọc được tệp ({1})</translation>
     </message>
+    <message>
+        <location filename="../../bpstudio/ui/crash.py" line="109"/>
+        <source>The details are in the log file:
+{0}</source>
+        <translation>Chi tiết nằm trong tệp nhật ký:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/crash.py" line="111"/>
+        <source>The details could not be written to a log file.</source>
+        <translation>Không ghi được chi tiết vào tệp nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/crash.py" line="113"/>
+        <source>Something went wrong in BP Studio ({0}, at {1}).
+
+Your network is as it was: you can go on working and save it.
+
+{2}</source>
+        <translation>Đã xảy ra lỗi trong BP Studio ({0}, tại {1}).
+
+Mạng của bạn vẫn nguyên như trước: bạn có thể tiếp tục làm việc và lưu lại.
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/crash.py" line="116"/>
+        <source>Unexpected error</source>
+        <translation>Lỗi ngoài dự kiến</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -789,6 +824,15 @@
         <location filename="../../bpstudio/ui/about.py" line="56"/>
         <source>About BP Studio</source>
         <translation>Giới thiệu BP Studio</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <location filename="../../bpstudio/ui/recovery.py" line="138"/>
+        <location filename="../../bpstudio/ui/recovery.py" line="159"/>
+        <source>Autosave failed: {0}</source>
+        <translation>Tự động lưu thất bại: {0}</translation>
     </message>
 </context>
 <context>
@@ -1136,64 +1180,64 @@
         <translation>Mạng BP Studio (*.bpstudio.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="190"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="195"/>
         <source>network</source>
         <translation>mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="194"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="199"/>
         <source>Cannot write {0}: {1}</source>
         <translation>Không thể ghi {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="211"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="216"/>
         <source>Export the loss history</source>
         <translation>Xuất lịch sử mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="212"/>
-        <location filename="../../bpstudio/ui/file_actions.py" line="226"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="217"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="231"/>
         <source>{0}-loss</source>
         <translation>{0}-mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="213"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="218"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="225"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="230"/>
         <source>Export the loss plot</source>
         <translation>Xuất đồ thị mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="227"/>
-        <location filename="../../bpstudio/ui/file_actions.py" line="235"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="232"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="240"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="231"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="236"/>
         <source>Cannot write {0}</source>
         <translation>Không thể ghi {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="235"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="240"/>
         <source>SVG image (*.svg)</source>
         <translation>Ảnh SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="237"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="242"/>
         <source>Export the network picture</source>
         <translation>Xuất hình mạng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="270"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="275"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp gần đây)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/file_actions.py" line="278"/>
+        <location filename="../../bpstudio/ui/file_actions.py" line="283"/>
         <source>Clear the list</source>
         <translation>Xoá danh sách</translation>
     </message>
@@ -1333,8 +1377,8 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/actions.py" line="117"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="280"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="282"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
@@ -1345,7 +1389,7 @@
     </message>
     <message>
         <location filename="../../bpstudio/ui/actions.py" line="129"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="386"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="388"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
@@ -1500,7 +1544,7 @@
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="228"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="230"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
@@ -1550,106 +1594,106 @@
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="239"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="240"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="243"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="244"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="243"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="245"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="244"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="246"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="248"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="250"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="249"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="251"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="250"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="252"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="253"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="255"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="288"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="290"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="294"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="296"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="310"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="312"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="307"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="310"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="312"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="313"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="315"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="308"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="313"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="310"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="315"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="280"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="282"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="364"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="380"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="382"/>
         <source>Computing the run again up to one phase back…</source>
         <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="381"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="383"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="417"/>
         <location filename="../../bpstudio/ui/main_window.py" line="419"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="421"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
@@ -1966,6 +2010,39 @@
         <location filename="../../bpstudio/ui/progress_row.py" line="76"/>
         <source>Step &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Batch {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</source>
         <translation>Bước &lt;b&gt;{0}&lt;/b&gt; · Epoch &lt;b&gt;{1}&lt;/b&gt; · Lô {2}/{3} · J = &lt;b&gt;{4}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPrompt</name>
+    <message>
+        <location filename="../../bpstudio/ui/recovery.py" line="201"/>
+        <source>{0} — written {1}, {2} steps</source>
+        <translation>{0} — ghi lúc {1}, {2} bước</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/recovery.py" line="213"/>
+        <source>Recover networks</source>
+        <translation>Khôi phục mạng</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/recovery.py" line="215"/>
+        <source>BP Studio did not close properly. These networks had changes that were not saved:</source>
+        <translation>BP Studio đã không đóng đúng cách. Các mạng sau có thay đổi chưa được lưu:</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/recovery.py" line="218"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/recovery.py" line="219"/>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/ui/recovery.py" line="259"/>
+        <source>Autosave is off: cannot use the folder {0} ({1}).</source>
+        <translation>Tự động lưu đang tắt: không dùng được thư mục {0} ({1}).</translation>
     </message>
 </context>
 <context>
