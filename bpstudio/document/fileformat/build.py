@@ -235,7 +235,7 @@ def loads(text: str | bytes, source: str = "<string>") -> NetworkFile:
         validate_schema(document)
         return _build(document)
     except ParseError as problem:
-        raise LoadError(problem.problem, "", path) from None
+        raise LoadError(problem.problem, problem.json_path, path) from None
     except LoadError as error:
         error.path = path
         raise
