@@ -293,6 +293,14 @@ def check_matrix(rows: list[list[float]], n_rows: int, n_cols: int, path: str) -
             f"expected {plural(n_rows, 'row')} of {numbers(n_cols)}, got {plural(len(rows), 'row')}",
             path,
         )
-    for index, row in enumerate(rows):
-        if len(row) != n_cols:
-            raise LoadError(f"expected {numbers(n_cols)}, got {len(row)}", f"{path}[{index}]")
+    check_rows(rows, n_cols, path)
+
+
+def check_rows(rows: list[list[Any]], width: int, path: str, what: str = "") -> None:
+    """Every row holds `width` numbers; else a LoadError naming the first row that does not (the
+    lengths are compared with NumPy: a dataset may have millions of rows)."""
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    wrong = np.flatnonzero(lengths != width)
+    if wrong.size:
+        index = int(wrong[0])
+        check_vector(rows[index], width, f"{path}[{index}]", what)
