@@ -142,9 +142,20 @@ def _check_output_target(path: str, prog: str) -> None:
         raise CommandError(f"{prog}: --output {path}: this is a folder; give a file name")
     folder = target.absolute().parent
     if not folder.is_dir():
-        raise CommandError(f"{prog}: --output {path}: the folder {folder} does not exist")
+        raise CommandError(f"{prog}: --output {path}: {_why_no_folder(folder)}")
     if not os.access(folder, os.W_OK):
         raise CommandError(f"{prog}: --output {path}: no permission to write in {folder}")
+
+
+def _why_no_folder(folder: Path) -> str:
+    """Why `folder` (not a folder) cannot hold the output: the first part of it on the way down
+    that is a file names the real problem ("afile is a file, not a folder"); else it is missing."""
+    for part in reversed(folder.parents):
+        if part.exists() and not part.is_dir():
+            return f"{part} is a file, not a folder"
+    if folder.exists():
+        return f"{folder} is a file, not a folder"
+    return f"the folder {folder} does not exist"
 
 
 # -- the window -------------------------------------------------------------------------------------

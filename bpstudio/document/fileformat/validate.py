@@ -253,15 +253,23 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
     return json_path(parts), shorten(error.message)
 
 
-def _error_order(error: jsonschema.ValidationError) -> tuple[Any, ...]:
-    """Shallow problems first, then in the order a reader meets them in the file."""
+def _error_order(document: Any, error: jsonschema.ValidationError) -> tuple[Any, ...]:
+    """Shallow problems first, then in the order a reader meets them in the file (the top-level
+    keys in their usual order, other keys where the file has them)."""
     key: list[tuple[int, int]] = []
+    parent = document
     for part in error.absolute_path:
         if isinstance(part, int):
             key.append((0, part))
-        else:
+        elif parent is document:
             order = TOP_LEVEL_KEYS.index(part) if part in TOP_LEVEL_KEYS else len(TOP_LEVEL_KEYS)
             key.append((1, order))
+        else:
+            key.append((1, list(parent).index(part) if isinstance(parent, dict) and part in parent else 0))
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            parent = None
     return (len(key), key, str(error.validator))
 
 
@@ -272,7 +280,7 @@ def validate_schema(document: Any) -> None:
         except RecursionError:
             raise ParseError("the JSON nests too deeply to be a network file") from None
         if errors:
-            path, problem = _schema_problem(min(errors, key=_error_order))
+            path, problem = _schema_problem(min(errors, key=lambda error: _error_order(document, error)))
             raise LoadError(problem, path)
 
 
