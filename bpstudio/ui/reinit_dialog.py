@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller.names import initializer_names, option_name
-from bpstudio.engine import INITIALIZERS, InitConfig
 from bpstudio.document.fileformat.ranges import option_range
+from bpstudio.engine import INITIALIZERS, InitConfig
 from bpstudio.ui.fields import NumberField, Range, WholeSpinBox, describe
 from bpstudio.ui.options_panel import SEED_MAX, fill_combo
-
 
 
 class ReinitDialog(QDialog):

@@ -128,7 +128,7 @@ def compare(text: str, repeats: int) -> None:
         print(f"  fastjsonschema                    {best_time(compiled, document, repeats):7.3f} s")
     except fastjsonschema.JsonSchemaException as error:
         # It knows drafts 4, 6 and 7 only: "prefixItems" (Draft 2020-12) is ignored.
-        print(f"  fastjsonschema refuses this valid file: {error.message}")
+        print(f"  fastjsonschema refuses this valid file: {error}")
 
 
 def main() -> None:

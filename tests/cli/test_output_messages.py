@@ -32,10 +32,14 @@ def test_a_file_where_a_folder_should_be_is_named(capsys: pytest.CaptureFixture[
 def test_a_file_deeper_up_the_path_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     afile = tmp_path / "afile"
     afile.write_text("")
-    line = error_line(capsys, "train", XOR, "--steps", "1", "--output", str(afile / "sub" / "deeper" / "out.json"))
+    line = error_line(
+        capsys, "train", XOR, "--steps", "1", "--output", str(afile / "sub" / "deeper" / "out.json")
+    )
     assert f"{afile} is a file, not a folder" in line
 
 
 def test_a_missing_folder_is_still_said_missing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    line = error_line(capsys, "train", XOR, "--steps", "1", "--output", str(tmp_path / "nowhere" / "out.json"))
+    line = error_line(
+        capsys, "train", XOR, "--steps", "1", "--output", str(tmp_path / "nowhere" / "out.json")
+    )
     assert f"the folder {tmp_path / 'nowhere'} does not exist" in line

@@ -115,7 +115,9 @@ def test_there_are_texts_everywhere_to_spoil() -> None:
     place=st.sampled_from(TEXT_PLACES),
     code=st.integers(min_value=0xD800, max_value=0xDFFF),
 )
-def test_a_lone_surrogate_anywhere_is_refused_with_its_path(place: tuple[tuple[Any, ...], bool], code: int) -> None:
+def test_a_lone_surrogate_anywhere_is_refused_with_its_path(
+    place: tuple[tuple[Any, ...], bool], code: int
+) -> None:
     path, is_key = place
     document = copy.deepcopy(BASE)
     spoiled = _spoil_text(document, path, is_key, chr(code))
@@ -283,7 +285,9 @@ def test_an_overflowing_number_late_in_a_long_file_gets_its_line() -> None:
 
 def test_a_long_integer_in_a_list_is_read_as_a_float() -> None:
     document = copy.deepcopy(BASE)
-    text = json.dumps(document).replace('"inputs": [[0.0, 1.0]', '"inputs": [[0.0, ' + "1" + "0" * 35 + "]", 1)
+    text = json.dumps(document).replace(
+        '"inputs": [[0.0, 1.0]', '"inputs": [[0.0, ' + "1" + "0" * 35 + "]", 1
+    )
     nf = loads(text)
     assert nf.stepper.dataset.inputs[0, 1] == 1e35
 
@@ -417,3 +421,10 @@ def test_huge_values_anywhere_give_short_messages(
         loads(json.dumps(document))
     except LoadError as error:
         assert len(str(error)) <= MAX_MESSAGE, str(error)
+
+
+@pytest.mark.parametrize("inner", ['"\\ud800"', "1e999", "true"])
+def test_absurd_nesting_gives_a_short_message(inner: str) -> None:
+    with pytest.raises(LoadError) as info:
+        loads('{"format": "bpstudio-network", "version": 1, "name": ' + "[" * 900 + inner + "]" * 900 + "}")
+    assert len(str(info.value)) <= MAX_MESSAGE

@@ -135,8 +135,12 @@ def quote(value: Any, limit: int = QUOTE_LIMIT) -> str:
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+MAX_PATH = 160  # a longer JSON path (only absurd nesting makes one) is shortened in its middle
+
+
 def json_path(parts: Any) -> str:
-    """("layers", 2, "weights") -> "layers[2].weights"."""
+    """("layers", 2, "weights") -> "layers[2].weights"; keys are quoted short (`quote`) and a path
+    of absurd depth is shortened to about MAX_PATH characters."""
     text = ""
     for part in parts:
         if isinstance(part, int):
@@ -145,4 +149,4 @@ def json_path(parts: Any) -> str:
             text += f".{part}" if text else str(part)
         else:
             text += f"[{quote(str(part))}]"
-    return text
+    return shorten(text, MAX_PATH)

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from bpstudio.document.fileformat.common import json_path, quote
+from bpstudio.document.fileformat.common import json_path, quote, shorten
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_INT_DIGITS = 30  # longer integer literals are read as floats (and refused if not finite)
@@ -62,7 +62,7 @@ def _parse(text: str) -> Any:
         value = float(literal)
         if not math.isfinite(value):
             raise ParseError(
-                f"the number {_short(literal)}{_where_literal(text, literal)} is too large for a float64"
+                f"the number {shorten(literal, 24)}{_where_literal(text, literal)} is too large for a float64"
             )
         return value
 
@@ -86,10 +86,6 @@ def _parse(text: str) -> Any:
         parse_int=parse_int,
         object_pairs_hook=no_duplicates,
     )
-
-
-def _short(literal: str) -> str:
-    return literal if len(literal) <= 24 else literal[:12] + "…" + literal[-6:]
 
 
 def _is_unicode(text: str) -> bool:
@@ -187,14 +183,14 @@ def parse_document(data: str | bytes) -> Any:
             document = _parse_fast(text)
             if document is _TOO_LONG or _needs_care(document):
                 document = _parse(text)  # refuses with the place, or reads long integers as floats
+        if surrogates:
+            _check_unicode(document)
     except json.JSONDecodeError as error:
         raise _syntax_error(text, error) from None
     except RecursionError:
         raise ParseError("the JSON nests too deeply to be a network file") from None
     except ValueError as error:  # e.g. Python's limit on digits of an integer
         raise ParseError(f"not valid JSON: {error}") from None
-    if surrogates:
-        _check_unicode(document)
     return document
 
 

@@ -96,7 +96,9 @@ def _bad_rows(rows: list[Any], shape: tuple[dict[str, Any], int, int | None]) ->
         good = np.ones(count, dtype=bool)
     else:
         good = np.fromiter(map(list.__instancecheck__, rows), dtype=bool, count=count)
-    lists = [row if ok else [] for row, ok in zip(rows, good.tolist(), strict=True)] if not good.all() else rows
+    lists = (
+        [row if ok else [] for row, ok in zip(rows, good.tolist(), strict=True)] if not good.all() else rows
+    )
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=count)
     if fewest:
         good &= lengths >= fewest
