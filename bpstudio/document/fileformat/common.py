@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bpstudio import assets
 from bpstudio.engine.initializers import InitConfig
 from bpstudio.engine.stepper import Stepper
 
@@ -80,6 +81,14 @@ class NetworkFile:
     name_vi: str = ""  # the title in Vietnamese (the examples have one)
     input_names: list[str] | None = None
     output_names: list[str] | None = None
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of format version 1 (resources/schema/network.schema.json): the structure
+    of a file and the one table of the options' ranges (`ranges`)."""
+    with open(assets.resource("schema", "network.schema.json"), encoding="utf-8") as stream:
+        loaded: dict[str, Any] = json.load(stream)
+    return loaded
 
 
 # ---------------------------------------------------------------------------------------------

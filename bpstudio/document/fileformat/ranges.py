@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from bpstudio.document.fileformat.common import schema
+
 # Option ("block.key") -> where its schema is, as keys from the schema's root.
 _WHERE: dict[str, tuple[str, ...]] = {
     **{
@@ -60,8 +62,6 @@ def range_in_schema(node: dict[str, Any]) -> Range:
 @cache
 def option_ranges() -> dict[str, Range]:
     """Every numeric option's Range, from the schema ("optimizer.learning_rate" -> Range(0, 1000, …))."""
-    from bpstudio.document.fileformat.validate import schema
-
     root = schema()
     ranges = {}
     for option, where in _WHERE.items():

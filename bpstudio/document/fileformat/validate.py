@@ -5,7 +5,6 @@ in reading order; also the shape checks (rows, columns) the later stages share."
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
 from itertools import chain
@@ -14,18 +13,16 @@ from typing import Any
 import jsonschema
 import numpy as np
 
-from bpstudio import assets
-from bpstudio.document.fileformat.common import TOP_LEVEL_KEYS, LoadError, json_path, quote, shorten
+from bpstudio.document.fileformat.common import (
+    TOP_LEVEL_KEYS,
+    LoadError,
+    json_path,
+    quote,
+    schema,
+    shorten,
+)
 from bpstudio.document.fileformat.parse import ParseError
 from bpstudio.document.fileformat.ranges import range_in_schema
-
-
-def schema() -> dict[str, Any]:
-    """The JSON Schema of format version 1 (resources/schema/network.schema.json)."""
-    with open(assets.resource("schema", "network.schema.json"), encoding="utf-8") as stream:
-        loaded: dict[str, Any] = json.load(stream)
-    return loaded
-
 
 _NUMBER_KEYS = frozenset(
     {"type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "x-messages", "$ref"}
