@@ -428,3 +428,26 @@ def test_absurd_nesting_gives_a_short_message(inner: str) -> None:
     with pytest.raises(LoadError) as info:
         loads('{"format": "bpstudio-network", "version": 1, "name": ' + "[" * 900 + inner + "]" * 900 + "}")
     assert len(str(info.value)) <= MAX_MESSAGE
+
+
+PRETTY = json.dumps(BASE, indent=2, ensure_ascii=False).splitlines()
+# Lines ending in a text value ("name": "hardening", or an item of input_names): drop its closing quote.
+QUOTED_LINES = [index for index, line in enumerate(PRETTY) if line.rstrip(",").endswith('"')]
+
+
+def test_there_are_quoted_lines_to_break() -> None:
+    assert len(QUOTED_LINES) >= 10
+
+
+@pytest.mark.parametrize("index", QUOTED_LINES)
+def test_every_unclosed_quote_is_reported_on_its_own_line(index: int) -> None:
+    lines = list(PRETTY)
+    line = lines[index]
+    comma = line.endswith(",")
+    body = line.rstrip(",")
+    opening = body[:-1].rindex('"')  # the quote that opens the last text on the line
+    lines[index] = body[:-1] + ("," if comma else "")
+    with pytest.raises(LoadError) as info:
+        loads("\n".join(lines))
+    problem = info.value.problem
+    assert f"the text opened at line {index + 1}, column {opening + 1} has no closing quote" in problem
