@@ -17,6 +17,7 @@ import bpstudio.document.fileformat as fmt
 import bpstudio.document.fileformat.validate as validate_module
 from bpstudio.document import LoadError, dumps, loads, to_json_dict
 from bpstudio.document.fileformat.common import QUOTE_LIMIT, quote
+from bpstudio.document.fileformat.parse import ParseError, _parse, parse_document
 from bpstudio.document.fileformat.ranges import OPTIONS, option_range
 
 # The longest message a refusal may have: the file's name aside, a sentence and a JSON path with
@@ -451,3 +452,36 @@ def test_every_unclosed_quote_is_reported_on_its_own_line(index: int) -> None:
         loads("\n".join(lines))
     problem = info.value.problem
     assert f"the text opened at line {index + 1}, column {opening + 1} has no closing quote" in problem
+
+
+JSON_VALUES = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.floats(allow_nan=False),
+        st.integers(min_value=-(10**40), max_value=10**40),
+        st.text(max_size=5),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=3), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=JSON_VALUES)
+def test_the_fast_parse_gives_what_the_careful_parse_gives(value: Any) -> None:
+    """json.loads alone, then NumPy's look at the numbers, reads every text as the careful parse
+    (a hook per number) does: the same data, or the same refusal."""
+    text = json.dumps(value)  # infinities are written as Infinity: refused by both
+    try:
+        careful = _parse(text)
+    except ParseError as error:
+        with pytest.raises(ParseError) as info:
+            parse_document(text)
+        assert info.value.problem == error.problem
+        return
+    fast = parse_document(text)
+    assert json.dumps(fast) == json.dumps(careful)
+    assert repr(fast) == repr(careful)  # 10**35 is a float in both
