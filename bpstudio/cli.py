@@ -137,7 +137,10 @@ def _load(path: str | None, prog: str) -> Any:
 
 def _check_output_target(path: str, prog: str) -> None:
     """Refuse an --output that could never be written, before any training time is spent."""
+    from bpstudio.document.fileformat.common import shorten
+
     target = Path(path)
+    path = shorten(path)  # as every message quotes a value: at most about 80 characters
     if target.is_dir():
         raise CommandError(f"{prog}: --output {path}: this is a folder; give a file name")
     folder = target.absolute().parent
@@ -150,12 +153,12 @@ def _check_output_target(path: str, prog: str) -> None:
 def _why_no_folder(folder: Path) -> str:
     """Why `folder` (not a folder) cannot hold the output: the first part of it on the way down
     that is a file names the real problem ("afile is a file, not a folder"); else it is missing."""
-    for part in reversed(folder.parents):
+    from bpstudio.document.fileformat.common import shorten
+
+    for part in [*reversed(folder.parents), folder]:
         if part.exists() and not part.is_dir():
-            return f"{part} is a file, not a folder"
-    if folder.exists():
-        return f"{folder} is a file, not a folder"
-    return f"the folder {folder} does not exist"
+            return f"{shorten(str(part))} is a file, not a folder"
+    return f"the folder {shorten(str(folder))} does not exist"
 
 
 # -- the window -------------------------------------------------------------------------------------

@@ -43,3 +43,12 @@ def test_a_missing_folder_is_still_said_missing(capsys: pytest.CaptureFixture[st
         capsys, "train", XOR, "--steps", "1", "--output", str(tmp_path / "nowhere" / "out.json")
     )
     assert f"the folder {tmp_path / 'nowhere'} does not exist" in line
+
+
+def test_a_long_output_path_is_quoted_short(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    long_name = str(afile / ("d" * 200) / "out.json")
+    line = error_line(capsys, "train", XOR, "--steps", "1", "--output", long_name)
+    assert "is a file, not a folder" in line
+    assert "d" * 100 not in line.split(": ", 2)[1]  # the --output value is shortened

@@ -485,3 +485,11 @@ def test_the_fast_parse_gives_what_the_careful_parse_gives(value: Any) -> None:
     fast = parse_document(text)
     assert json.dumps(fast) == json.dumps(careful)
     assert repr(fast) == repr(careful)  # 10**35 is a float in both
+
+
+def test_unknown_moment_names_are_quoted_short() -> None:
+    document = copy.deepcopy(BASE)
+    document["state"]["moments"] = {"m" * 10_000: [], **{f"x{i}": [] for i in range(20)}}
+    error = refusal(document)
+    assert error.json_path == "state.moments"
+    assert "and 16 more" in error.problem
