@@ -141,11 +141,14 @@ def _check_output_target(path: str, prog: str) -> None:
     folder, a FIFO, a device node or a socket (never replaced), a missing folder, one we may not
     write in. A symbolic link is written through: its target is what gets replaced."""
     from bpstudio.document.fileformat import output_target
+    from bpstudio.document.fileformat.common import shorten
 
+    shown = shorten(path)  # as every message quotes a value: at most about 80 characters
     try:
         folder = output_target(path).parent
     except OSError as error:
-        raise CommandError(f"{prog}: --output {path}: {error.strerror or error}") from None
+        raise CommandError(f"{prog}: --output {shown}: {error.strerror or error}") from None
+    path = shown
     if not os.access(folder, os.W_OK):
         raise CommandError(f"{prog}: --output {path}: no permission to write in {folder}")
 

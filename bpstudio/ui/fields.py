@@ -15,14 +15,13 @@ guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStatusTipEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QSpinBox, QToolTip, QWidget
 
 from bpstudio.controller.numbers import RefusedError as RefusedError  # raised by read_number
 from bpstudio.controller.numbers import parse_number
+from bpstudio.document.fileformat.ranges import Range as Range  # the file format's ranges, one table
 from bpstudio.notation.numbers import SHORT, full, number
 from bpstudio.ui import i18n
 
@@ -72,34 +71,21 @@ def bound(value: float) -> str:
     return number(value, SHORT)
 
 
-@dataclass(frozen=True)
-class Range:
-    """The values a field allows: `low`/`high` (None: no bound), each bound included unless open."""
-
-    low: float | None = None
-    high: float | None = None
-    low_open: bool = False
-    high_open: bool = False
-
-    def allows(self, value: float) -> bool:
-        if self.low is not None and (value <= self.low if self.low_open else value < self.low):
-            return False
-        return not (self.high is not None and (value >= self.high if self.high_open else value > self.high))
-
-    def describe(self) -> str:
-        low, high = self.low, self.high
-        if low is None and high is None:
-            return tr("any number")
-        if high is None:
-            assert low is not None
-            return (tr("above {0}") if self.low_open else tr("{0} or more")).format(bound(low))
-        if low is None:
-            return (tr("below {0}") if self.high_open else tr("{0} or less")).format(bound(high))
-        if self.low_open:
-            return tr("above {0} and at most {1}").format(bound(low), bound(high))
-        if self.high_open:
-            return tr("from {0} up to (not including) {1}").format(bound(low), bound(high))
-        return tr("from {0} to {1}").format(bound(low), bound(high))
+def describe(allowed: Range) -> str:
+    """The values a Range allows, in the learner's words ("above 0 and at most 1000")."""
+    low, high = allowed.low, allowed.high
+    if low is None and high is None:
+        return tr("any number")
+    if high is None:
+        assert low is not None
+        return (tr("above {0}") if allowed.low_open else tr("{0} or more")).format(bound(low))
+    if low is None:
+        return (tr("below {0}") if allowed.high_open else tr("{0} or less")).format(bound(high))
+    if allowed.low_open:
+        return tr("above {0} and at most {1}").format(bound(low), bound(high))
+    if allowed.high_open:
+        return tr("from {0} up to (not including) {1}").format(bound(low), bound(high))
+    return tr("from {0} to {1}").format(bound(low), bound(high))
 
 
 def refusal(name: str, problem: str, in_use: str) -> str:
@@ -207,7 +193,7 @@ class NumberField(QLineEdit):
             return str(exc)
         if not self.allowed.allows(value):
             return tr("“{0}” is not allowed: it must be {1}.").format(
-                self.text().strip(), self.allowed.describe()
+                self.text().strip(), describe(self.allowed)
             )
         return None
 

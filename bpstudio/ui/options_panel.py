@@ -29,20 +29,17 @@ from bpstudio.controller.names import (
     option_name,
 )
 from bpstudio.document.document import NetworkDocument
+from bpstudio.document.fileformat.ranges import option_range
 from bpstudio.engine import INITIALIZERS, LOSSES, OPTIMIZERS
 from bpstudio.engine.optimizers import OPTIONS
-from bpstudio.ui.fields import NumberField, Range, WholeSpinBox, click_only, withdraw
+from bpstudio.ui.fields import NumberField, WholeSpinBox, click_only, describe, withdraw
 
-SEED_MAX = 2_147_483_647
-BELOW_ONE = Range(0.0, 1.0, high_open=True)
-# The ranges the engine accepts (OptimizerConfig.validate), said in the learner's words.
+# The ranges a file may hold (the file format's one table), so whatever is typed can be saved and
+# opened again; the engine's own checks (OptimizerConfig.validate) are within them.
+SEED_MAX = int(option_range("training.seed").high or 0)
 RANGES = {
-    "learning_rate": Range(0.0, low_open=True),
-    "momentum": BELOW_ONE,
-    "beta1": BELOW_ONE,
-    "beta2": BELOW_ONE,
-    "epsilon": Range(0.0, low_open=True),
-    "weight_decay": Range(0.0),
+    key: option_range(f"optimizer.{key}")
+    for key in ("learning_rate", "momentum", "beta1", "beta2", "epsilon", "weight_decay")
 }
 # The symbol the article uses, written after the option's name on its form label.
 SYMBOLS = {"learning_rate": "α", "momentum": "μ", "weight_decay": "λ", "batch_size": "m"}
@@ -74,7 +71,7 @@ class OptionsPanel(QWidget):
         fill_combo(self.optimizer, OPTIMIZERS, optimizer_names())
         self.fields: dict[str, NumberField] = {key: NumberField(allowed) for key, allowed in RANGES.items()}
         self.clip_box = QCheckBox()
-        self.clip_norm = NumberField(Range(0.0, low_open=True))
+        self.clip_norm = NumberField(option_range("optimizer.clip_norm"))
         clip_row = QHBoxLayout()
         clip_row.addWidget(self.clip_box)
         clip_row.addWidget(self.clip_norm, 1)
@@ -259,10 +256,10 @@ class OptionsPanel(QWidget):
         self.init_labels[1].setText(self.tr("Seed"))
         allowed = self.tr("Allowed: {0}.")
         self.fields["learning_rate"].setToolTip(
-            self.tr("A positive number, e.g. 0.1") + "\n" + allowed.format(RANGES["learning_rate"].describe())
+            self.tr("A positive number, e.g. 0.1") + "\n" + allowed.format(describe(RANGES["learning_rate"]))
         )
         for key in ("momentum", "beta1", "beta2"):
-            self.fields[key].setToolTip(allowed.format(RANGES[key].describe()))
+            self.fields[key].setToolTip(allowed.format(describe(RANGES[key])))
         self.fields["epsilon"].setToolTip(self.tr("A small positive number, e.g. 1e-8"))
         self.fields["weight_decay"].setToolTip(
             self.tr("Zero or positive; adds λW to the gradient of the weights")

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from bpstudio.controller.names import initializer_names, option_name
+from bpstudio.document.fileformat.ranges import option_range
 from bpstudio.engine import INITIALIZERS, InitConfig
-from bpstudio.ui.fields import NumberField, Range, WholeSpinBox
+from bpstudio.ui.fields import NumberField, Range, WholeSpinBox, describe
 from bpstudio.ui.options_panel import SEED_MAX, fill_combo
-
-BOUNDS = Range(-100.0, 100.0)
 
 
 class ReinitDialog(QDialog):
@@ -39,10 +38,10 @@ class ReinitDialog(QDialog):
         self.seed.name = option_name("init_seed")
         self.seed.setRange(0, SEED_MAX)
         self.seed.setValue(init.seed)
-        self.low = self._number("a", init.a, BOUNDS)
-        self.high = self._number("b", init.b, BOUNDS)
-        self.std = self._number("std", init.std, Range(0.0, 100.0, low_open=True))
-        self.bias = self._number("bias", init.bias, BOUNDS)
+        self.low = self._number("a", init.a, option_range("init.a"))
+        self.high = self._number("b", init.b, option_range("init.b"))
+        self.std = self._number("std", init.std, option_range("init.std"))
+        self.bias = self._number("bias", init.bias, option_range("init.bias"))
         self._refused = False
         form = QFormLayout()
         form.addRow(self.tr("Scheme"), self.scheme)
@@ -82,7 +81,7 @@ class ReinitDialog(QDialog):
         field = NumberField(allowed)
         field.name = option_name(key)
         field.set_value(value)
-        field.setToolTip(self.tr("Allowed: {0}.").format(allowed.describe()))
+        field.setToolTip(self.tr("Allowed: {0}.").format(describe(allowed)))
         return field
 
     def _clear_refusal(self) -> None:

@@ -224,7 +224,7 @@ def test_a_typed_value_that_cannot_be_used_is_refused_before_a_phase_runs(window
 def test_the_refusal_message_goes_when_the_options_change(window: MainWindow) -> None:
     panel = window.options_panel
     type_into(panel.fields["weight_decay"], "-2")
-    assert "0 or more" in panel.message.text() and not panel.message.isHidden()
+    assert "from 0 to 1000" in panel.message.text() and not panel.message.isHidden()
     type_into(panel.fields["learning_rate"], "0.3")
     assert panel.message.text() == "" and panel.message.isHidden()
     type_into(panel.fields["learning_rate"], "abc")

@@ -13,7 +13,13 @@ from bpstudio.document.fileformat.common import LoadError, NetworkFile, Position
 from bpstudio.document.fileformat.files import open_regular
 from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, ParseError, parse_document
 from bpstudio.document.fileformat.state import restore_state
-from bpstudio.document.fileformat.validate import check_matrix, check_vector, plural, validate_schema
+from bpstudio.document.fileformat.validate import (
+    check_matrix,
+    check_rows,
+    check_vector,
+    plural,
+    validate_schema,
+)
 from bpstudio.engine import losses
 from bpstudio.engine.batching import Dataset, TrainingConfig
 from bpstudio.engine.errors import EngineError
@@ -137,10 +143,8 @@ def _network(layers: list[dict[str, Any]], specs: list[LayerSpec], init: InitCon
 def _dataset(block: dict[str, Any], specs: list[LayerSpec]) -> Dataset:
     inputs, targets = block["inputs"], block["targets"]
     n_in, n_out = specs[0].size, specs[-1].size
-    for index, row in enumerate(inputs):
-        check_vector(row, n_in, f"dataset.inputs[{index}]", "one per input neuron")
-    for index, row in enumerate(targets):
-        check_vector(row, n_out, f"dataset.targets[{index}]", "one per output neuron")
+    check_rows(inputs, n_in, "dataset.inputs", "one per input neuron")
+    check_rows(targets, n_out, "dataset.targets", "one per output neuron")
     if len(targets) != len(inputs):
         raise LoadError(
             f"expected {plural(len(inputs), 'row')} (one per input row), got {len(targets)}",
@@ -236,7 +240,7 @@ def loads(text: str | bytes, source: str = "<string>") -> NetworkFile:
         validate_schema(document)
         return _build(document)
     except ParseError as problem:
-        raise LoadError(problem.problem, "", path) from None
+        raise LoadError(problem.problem, problem.json_path, path) from None
     except LoadError as error:
         error.path = path
         raise

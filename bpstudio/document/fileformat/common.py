@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bpstudio import assets
 from bpstudio.engine.initializers import InitConfig
 from bpstudio.engine.stepper import Stepper
 
@@ -82,14 +83,73 @@ class NetworkFile:
     output_names: list[str] | None = None
 
 
+def schema() -> dict[str, Any]:
+    """The JSON Schema of format version 1 (resources/schema/network.schema.json): the structure
+    of a file and the one table of the options' ranges (`ranges`)."""
+    with open(assets.resource("schema", "network.schema.json"), encoding="utf-8") as stream:
+        loaded: dict[str, Any] = json.load(stream)
+    return loaded
+
+
+# ---------------------------------------------------------------------------------------------
+# Values quoted in messages
+# ---------------------------------------------------------------------------------------------
+QUOTE_LIMIT = 80  # the most characters of any one value a message quotes
+
+
+def _printable(text: str) -> str:
+    """Lone UTF-16 surrogates (which cannot be printed or encoded) written as their escape."""
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    return "".join(f"\\u{ord(char):04x}" if "\ud800" <= char <= "\udfff" else char for char in text)
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` cut to about `limit` characters: its start, "…", its end and how long it was."""
+    if len(text) <= limit:
+        return text
+    tail = max(limit // 5, 1)
+    head = max(limit - tail - 1, 1)
+    return f"{text[:head]}…{text[-tail:]} ({len(text):,} characters)"
+
+
+def quote(value: Any, limit: int = QUOTE_LIMIT) -> str:
+    """A value as a message quotes it: text in JSON quotes, a number as written in Python (exact),
+    anything else as JSON — never more than about `limit` characters, and always printable (a lone
+    surrogate shows as its escape). Every message of the file format quotes values with this."""
+    if isinstance(value, str):
+        return shorten(_printable(json.dumps(value, ensure_ascii=False)), limit)
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int):
+        digits = str(abs(value)) if value.bit_length() < 10_000 else None
+        if digits is None:
+            return f"a number of more than 3,000 digits{' (negative)' if value < 0 else ''}"
+        sign = "-" if value < 0 else ""
+        if len(digits) > limit:
+            return f"{sign}{digits[:12]}…{digits[-4:]} ({len(digits):,} digits)"
+        return sign + digits
+    if isinstance(value, float):
+        return repr(value)
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return shorten(_printable(text), limit)
+
+
 # ---------------------------------------------------------------------------------------------
 # JSON paths
 # ---------------------------------------------------------------------------------------------
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+MAX_PATH = 160  # a longer JSON path (only absurd nesting makes one) is shortened in its middle
+
+
 def json_path(parts: Any) -> str:
-    """("layers", 2, "weights") -> "layers[2].weights"."""
+    """("layers", 2, "weights") -> "layers[2].weights"; keys are quoted short (`quote`) and a path
+    of absurd depth is shortened to about MAX_PATH characters."""
     text = ""
     for part in parts:
         if isinstance(part, int):
@@ -97,5 +157,5 @@ def json_path(parts: Any) -> str:
         elif _IDENTIFIER.match(str(part)):
             text += f".{part}" if text else str(part)
         else:
-            text += f"[{json.dumps(str(part))}]"
-    return text
+            text += f"[{quote(str(part))}]"
+    return shorten(text, MAX_PATH)

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from bpstudio.document.fileformat.common import LoadError
+from bpstudio.document.fileformat.common import LoadError, quote
 from bpstudio.document.fileformat.validate import check_matrix, check_vector, plural
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.network import Network
@@ -73,7 +73,8 @@ def restore_state(stepper: Stepper, state: dict[str, Any]) -> None:
         given = set(moments)
         if given != set(names):
             wanted = ", ".join(names) if names else "no moments"
-            got = ", ".join(sorted(given)) if given else "none"
+            got = ", ".join(quote(name, 40) for name in sorted(given)[:5]) if given else "none"
+            got += f" and {len(given) - 5} more" if len(given) > 5 else ""
             raise LoadError(
                 f"the optimizer {stepper.optimizer.name} keeps {wanted}; the file has {got}",
                 "state.moments",

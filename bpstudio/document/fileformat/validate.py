@@ -5,61 +5,134 @@ in reading order; also the shape checks (rows, columns) the later stages share."
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import jsonschema
+import numpy as np
 
-from bpstudio import assets
-from bpstudio.document.fileformat.common import TOP_LEVEL_KEYS, LoadError, json_path
+from bpstudio.document.fileformat.common import (
+    TOP_LEVEL_KEYS,
+    LoadError,
+    json_path,
+    quote,
+    schema,
+    shorten,
+)
 from bpstudio.document.fileformat.parse import ParseError
+from bpstudio.document.fileformat.ranges import range_in_schema
+
+_NUMBER_KEYS = frozenset(
+    {"type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "x-messages", "$ref"}
+)
+_NUMBER_TYPES = {"number": (float, int), "integer": (int,)}
 
 
-def schema() -> dict[str, Any]:
-    """The JSON Schema of format version 1 (resources/schema/network.schema.json)."""
-    with open(assets.resource("schema", "network.schema.json"), encoding="utf-8") as stream:
-        loaded: dict[str, Any] = json.load(stream)
-    return loaded
+def _resolved(node: Any) -> Any:
+    """A schema node after its local "$ref" (resolved once per list, not once per item)."""
+    while isinstance(node, dict) and node.keys() == {"$ref"}:
+        target: Any = _schema()
+        for key in str(node["$ref"]).removeprefix("#/").split("/"):
+            target = target[key]
+        node = target
+    return node
 
 
-def _all_numbers(values: list[Any], item_schema: dict[str, Any]) -> bool:
-    """True when every item is a plain number meeting `item_schema` (type, minimum, maximum only)."""
-    wanted = item_schema.get("type")
-    if wanted == "number":
-        ok = all(type(value) is float or type(value) is int for value in values)
-    elif wanted == "integer":
-        ok = all(type(value) is int for value in values)
+def _numeric(node: Any) -> bool:
+    """True for a schema of one plain number (type and bounds only)."""
+    return isinstance(node, dict) and node.get("type") in _NUMBER_TYPES and node.keys() <= _NUMBER_KEYS
+
+
+def _bad_numbers(values: list[Any], item: dict[str, Any]) -> np.ndarray:
+    """The indices of the values that are not plain numbers (true/false are not) meeting `item`'s
+    bounds: the types in one pass at C speed, the bounds with NumPy."""
+    allowed = set(_NUMBER_TYPES[item["type"]])
+    count = len(values)
+    if set(map(type, values)) <= allowed:
+        good = np.ones(count, dtype=bool)
+        numbers = values
     else:
-        return False
-    if ok and values and "minimum" in item_schema:
-        ok = min(values) >= item_schema["minimum"]
-    if ok and values and "maximum" in item_schema:
-        ok = max(values) <= item_schema["maximum"]
-    return ok
+        good = np.fromiter(map(allowed.__contains__, map(type, values)), dtype=bool, count=count)
+        numbers = [value if ok else 0 for value, ok in zip(values, good.tolist(), strict=True)]
+    bounds = range_in_schema(item)
+    if count and (bounds.low is not None or bounds.high is not None):
+        array = np.asarray(numbers, dtype=np.float64)  # integers have at most 30 digits (parse)
+        if bounds.low is not None:
+            good &= array > bounds.low if bounds.low_open else array >= bounds.low
+        if bounds.high is not None:
+            good &= array < bounds.high if bounds.high_open else array <= bounds.high
+    return np.flatnonzero(~good)
 
 
-_FAST_KEYS = frozenset({"type", "minimum", "maximum", "x-messages"})
+def _row_shape(row: Any) -> tuple[dict[str, Any], int, int | None] | None:
+    """(number schema, fewest, most items) of a row schema that is a list of plain numbers — a
+    vector, or a point [x, y] — or None for any other row schema."""
+    if not isinstance(row, dict) or row.get("type", "array") != "array":
+        return None
+    if not row.keys() <= {"type", "items", "prefixItems", "minItems", "maxItems", "x-messages"}:
+        return None
+    items = _resolved(row.get("items"))
+    if "prefixItems" in row:
+        prefix = [_resolved(node) for node in row["prefixItems"]]
+        if items is not False or not prefix or any(node != prefix[0] for node in prefix):
+            return None
+        return (prefix[0], row.get("minItems", 0), len(prefix)) if _numeric(prefix[0]) else None
+    if not _numeric(items):
+        return None
+    return items, row.get("minItems", 0), row.get("maxItems")
+
+
+def _bad_rows(rows: list[Any], shape: tuple[dict[str, Any], int, int | None]) -> np.ndarray:
+    """The indices of the rows that are not lists of numbers of an allowed length meeting the
+    number schema."""
+    item, fewest, most = shape
+    count = len(rows)
+    if set(map(type, rows)) <= {list}:
+        good = np.ones(count, dtype=bool)
+    else:
+        good = np.fromiter(map(list.__instancecheck__, rows), dtype=bool, count=count)
+    lists = (
+        [row if ok else [] for row, ok in zip(rows, good.tolist(), strict=True)] if not good.all() else rows
+    )
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=count)
+    if fewest:
+        good &= lengths >= fewest
+    if most is not None:
+        good &= lengths <= most
+    bad_numbers = _bad_numbers(list(chain.from_iterable(lists)), item)
+    if bad_numbers.size:
+        good[np.searchsorted(np.cumsum(lengths), bad_numbers, side="right")] = False
+    return np.flatnonzero(~good)
+
+
+# The most items of one list whose errors are listed (a list of a million strings has a million
+# errors; the message names the first).
+MAX_ITEM_ERRORS = 1000
 
 
 def _fast_items(
     validator: Any, items: Any, instance: Any, schema: dict[str, Any]
 ) -> Iterator[jsonschema.ValidationError]:
-    """The "items" keyword, with a shortcut for long lists of plain numbers.
+    """The "items" keyword, with a shortcut for long lists of numbers and of rows of numbers.
 
-    Validating each number of a weight matrix or a dataset one by one is slow in pure Python;
-    when every item is a number that meets the item schema, the result is the same: no error.
-    Anything else goes through jsonschema's own "items", so errors are unchanged.
+    Validating each number of a weight matrix or a dataset one by one — and resolving the row's
+    "$ref" once per row — is slow in pure Python. Here the list is checked at C speed (types) and
+    with NumPy (bounds); only the items that do not fit go through jsonschema (the first
+    MAX_ITEM_ERRORS of them), so the errors and their JSON paths are exactly those jsonschema gives.
     """
-    if (
-        isinstance(items, dict)
-        and isinstance(instance, list)
-        and "prefixItems" not in schema
-        and items.keys() <= _FAST_KEYS
-        and _all_numbers(instance, items)
-    ):
-        return
+    resolved = _resolved(items)
+    if isinstance(instance, list) and "prefixItems" not in schema:
+        bad: np.ndarray | None = None
+        if _numeric(resolved):
+            bad = _bad_numbers(instance, resolved)
+        elif (shape := _row_shape(resolved)) is not None:
+            bad = _bad_rows(instance, shape)
+        if bad is not None:
+            for index in bad[:MAX_ITEM_ERRORS].tolist():
+                yield from validator.descend(instance[index], resolved, path=index)
+            return
     yield from _ORIGINAL_ITEMS(validator, items, instance, schema)
 
 
@@ -68,9 +141,14 @@ _Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"ite
 
 
 @cache
+def _schema() -> dict[str, Any]:
+    return schema()
+
+
+@cache
 def _validators() -> list[jsonschema.protocols.Validator]:
     """Is it our format, then which version, then everything: the first refusal is the clearest."""
-    full = schema()
+    full = _schema()
     cls = _Validator
     passes = [
         cls({"type": "object", "required": [key], "properties": {key: full["properties"][key]}})
@@ -96,10 +174,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {quote(value)}"
     if isinstance(value, str):
-        text = value if len(value) <= 30 else value[:27] + "…"
-        return f"the text {json.dumps(text)}"
+        return f"the text {quote(value)}"
     if isinstance(value, list):
         return f"a list of {plural(len(value), 'item')}" if value else "an empty list"
     return "an object"
@@ -122,11 +199,13 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "additionalProperties" and isinstance(value, dict):
         allowed = sub.get("properties", {})
         unknown = [key for key in value if key not in allowed]
-        extra = ", ".join(json.dumps(key) for key in unknown)
+        extra = ", ".join(quote(key) for key in unknown[:3]) + (
+            f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+        )
     if kind in messages:
         count = len(value) if isinstance(value, list | dict | str) else 0
         problem = messages[kind].format(
-            value=json.dumps(value) if not isinstance(value, list | dict) else _describe(value),
+            value=quote(value) if not isinstance(value, list | dict) else _describe(value),
             count=count,
             numbers=plural(count, "number"),
             limit=limit,
@@ -140,7 +219,7 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "required":
         missing = [key for key in limit if isinstance(value, dict) and key not in value]
         key = missing[0] if missing else "?"
-        return json_path(parts), f"the required key {json.dumps(key)} is missing"
+        return json_path(parts), f"the required key {quote(key)} is missing"
     if kind == "additionalProperties":
         allowed = ", ".join(sub.get("properties", {}))
         return json_path(parts), f"unknown key {extra}; the keys allowed here are: {allowed}"
@@ -148,18 +227,18 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
         label = sub.get("x-label", "value")
         choices = ", ".join(str(choice) for choice in limit)
         if isinstance(value, str):
-            return json_path(parts), f"unknown {label} {json.dumps(value)}; expected one of: {choices}"
+            return json_path(parts), f"unknown {label} {quote(value)}; expected one of: {choices}"
         return json_path(parts), f"expected the name of a {label} (one of: {choices}), got {_describe(value)}"
     if kind == "const":
-        return json_path(parts), f"expected {json.dumps(limit)}, got {_describe(value)}"
+        return json_path(parts), f"expected {quote(limit)}, got {_describe(value)}"
     if kind == "minimum":
-        return json_path(parts), f"must be at least {limit}, got {value!r}"
+        return json_path(parts), f"must be at least {quote(limit)}, got {quote(value)}"
     if kind == "maximum":
-        return json_path(parts), f"must be at most {limit}, got {value!r}"
+        return json_path(parts), f"must be at most {quote(limit)}, got {quote(value)}"
     if kind == "exclusiveMinimum":
-        return json_path(parts), f"must be greater than {limit}, got {value!r}"
+        return json_path(parts), f"must be greater than {quote(limit)}, got {quote(value)}"
     if kind == "exclusiveMaximum":
-        return json_path(parts), f"must be less than {limit}, got {value!r}"
+        return json_path(parts), f"must be less than {quote(limit)}, got {quote(value)}"
     if kind == "minItems":
         return json_path(parts), f"expected at least {plural(limit, 'item')}, got {len(value)}"
     if kind == "maxItems":
@@ -170,18 +249,26 @@ def _schema_problem(error: jsonschema.ValidationError) -> tuple[str, str]:
         return json_path(parts), f"must have at least {limit} characters"
     if kind == "maxLength":
         return json_path(parts), f"is longer than the {limit} characters allowed"
-    return json_path(parts), error.message
+    return json_path(parts), shorten(error.message)
 
 
-def _error_order(error: jsonschema.ValidationError) -> tuple[Any, ...]:
-    """Shallow problems first, then in the order a reader meets them in the file."""
+def _error_order(document: Any, error: jsonschema.ValidationError) -> tuple[Any, ...]:
+    """Shallow problems first, then in the order a reader meets them in the file (the top-level
+    keys in their usual order, other keys where the file has them)."""
     key: list[tuple[int, int]] = []
+    parent = document
     for part in error.absolute_path:
         if isinstance(part, int):
             key.append((0, part))
-        else:
+        elif parent is document:
             order = TOP_LEVEL_KEYS.index(part) if part in TOP_LEVEL_KEYS else len(TOP_LEVEL_KEYS)
             key.append((1, order))
+        else:
+            key.append((1, list(parent).index(part) if isinstance(parent, dict) and part in parent else 0))
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            parent = None
     return (len(key), key, str(error.validator))
 
 
@@ -192,7 +279,7 @@ def validate_schema(document: Any) -> None:
         except RecursionError:
             raise ParseError("the JSON nests too deeply to be a network file") from None
         if errors:
-            path, problem = _schema_problem(min(errors, key=_error_order))
+            path, problem = _schema_problem(min(errors, key=lambda error: _error_order(document, error)))
             raise LoadError(problem, path)
 
 
@@ -213,6 +300,14 @@ def check_matrix(rows: list[list[float]], n_rows: int, n_cols: int, path: str) -
             f"expected {plural(n_rows, 'row')} of {numbers(n_cols)}, got {plural(len(rows), 'row')}",
             path,
         )
-    for index, row in enumerate(rows):
-        if len(row) != n_cols:
-            raise LoadError(f"expected {numbers(n_cols)}, got {len(row)}", f"{path}[{index}]")
+    check_rows(rows, n_cols, path)
+
+
+def check_rows(rows: list[list[Any]], width: int, path: str, what: str = "") -> None:
+    """Every row holds `width` numbers; else a LoadError naming the first row that does not (the
+    lengths are compared with NumPy: a dataset may have millions of rows)."""
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    wrong = np.flatnonzero(lengths != width)
+    if wrong.size:
+        index = int(wrong[0])
+        check_vector(rows[index], width, f"{path}[{index}]", what)
