@@ -9,7 +9,9 @@ import math
 import re
 from typing import Any
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+from bpstudio.engine import limits
+
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # the one table of limits
 MAX_INT_DIGITS = 30  # longer integer literals are read as floats (and refused if not finite)
 
 
