@@ -53,6 +53,7 @@ from bpstudio.engine.stepper import Stepper
 from bpstudio.engine.trace import Phase
 
 Array = NDArray[np.float64]
+Mask = NDArray[np.bool_]
 FLOOR = 1e-4  # below this size, gradients are compared in absolute terms (to 1e-10)
 DEFAULT_TOLERANCE = 1e-6
 ROUNDING_ULPS = 4.0  # how many units in the last place of |J| one evaluation of J may be off by
@@ -107,7 +108,7 @@ def _batch_stepper(network: Network, loss: str, x: Array, y: Array) -> Stepper:
     return Stepper(network.copy(), loss, OptimizerConfig(), TrainingConfig(batch_size=data.size), data)
 
 
-def _sides(stepper: Stepper) -> list[Array]:
+def _sides(stepper: Stepper) -> list[Mask]:
     """On which side of its kink each unit (and, for Huber, each output) lies after FEEDFORWARD."""
     trace = stepper.trace
     assert trace is not None
@@ -124,14 +125,14 @@ def _sides(stepper: Stepper) -> list[Array]:
     return sides
 
 
-def _cost(stepper: Stepper) -> tuple[float, list[Array]]:
+def _cost(stepper: Stepper) -> tuple[float, list[Mask]]:
     stepper.restart_step()
     stepper.next_phase()
     assert stepper.trace is not None and stepper.trace.cost is not None
     return stepper.trace.cost, _sides(stepper)
 
 
-def _same_sides(first: list[Array], second: list[Array]) -> bool:
+def _same_sides(first: list[Mask], second: list[Mask]) -> bool:
     return all(np.array_equal(a, b) for a, b in zip(first, second, strict=True))
 
 
@@ -145,7 +146,7 @@ class _Numeric:
     kink: bool  # every step size crossed a kink
 
 
-def _numeric(stepper: Stepper, flat: int, steps: tuple[float, ...], sides: list[Array]) -> _Numeric:
+def _numeric(stepper: Stepper, flat: int, steps: tuple[float, ...], sides: list[Mask]) -> _Numeric:
     """The derivative of J in parameter `flat`, from the most trustworthy step size."""
     theta = stepper.network.theta
     original = float(theta[flat])

@@ -4,604 +4,629 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="62"/>
+        <location filename="../../bpstudio/controller/controller.py" line="55"/>
         <source>Feedforward</source>
         <translation>Lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="64"/>
+        <location filename="../../bpstudio/controller/controller.py" line="57"/>
         <source>Error terms δ</source>
         <translation>Độ lỗi δ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="65"/>
+        <location filename="../../bpstudio/controller/controller.py" line="58"/>
         <source>Update</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="73"/>
+        <location filename="../../bpstudio/controller/controller.py" line="82"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="73"/>
+        <location filename="../../bpstudio/controller/controller.py" line="82"/>
         <source>the input</source>
         <translation>lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="74"/>
+        <location filename="../../bpstudio/controller/controller.py" line="66"/>
         <source>the cost</source>
         <translation>hàm chi phí</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="74"/>
+        <location filename="../../bpstudio/controller/controller.py" line="67"/>
         <source>a gradient</source>
         <translation>một gradient</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="74"/>
+        <location filename="../../bpstudio/controller/controller.py" line="68"/>
         <source>a parameter</source>
         <translation>một tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="78"/>
+        <location filename="../../bpstudio/controller/controller.py" line="69"/>
+        <source>the momentum velocity</source>
+        <translation>vận tốc momentum</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="70"/>
+        <source>Adam&apos;s first moment m</source>
+        <translation>mômen bậc nhất m của Adam</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="71"/>
+        <source>Adam&apos;s second moment v</source>
+        <translation>mômen bậc hai v của Adam</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="72"/>
+        <source>the running mean</source>
+        <translation>trung bình trượt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="73"/>
+        <source>the running variance</source>
+        <translation>phương sai trượt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="84"/>
         <source>step {0}, {1} phase, {2}: {3} became {4} (not a finite number)</source>
         <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="150"/>
+        <location filename="../../bpstudio/controller/controller.py" line="156"/>
         <source>Training stopped: {0}</source>
         <translation>Huấn luyện đã dừng: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="171"/>
+        <location filename="../../bpstudio/controller/controller.py" line="177"/>
         <source>Cannot advance</source>
         <translation>Không thể chạy tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="176"/>
-        <location filename="../../bpstudio/controller/controller.py" line="254"/>
+        <location filename="../../bpstudio/controller/controller.py" line="182"/>
+        <location filename="../../bpstudio/controller/controller.py" line="257"/>
         <source>Next phase: {0}</source>
         <translation>Pha tiếp theo: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="182"/>
+        <location filename="../../bpstudio/controller/controller.py" line="188"/>
         <source>Next layer: {0}</source>
         <translation>Lớp tiếp: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="184"/>
+        <location filename="../../bpstudio/controller/controller.py" line="190"/>
         <source>Next layer: {0}, layer {1}</source>
         <translation>Lớp tiếp: {0}, lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="189"/>
+        <location filename="../../bpstudio/controller/controller.py" line="195"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="193"/>
+        <location filename="../../bpstudio/controller/controller.py" line="199"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="215"/>
         <location filename="../../bpstudio/controller/controller.py" line="221"/>
+        <location filename="../../bpstudio/controller/controller.py" line="227"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="221"/>
-        <location filename="../../bpstudio/controller/controller.py" line="222"/>
+        <location filename="../../bpstudio/controller/controller.py" line="227"/>
+        <location filename="../../bpstudio/controller/controller.py" line="228"/>
         <source>Cannot train</source>
         <translation>Không thể huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="258"/>
+        <location filename="../../bpstudio/controller/controller.py" line="261"/>
         <source>Cannot step back</source>
         <translation>Không thể lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="285"/>
+        <location filename="../../bpstudio/controller/controller.py" line="288"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="288"/>
+        <location filename="../../bpstudio/controller/controller.py" line="291"/>
         <source>Cannot reset</source>
         <translation>Không thể đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="308"/>
+        <location filename="../../bpstudio/controller/controller.py" line="302"/>
         <source>Cannot re-initialise</source>
         <translation>Không thể khởi tạo lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="318"/>
+        <location filename="../../bpstudio/controller/controller.py" line="312"/>
         <source>Cannot set the parameter: {0}</source>
         <translation>Không thể đặt tham số: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="323"/>
+        <location filename="../../bpstudio/controller/controller.py" line="317"/>
         <source>Cannot set the parameter</source>
         <translation>Không thể đặt tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="343"/>
+        <location filename="../../bpstudio/controller/controller.py" line="335"/>
         <source>Add a layer at position {0}</source>
         <translation>Thêm một lớp ở vị trí {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="344"/>
+        <location filename="../../bpstudio/controller/controller.py" line="336"/>
         <source>Cannot add the layer</source>
         <translation>Không thể thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="351"/>
+        <location filename="../../bpstudio/controller/controller.py" line="343"/>
         <source>Remove layer {0}</source>
         <translation>Xoá lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="352"/>
+        <location filename="../../bpstudio/controller/controller.py" line="344"/>
         <source>Cannot remove the layer</source>
         <translation>Không thể xoá lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="370"/>
+        <location filename="../../bpstudio/controller/controller.py" line="362"/>
         <source>Add a neuron to layer {0}</source>
         <translation>Thêm một nơ-ron vào lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="370"/>
+        <location filename="../../bpstudio/controller/controller.py" line="362"/>
         <source>Cannot add the neuron</source>
         <translation>Không thể thêm nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="384"/>
+        <location filename="../../bpstudio/controller/controller.py" line="376"/>
         <source>Remove neuron {0} of layer {1}</source>
         <translation>Xoá nơ-ron {0} của lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="385"/>
+        <location filename="../../bpstudio/controller/controller.py" line="377"/>
         <source>Cannot remove the neuron</source>
         <translation>Không thể xoá nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="401"/>
+        <location filename="../../bpstudio/controller/controller.py" line="393"/>
         <source>Cannot change the activation</source>
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="476"/>
+        <location filename="../../bpstudio/controller/controller.py" line="468"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="492"/>
+        <location filename="../../bpstudio/controller/controller.py" line="484"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="495"/>
+        <location filename="../../bpstudio/controller/controller.py" line="487"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="495"/>
+        <location filename="../../bpstudio/controller/controller.py" line="487"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="496"/>
+        <location filename="../../bpstudio/controller/controller.py" line="488"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="524"/>
+        <location filename="../../bpstudio/controller/controller.py" line="511"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="527"/>
+        <location filename="../../bpstudio/controller/controller.py" line="514"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="531"/>
+        <location filename="../../bpstudio/controller/controller.py" line="518"/>
         <source>The batch size is now {0}: the dataset has only {0} samples (it was {1}).</source>
         <translation>Kích thước lô giờ là {0}: tập dữ liệu chỉ có {0} mẫu (trước đó là {1}).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="544"/>
+        <location filename="../../bpstudio/controller/controller.py" line="531"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="548"/>
+        <location filename="../../bpstudio/controller/controller.py" line="535"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="568"/>
+        <location filename="../../bpstudio/controller/controller.py" line="555"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="577"/>
+        <location filename="../../bpstudio/controller/controller.py" line="564"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="580"/>
+        <location filename="../../bpstudio/controller/controller.py" line="567"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="580"/>
+        <location filename="../../bpstudio/controller/controller.py" line="567"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="588"/>
+        <location filename="../../bpstudio/controller/controller.py" line="575"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="597"/>
+        <location filename="../../bpstudio/controller/controller.py" line="584"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="115"/>
+        <location filename="../../bpstudio/controller/controller.py" line="121"/>
         <source>Change the training options</source>
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="305"/>
+        <location filename="../../bpstudio/controller/controller.py" line="299"/>
         <source>Re-initialise: {0}, seed {1}</source>
         <translation>Khởi tạo lại: {0}, hạt giống {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="394"/>
+        <location filename="../../bpstudio/controller/controller.py" line="386"/>
         <source>Activation of layer {0}: {1} → {2}</source>
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="559"/>
+        <location filename="../../bpstudio/controller/controller.py" line="546"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="628"/>
+        <location filename="../../bpstudio/controller/controller.py" line="608"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="33"/>
+        <location filename="../../bpstudio/ui/labels.py" line="20"/>
         <source>Layer 0 (input)</source>
         <translation>Lớp 0 (đầu vào)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="35"/>
+        <location filename="../../bpstudio/ui/labels.py" line="22"/>
         <source>Layer {0} (output, {1})</source>
         <translation>Lớp {0} (đầu ra, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/labels.py" line="36"/>
+        <location filename="../../bpstudio/ui/labels.py" line="23"/>
         <source>Layer {0} (hidden, {1})</source>
         <translation>Lớp {0} (ẩn, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="416"/>
+        <location filename="../../bpstudio/controller/controller.py" line="408"/>
         <source>Cannot switch on batch normalisation in layer {0}</source>
         <translation>Không thể bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="418"/>
+        <location filename="../../bpstudio/controller/controller.py" line="410"/>
         <source>Cannot switch off batch normalisation in layer {0}</source>
         <translation>Không thể tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="421"/>
+        <location filename="../../bpstudio/controller/controller.py" line="413"/>
         <source>{0}: batch normalisation is for hidden layers only</source>
         <translation>{0}: chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="423"/>
+        <location filename="../../bpstudio/controller/controller.py" line="415"/>
         <source>{0}: this network has no hidden layer</source>
         <translation>{0}: mạng này không có lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="429"/>
+        <location filename="../../bpstudio/controller/controller.py" line="421"/>
         <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
         <translation>{0}: lô chỉ có 1 mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="435"/>
+        <location filename="../../bpstudio/controller/controller.py" line="427"/>
         <source>Switch on batch normalisation in layer {0}</source>
         <translation>Bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="437"/>
+        <location filename="../../bpstudio/controller/controller.py" line="429"/>
         <source>Switch off batch normalisation in layer {0}</source>
         <translation>Tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="453"/>
+        <location filename="../../bpstudio/controller/controller.py" line="445"/>
         <source>Cannot show sample {0}: the dataset has {1} samples</source>
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/export_explanation.py" line="61"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="163"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="155"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <location filename="../../bpstudio/ui/export_explanation.py" line="62"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="163"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="155"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="172"/>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="177"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="164"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="169"/>
         <source>Export the explanation</source>
         <translation>Xuất phần giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="176"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="168"/>
         <source>Writing the explanation…</source>
         <translation>Đang ghi phần giải thích…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="176"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="168"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="184"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="176"/>
         <source>Computing the steps: {0} of {1} done…</source>
         <translation>Đang tính các bước: đã xong {0}/{1}…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="194"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="186"/>
         <source>Cannot write the explanation: training diverged at {0}.</source>
         <translation>Không thể ghi phần giải thích: quá trình huấn luyện bị phân kỳ tại {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/export_explanation.py" line="198"/>
+        <location filename="../../bpstudio/ui/export_explanation.py" line="190"/>
         <source>Cannot write the explanation: {0}</source>
         <translation>Không thể ghi phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="32"/>
+        <location filename="../../bpstudio/controller/names.py" line="28"/>
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="33"/>
+        <location filename="../../bpstudio/controller/names.py" line="29"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="34"/>
+        <location filename="../../bpstudio/controller/names.py" line="30"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="35"/>
+        <location filename="../../bpstudio/controller/names.py" line="31"/>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="36"/>
+        <location filename="../../bpstudio/controller/names.py" line="32"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="37"/>
+        <location filename="../../bpstudio/controller/names.py" line="33"/>
         <source>Linear (identity)</source>
         <translation>Tuyến tính (đồng nhất)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="38"/>
+        <location filename="../../bpstudio/controller/names.py" line="34"/>
         <source>Softmax</source>
         <translation>Softmax</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="44"/>
+        <location filename="../../bpstudio/controller/names.py" line="40"/>
         <source>½ sum of squares</source>
         <translation>½ tổng bình phương</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="45"/>
+        <location filename="../../bpstudio/controller/names.py" line="41"/>
         <source>Mean squared error</source>
         <translation>Trung bình bình phương sai số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="46"/>
+        <location filename="../../bpstudio/controller/names.py" line="42"/>
         <source>Huber loss</source>
         <translation>Mất mát Huber</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="47"/>
+        <location filename="../../bpstudio/controller/names.py" line="43"/>
         <source>Binary cross-entropy</source>
         <translation>Entropy chéo nhị phân</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="48"/>
+        <location filename="../../bpstudio/controller/names.py" line="44"/>
         <source>Cross-entropy</source>
         <translation>Entropy chéo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="54"/>
+        <location filename="../../bpstudio/controller/names.py" line="50"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="55"/>
+        <location filename="../../bpstudio/controller/names.py" line="51"/>
         <source>SGD with momentum</source>
         <translation>SGD có quán tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="56"/>
+        <location filename="../../bpstudio/controller/names.py" line="52"/>
         <source>Nesterov momentum</source>
         <translation>Quán tính Nesterov</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="57"/>
+        <location filename="../../bpstudio/controller/names.py" line="53"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="63"/>
+        <location filename="../../bpstudio/controller/names.py" line="59"/>
         <source>Xavier (uniform)</source>
         <translation>Xavier (đều)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="64"/>
+        <location filename="../../bpstudio/controller/names.py" line="60"/>
         <source>Xavier (normal)</source>
         <translation>Xavier (chuẩn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="65"/>
+        <location filename="../../bpstudio/controller/names.py" line="61"/>
         <source>He (uniform)</source>
         <translation>He (đều)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="66"/>
+        <location filename="../../bpstudio/controller/names.py" line="62"/>
         <source>He (normal)</source>
         <translation>He (chuẩn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="67"/>
+        <location filename="../../bpstudio/controller/names.py" line="63"/>
         <source>Uniform [a, b]</source>
         <translation>Phân phối đều [a, b]</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="68"/>
+        <location filename="../../bpstudio/controller/names.py" line="64"/>
         <source>Normal (0, σ)</source>
         <translation>Phân phối chuẩn (0, σ)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="75"/>
+        <location filename="../../bpstudio/controller/names.py" line="71"/>
         <source>Loss</source>
         <translation>Hàm mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="76"/>
+        <location filename="../../bpstudio/controller/names.py" line="72"/>
         <source>Optimizer</source>
         <translation>Bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="77"/>
+        <location filename="../../bpstudio/controller/names.py" line="73"/>
         <source>Learning rate</source>
         <translation>Tốc độ học</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="78"/>
+        <location filename="../../bpstudio/controller/names.py" line="74"/>
         <source>Momentum</source>
         <translation>Quán tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="79"/>
+        <location filename="../../bpstudio/controller/names.py" line="75"/>
         <source>β₁ (first moment)</source>
         <translation>β₁ (mômen bậc một)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="80"/>
+        <location filename="../../bpstudio/controller/names.py" line="76"/>
         <source>β₂ (second moment)</source>
         <translation>β₂ (mômen bậc hai)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="81"/>
+        <location filename="../../bpstudio/controller/names.py" line="77"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="82"/>
+        <location filename="../../bpstudio/controller/names.py" line="78"/>
         <source>Weight decay</source>
         <translation>Suy giảm trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="83"/>
+        <location filename="../../bpstudio/controller/names.py" line="79"/>
         <source>Clip gradient norm</source>
         <translation>Cắt chuẩn gradient</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="84"/>
+        <location filename="../../bpstudio/controller/names.py" line="80"/>
         <source>Batch size</source>
         <translation>Kích thước lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="85"/>
+        <location filename="../../bpstudio/controller/names.py" line="81"/>
         <source>Shuffle each epoch</source>
         <translation>Xáo trộn mỗi lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="86"/>
+        <location filename="../../bpstudio/controller/names.py" line="82"/>
         <source>Shuffle seed</source>
         <translation>Hạt giống xáo trộn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="87"/>
+        <location filename="../../bpstudio/controller/names.py" line="83"/>
         <source>Initialiser</source>
         <translation>Cách khởi tạo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="88"/>
+        <location filename="../../bpstudio/controller/names.py" line="84"/>
         <source>Initialiser seed</source>
         <translation>Hạt giống khởi tạo</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="89"/>
+        <location filename="../../bpstudio/controller/names.py" line="85"/>
         <source>Lower bound a</source>
         <translation>Cận dưới a</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="90"/>
+        <location filename="../../bpstudio/controller/names.py" line="86"/>
         <source>Upper bound b</source>
         <translation>Cận trên b</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="91"/>
+        <location filename="../../bpstudio/controller/names.py" line="87"/>
         <source>Standard deviation σ</source>
         <translation>Độ lệch chuẩn σ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="92"/>
+        <location filename="../../bpstudio/controller/names.py" line="88"/>
         <source>Bias value</source>
         <translation>Giá trị bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="123"/>
+        <location filename="../../bpstudio/controller/names.py" line="119"/>
         <source>Maximum</source>
         <translation>Tối đa</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="125"/>
+        <location filename="../../bpstudio/controller/names.py" line="121"/>
         <source>1 step/s</source>
         <translation>1 bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="126"/>
+        <location filename="../../bpstudio/controller/names.py" line="122"/>
         <source>{0} steps/s</source>
         <translation>{0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="132"/>
-        <location filename="../../bpstudio/controller/names.py" line="137"/>
+        <location filename="../../bpstudio/controller/names.py" line="129"/>
+        <location filename="../../bpstudio/controller/names.py" line="134"/>
         <source>off</source>
         <translation>tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="137"/>
+        <location filename="../../bpstudio/controller/names.py" line="134"/>
         <source>on</source>
         <translation>bật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/names.py" line="144"/>
+        <location filename="../../bpstudio/controller/names.py" line="141"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
@@ -846,37 +871,37 @@
 <context>
     <name>DatasetModel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="236"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="238"/>
         <source>input</source>
         <translation>đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="236"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="238"/>
         <source>target</source>
         <translation>giá trị đích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="208"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="210"/>
         <source>Computed by the feedforward phase for the samples of the batch</source>
         <translation>Được tính ở pha lan truyền tiến cho các mẫu của lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="220"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="222"/>
         <source>The canvas shows this sample</source>
         <translation>Sơ đồ mạng đang hiển thị mẫu này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="250"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="252"/>
         <source>loss of the sample, computed by feedforward</source>
         <translation>mất mát của mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="251"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="253"/>
         <source>output of the network for the sample, computed by feedforward</source>
         <translation>đầu ra của mạng cho mẫu, tính bằng lan truyền tiến</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="209"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="211"/>
         <source>from the feedforward of step {0}</source>
         <translation>từ pha lan truyền tiến của bước {0}</translation>
     </message>
@@ -884,72 +909,72 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="370"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="372"/>
         <source>Import samples from CSV</source>
         <translation>Nhập mẫu từ tệp CSV</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="370"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="372"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Tệp CSV (*.csv *.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="411"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="413"/>
         <source>Add sample</source>
         <translation>Thêm mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="412"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="414"/>
         <source>Remove selected</source>
         <translation>Xoá mẫu đã chọn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="413"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="415"/>
         <source>Import CSV…</source>
         <translation>Nhập CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="414"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="416"/>
         <source>Append a copy of the last sample</source>
         <translation>Thêm một bản sao của mẫu cuối cùng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="417"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="419"/>
         <source>Each row: the inputs, then the targets, separated by commas, or by semicolons with decimal commas (0,5); a header row is allowed</source>
         <translation>Mỗi dòng: các đầu vào rồi đến các giá trị đích, cách nhau bằng dấu phẩy, hoặc bằng dấu chấm phẩy khi số thập phân dùng dấu phẩy (0,5); có thể có một dòng tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="398"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="400"/>
         <source>The canvas shows sample {0}.</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="381"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="383"/>
         <source>Samples: {0} · batch size: {1} · next batch: {2}</source>
         <translation>Số mẫu: {0} · kích thước lô: {1} · lô tiếp theo: {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="383"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="385"/>
         <source>Samples: {0} · batch size: {1} · batch just computed: {2}</source>
         <translation>Số mẫu: {0} · kích thước lô: {1} · lô vừa tính: {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="385"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="387"/>
         <source>Samples: {0} · batch size: {1} · batch of this step: {2}</source>
         <translation>Số mẫu: {0} · kích thước lô: {1} · lô của bước này: {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="400"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="402"/>
         <source>The canvas shows sample {0} ({1} of {2} in the batch).</source>
         <translation>Sơ đồ mạng hiển thị mẫu {0} (mẫu thứ {1} trong {2} mẫu của lô).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="405"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="407"/>
         <source>Sample {0} is not in this batch.</source>
         <translation>Mẫu {0} không thuộc lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/dataset_panel.py" line="407"/>
+        <location filename="../../bpstudio/ui/dataset_panel.py" line="409"/>
         <source>Click a row to show another.</source>
         <translation>Bấm vào một hàng để xem mẫu khác.</translation>
     </message>
@@ -957,37 +982,37 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="148"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="149"/>
         <source>The explanation could not be written: {0}</source>
         <translation>Không thể viết phần giải thích: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="169"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="170"/>
         <source>Nothing computed yet in this step</source>
         <translation>Bước này chưa tính gì</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="172"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="173"/>
         <source>Press &lt;b&gt;Next phase&lt;/b&gt; (Space) to run the feedforward phase: every layer computes z = W a + b and a = g(z), and the loss compares ŷ with the target y.</source>
         <translation>Nhấn &lt;b&gt;Pha tiếp theo&lt;/b&gt; (phím cách) để chạy pha lan truyền tiến: mỗi lớp tính z = W a + b và a = g(z), rồi hàm mất mát so sánh ŷ với giá trị đích y.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="177"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="178"/>
         <source>The next press computes the error terms δ from the output back to the first layer, and the gradients ∂J/∂W and ∂J/∂b; the third press updates the parameters.</source>
         <translation>Lần nhấn tiếp theo tính độ lỗi δ từ lớp đầu ra ngược về lớp đầu tiên, cùng các gradient ∂J/∂W và ∂J/∂b; lần nhấn thứ ba cập nhật các tham số.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="181"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="182"/>
         <source>Here you will see each formula with the current numbers substituted.</source>
         <translation>Tại đây bạn sẽ thấy từng công thức với các con số hiện tại được thay vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="188"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="189"/>
         <source>Training is running</source>
         <translation>Đang huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/explanation_panel.py" line="191"/>
+        <location filename="../../bpstudio/ui/explanation_panel.py" line="192"/>
         <source>The steps go by too fast to read their formulas here. Press &lt;b&gt;Pause&lt;/b&gt; (F5): this dock then explains the last step done, with its numbers. At a speed of 1 step/s it follows every step.</source>
         <translation>Các bước trôi qua quá nhanh để đọc công thức ở đây. Nhấn &lt;b&gt;Tạm dừng&lt;/b&gt; (F5): khi đó khung này giải thích bước vừa làm xong, với chính các con số của nó. Ở tốc độ 1 bước/giây, khung này theo sát từng bước.</translation>
     </message>
@@ -1123,7 +1148,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="101"/>
+        <location filename="../../bpstudio/ui/help.py" line="102"/>
         <source>BP Studio guide</source>
         <translation>Hướng dẫn BP Studio</translation>
     </message>
@@ -1162,7 +1187,7 @@
 <context>
     <name>LayerSummary</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/state.py" line="207"/>
+        <location filename="../../bpstudio/ui/canvas/state.py" line="215"/>
         <source>mean |δ| = {0}</source>
         <translation>trung bình |δ| = {0}</translation>
     </message>
@@ -1171,42 +1196,42 @@
     <name>LossPlot</name>
     <message>
         <location filename="../../bpstudio/ui/loss_plot.py" line="287"/>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="392"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="394"/>
         <source>No training steps yet</source>
         <translation>Chưa có bước huấn luyện nào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="365"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="366"/>
         <source>step {0}, epoch {1}: cost {2}</source>
         <translation>bước {0}, lượt {1}: chi phí {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="384"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="386"/>
         <source>training step</source>
         <translation>bước huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="385"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="387"/>
         <source>cost J</source>
         <translation>chi phí J</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="387"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="389"/>
         <source>cost per step</source>
         <translation>chi phí mỗi bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="388"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="390"/>
         <source>mean per epoch</source>
         <translation>trung bình mỗi lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="389"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="391"/>
         <source>Log scale</source>
         <translation>Thang logarit</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/loss_plot.py" line="390"/>
+        <location filename="../../bpstudio/ui/loss_plot.py" line="392"/>
         <source>Auto range</source>
         <translation>Tự co giãn</translation>
     </message>
@@ -1254,9 +1279,9 @@
         <translation>Huấn luyện đến hết lượt hiện tại (một lượt — epoch — dùng mỗi mẫu đúng một lần)</translation>
     </message>
     <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="280"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
         <location filename="../../bpstudio/ui/actions.py" line="117"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="279"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="361"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
@@ -1266,8 +1291,8 @@
         <translation>Huấn luyện liên tục; nhấn lần nữa để tạm dừng</translation>
     </message>
     <message>
+        <location filename="../../bpstudio/ui/main_window.py" line="386"/>
         <location filename="../../bpstudio/ui/actions.py" line="129"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="385"/>
         <source>Step back</source>
         <translation>Lùi lại</translation>
     </message>
@@ -1422,7 +1447,7 @@
         <translation>&amp;Giới thiệu BP Studio</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="227"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="228"/>
         <source>System language</source>
         <translation>Ngôn ngữ của hệ thống</translation>
     </message>
@@ -1472,106 +1497,106 @@
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="238"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="239"/>
         <source>Explanation</source>
         <translation>Giải thích</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="239"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="240"/>
         <source>Parameters</source>
         <translation>Tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="240"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
         <source>Loss</source>
         <translation>Mất mát</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="241"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="242"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="243"/>
         <source>Training options</source>
         <translation>Tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="243"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="244"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="247"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="248"/>
         <source>Progress</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="248"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="249"/>
         <source>Stepper</source>
         <translation>Điều khiển từng bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="249"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="250"/>
         <source>Speed:</source>
         <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="252"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="253"/>
         <source>Training steps per second in Run mode</source>
         <translation>Số bước huấn luyện mỗi giây khi chạy liên tục</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="287"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="288"/>
         <source>Running: {0} steps/s</source>
         <translation>Đang chạy: {0} bước/giây</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="293"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="294"/>
         <source>untitled</source>
         <translation>chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="310"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Hoàn tác: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="306"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="309"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="307"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="310"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="312"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="313"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Làm lại: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="307"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="312"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="308"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="313"/>
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="279"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="361"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="280"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="362"/>
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="379"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="380"/>
         <source>Computing the run again up to one phase back…</source>
         <translation>Đang tính lại lượt chạy đến trước đó một pha…</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="380"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="381"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/main_window.py" line="416"/>
-        <location filename="../../bpstudio/ui/main_window.py" line="418"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="417"/>
+        <location filename="../../bpstudio/ui/main_window.py" line="419"/>
         <source>BP Studio</source>
         <translation>BP Studio</translation>
     </message>
@@ -1579,92 +1604,92 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="33"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="27"/>
         <source>({count} terms)</source>
         <translation>({count} số hạng)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="94"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="91"/>
         <source>{name} — input {index}</source>
         <translation>{name} — đầu vào {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="100"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="97"/>
         <source>{name} — output neuron {index} · {activation}</source>
         <translation>{name} — nơ-ron đầu ra {index} · {activation}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="106"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="103"/>
         <source>{name} — hidden layer {layer}, neuron {index} · {activation}</source>
         <translation>{name} — lớp ẩn {layer}, nơ-ron {index} · {activation}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="112"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="109"/>
         <source>Values of sample {k} of the {m} in this batch (dataset row {row}); gradients are means over the batch.</source>
         <translation>Giá trị của mẫu thứ {k} trong {m} mẫu của lô này (hàng {row} của tập dữ liệu); gradient là trung bình trên cả lô.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="149"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="144"/>
         <source>batch norm: {normalise} = {z_hat}; {scale} = {z_tilde}</source>
         <translation>chuẩn hoá theo lô: {normalise} = {z_hat}; {scale} = {z_tilde}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="166"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="162"/>
         <source>target y = {y}; loss of this sample: L = {loss}</source>
         <translation>giá trị đích y = {y}; mất mát của mẫu này: L = {loss}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="172"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="168"/>
         <source>z and a are not computed yet in this step: the feedforward phase fills them in.</source>
         <translation>Bước này chưa tính z và a: pha lan truyền tiến sẽ điền chúng vào.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="196"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="192"/>
         <source>{delta} = ∂L/∂z (through batch normalisation) = {value}</source>
         <translation>{delta} = ∂L/∂z (qua chuẩn hoá theo lô) = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="227"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="225"/>
         <source>update: {name} {old} → {new}</source>
         <translation>cập nhật: {name} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="236"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="234"/>
         <source>Double-click to type a new bias.</source>
         <translation>Nhấp đúp để gõ bias mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="242"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="240"/>
         <source>full precision: </source>
         <translation>độ chính xác đầy đủ: </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="253"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="251"/>
         <source>{weight} — weight from {source} to {target}</source>
         <translation>{weight} — trọng số từ {source} đến {target}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="259"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="257"/>
         <source>Gradients are means over the {m} samples of this batch.</source>
         <translation>Gradient là trung bình trên {m} mẫu của lô này.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="295"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="296"/>
         <source>update ({optimizer}): {old} → {new}</source>
         <translation>cập nhật ({optimizer}): {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="299"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="300"/>
         <source>new w = </source>
         <translation>w mới = </translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="300"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="301"/>
         <source>Double-click the label to type a new weight.</source>
         <translation>Nhấp đúp vào nhãn để gõ trọng số mới.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="306"/>
+        <location filename="../../bpstudio/ui/canvas/tooltips.py" line="307"/>
         <source>{count} weights from layer {source} to layer {target}; the {drawn} largest are drawn. Hover a neuron for its formula, or read every weight in the parameter tables.</source>
         <translation>{count} trọng số từ lớp {source} đến lớp {target}; chỉ vẽ {drawn} trọng số lớn nhất. Di chuột lên một nơ-ron để xem công thức, hoặc đọc mọi trọng số trong bảng tham số.</translation>
     </message>
@@ -1672,37 +1697,37 @@
 <context>
     <name>NetworkScene</name>
     <message>
-        <location filename="../../bpstudio/ui/canvas/scene.py" line="319"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="318"/>
         <source>Input layer</source>
         <translation>Lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/scene.py" line="323"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="322"/>
         <source>Output layer</source>
         <translation>Lớp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/scene.py" line="325"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="324"/>
         <source>Hidden layer</source>
         <translation>Lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/scene.py" line="327"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="326"/>
         <source>Hidden layer {index}</source>
         <translation>Lớp ẩn {index}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/scene.py" line="332"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="331"/>
         <source>1 neuron</source>
         <translation>1 nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/scene.py" line="332"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="331"/>
         <source>{count} neurons</source>
         <translation>{count} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/canvas/scene.py" line="338"/>
+        <location filename="../../bpstudio/ui/canvas/scene.py" line="337"/>
         <source>{count} · sample {row}</source>
         <translation>{count} · mẫu {row}</translation>
     </message>
@@ -1764,12 +1789,12 @@
 <context>
     <name>ParameterModel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="210"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="208"/>
         <source>Not computed yet in this step</source>
         <translation>Bước này chưa tính</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="221"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="219"/>
         <source>before the update: {0}</source>
         <translation>trước khi cập nhật: {0}</translation>
     </message>
@@ -1777,82 +1802,82 @@
 <context>
     <name>ParametersPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="749"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="729"/>
         <source>weights</source>
         <translation>trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="750"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="730"/>
         <source>biases</source>
         <translation>bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="751"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="731"/>
         <source>gradient of the weights</source>
         <translation>gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="752"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="732"/>
         <source>gradient of the biases</source>
         <translation>gradient của bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="753"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="733"/>
         <source>batch-norm scale</source>
         <translation>hệ số co giãn của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="754"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="734"/>
         <source>batch-norm shift</source>
         <translation>độ dịch của chuẩn hoá theo lô</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="755"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="735"/>
         <source>gradient of γ</source>
         <translation>gradient của γ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="756"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="736"/>
         <source>gradient of β</source>
         <translation>gradient của β</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="757"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="737"/>
         <source>optimizer velocity</source>
         <translation>vận tốc của bộ tối ưu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="758"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="738"/>
         <source>Adam first moment</source>
         <translation>mômen bậc một của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="759"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="739"/>
         <source>Adam second moment</source>
         <translation>mômen bậc hai của Adam</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="770"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="750"/>
         <source>Layer:</source>
         <translation>Lớp:</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="594"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="581"/>
         <source>Normalise this layer&apos;s z over the batch, then scale by γ and shift by β (needs a batch size of 2 or more)</source>
         <translation>Chuẩn hoá z của lớp này trên cả lô, rồi nhân với γ và cộng β (cần kích thước lô từ 2 trở lên)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="599"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="586"/>
         <source>Batch normalisation is for hidden layers only</source>
         <translation>Chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="772"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="752"/>
         <source>Follows the layer being computed; a layer you pick stays until the next step starts</source>
         <translation>Tự chuyển theo lớp đang được tính; lớp bạn tự chọn được giữ đến khi bước tiếp theo bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/parameters.py" line="774"/>
+        <location filename="../../bpstudio/ui/parameters.py" line="754"/>
         <source>Batch normalisation</source>
         <translation>Chuẩn hoá theo lô</translation>
     </message>
@@ -1946,17 +1971,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="141"/>
+        <location filename="../../bpstudio/ui/help.py" line="142"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="142"/>
+        <location filename="../../bpstudio/ui/help.py" line="143"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/help.py" line="142"/>
+        <location filename="../../bpstudio/ui/help.py" line="143"/>
         <source>Shortcut</source>
         <translation>Phím tắt</translation>
     </message>
