@@ -57,7 +57,8 @@ def test_the_word_table_covers_exactly_the_engine_keys(qapp: QApplication) -> No
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("phase", list(Phase), ids=lambda phase: phase.value)
 @pytest.mark.parametrize(
-    "quantity", ["cost", "gradient", "parameter", "velocity", "m", "v", "running_mean", "running_var", "z", "∂J/∂W"]
+    "quantity",
+    ["cost", "gradient", "parameter", "velocity", "m", "v", "running_mean", "running_var", "z", "∂J/∂W"],
 )
 @pytest.mark.parametrize("layer", [0, 2])
 def test_every_phase_quantity_and_place_in_both_languages(
