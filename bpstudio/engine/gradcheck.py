@@ -29,9 +29,10 @@ crosses one (a sample within the smallest step of the kink, typically exactly on
 reported as sitting at a non-differentiable point (`GradCheckEntry.kink`) and not compared.
 
 **Large networks.** Each parameter costs 4 × len(STEPS) feed-forward passes of the whole
-dataset, so a network with more than `limits.CHECK_PARAMETERS` parameters is checked on that many
-of them, chosen deterministically (evenly spread over every layer and kind, so each W, b, γ and β
-is represented); `GradCheckReport.total` says how many there are in all. `progress` is called
+dataset, each about (parameters × samples) multiply-adds. When comparing every parameter would
+pass `limits.CHECK_WORK`, the check compares as many as fit (`budget`, never fewer than
+`limits.CHECK_MIN_PARAMETERS`), chosen deterministically (evenly spread over every layer and
+kind, so each W, b, γ and β is represented); `GradCheckReport.total` says how many there are. `progress` is called
 after each parameter for a caller that shows how far the check has come.
 """
 
@@ -174,6 +175,12 @@ def _numeric(stepper: Stepper, flat: int, steps: tuple[float, ...], sides: list[
     return _Numeric(estimates[best + 1][0], estimates[best + 1][1], False)
 
 
+def budget(parameters: int, samples: int, steps: int = len(STEPS)) -> int:
+    """How many parameters a check compares within limits.CHECK_WORK (all when they fit)."""
+    per_parameter = 4 * steps * max(1, parameters) * max(1, samples)
+    return min(parameters, max(limits.CHECK_MIN_PARAMETERS, limits.CHECK_WORK // per_parameter))
+
+
 def chosen_parameters(network: Network, budget: int) -> list[int]:
     """Which flat indices a check of at most `budget` parameters looks at (all when they fit).
 
@@ -197,11 +204,11 @@ def gradient_check(
     x: Array,
     y: Array,
     steps: tuple[float, ...] = STEPS,
-    budget: int = limits.CHECK_PARAMETERS,
+    limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> GradCheckReport:
     """Compare ∂J/∂θ from backprop with the numerical derivative, for every parameter or for
-    `budget` of them when the network has more (see the module docstring).
+    `limit` of them (default: `budget`) when the network has more (see the module docstring).
 
     J is the cost of (x, y) taken as one batch (batch norm uses its statistics). The network
     passed in is not modified. `progress(done, count)` is called after each parameter.
@@ -217,7 +224,8 @@ def gradient_check(
     cost = trace.cost
     entries: list[GradCheckEntry] = []
     net = stepper.network
-    chosen = chosen_parameters(net, budget)
+    count = budget(net.parameter_count, len(x), len(steps)) if limit is None else limit
+    chosen = chosen_parameters(net, count)
     for done, flat in enumerate(chosen, start=1):
         layer, kind, start, shape = _place(net, flat)
         numeric = _numeric(stepper, flat, steps, sides)

@@ -23,7 +23,11 @@ MAX_NUMBERS = (MAX_FILE_BYTES - MAX_TEXT_CHARS - 1024 * 1024) // BYTES_PER_NUMBE
 # θ with Adam's two moments and batch norm's running statistics must fit among MAX_NUMBERS.
 MAX_PARAMETERS = 450_000
 MAX_COUNT = 2**63 - 1  # steps, epochs and optimizer steps (a signed 64-bit integer in the file)
-CHECK_PARAMETERS = 1000  # `check` compares this many parameters, evenly spread, on larger networks
+# `check` compares every parameter while the work fits CHECK_WORK (parameters × samples, per
+# evaluation of J, over all its evaluations: 16 per parameter compared); beyond, as many as fit,
+# evenly spread, but at least CHECK_MIN_PARAMETERS. About 20 s on a 2-100000-1 network.
+CHECK_WORK = 1_000_000_000
+CHECK_MIN_PARAMETERS = 24
 NUMBERS_PER_STEP = 2  # a step adds one cost and one epoch to the histories
 
 
