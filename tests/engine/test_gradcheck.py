@@ -7,8 +7,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bpstudio.engine import InitConfig, LayerSpec, Network, initialize
-from bpstudio.engine import limits
+from bpstudio.engine import InitConfig, LayerSpec, Network, initialize, limits
 from bpstudio.engine.gradcheck import FLOOR, _batch_stepper, budget, chosen_parameters, gradient_check
 
 SMOOTH = ("sigmoid", "tanh", "elu", "linear")
