@@ -156,3 +156,39 @@ def test_a_network_over_the_parameter_limit_is_refused() -> None:
         Network([LayerSpec(5), LayerSpec(100_000, "relu"), LayerSpec(1, "linear")])
     assert f"{limits.MAX_PARAMETERS:,}" in str(caught.value)
     assert math.isfinite(limits.MAX_PARAMETERS)
+
+
+def wide_file(inputs: int, name: str) -> dict[str, Any]:
+    """A file with `inputs` input neurons, each named `name` (the text that can grow the most)."""
+    return {
+        "format": "bpstudio-network",
+        "version": 1,
+        "name": "wide",
+        "description": "\u0001" * 20_000,  # the longest description, written 6 bytes a character
+        "layers": [{"size": inputs}, {"size": 1, "activation": "linear"}],
+        "loss": "half_sse",
+        "optimizer": {"name": "adam"},
+        "training": {"batch_size": 1},
+        "dataset": {"inputs": [[0.5] * inputs], "targets": [[1.0]], "input_names": [name] * inputs},
+        "init": {"scheme": "xavier_uniform", "seed": 1},
+    }
+
+
+def test_text_past_the_limit_is_refused_at_its_largest_field() -> None:
+    error = refusal(wide_file(45_000, "n" * 100))  # 45,000 × 102 bytes
+    assert error.json_path == "dataset.input_names" and f"{limits.MAX_TEXT_CHARS:,}" in error.problem
+
+
+def test_a_file_at_every_limit_saves_within_the_file_size() -> None:
+    """Nearly the most text and the most numbers a file may hold, every number at its longest:
+    the file written stays under MAX_FILE_BYTES, so it opens again."""
+    nf = loads(json.dumps(wide_file(39_000, "n" * 100)))
+    stepper = nf.stepper
+    stepper.network.theta[:] = -2.2250738585072014e-308
+    for values in stepper.optimizer_state.buffers.values():
+        values[:] = 2.2250738585072014e-308
+    room = (limits.MAX_NUMBERS - stepper.saved_numbers(0)) // limits.NUMBERS_PER_STEP
+    stepper.cost_history = [-2.2250738585072014e-308] * room
+    stepper.epoch_history = [limits.MAX_COUNT] * room
+    text = dumps(nf)
+    assert len(text.encode()) <= limits.MAX_FILE_BYTES
