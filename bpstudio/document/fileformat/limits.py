@@ -25,7 +25,8 @@ def _written(text: Any) -> int:
 def check_text_size(document: dict[str, Any]) -> None:
     """LoadError (at the largest text field) when the file's text passes limits.MAX_TEXT_CHARS."""
     sizes = {key: _written(document[key]) for key in TEXT_FIELDS if isinstance(document.get(key), str)}
-    dataset = document.get("dataset") if isinstance(document.get("dataset"), dict) else {}
+    block = document.get("dataset")
+    dataset: dict[str, Any] = block if isinstance(block, dict) else {}
     for key in NAME_LISTS:
         names = dataset.get(key)
         if isinstance(names, list):
