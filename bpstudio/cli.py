@@ -315,7 +315,10 @@ def _check(argv: Sequence[str]) -> int:
     parser = _Parser(
         prog=prog,
         description="Validate a network file (everything train would refuse is refused) and compare "
-        "backpropagation with numerical derivatives for every parameter on the whole dataset. "
+        "backpropagation with numerical derivatives for every parameter on the whole dataset (on a "
+        "large network: an evenly spread, fixed selection of them, with a progress line on a terminal). "
+        "A parameter whose samples sit on a kink (ReLU, leaky ReLU or ELU at 0, Huber at |ŷ − y| = δ) "
+        "has no derivative there: it is reported and not compared. "
         "Exit 0 when both pass, 1 when a gradient is off by more than the tolerance, 2 for a bad file.",
     )
     parser.add_argument("file", metavar="FILE", help="network file (*.json)")
