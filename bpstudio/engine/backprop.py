@@ -131,6 +131,7 @@ def update(
     new_theta, new_state, info = propose(config, state, network.theta, grad, network.decay_mask, ws)
     if not all_finite(new_theta):
         checks.report_update(network, new_theta, step)
-    checks.check_state(network, new_state.buffers, running or {}, step)
+    if new_state.buffers or running:
+        checks.check_state(network, new_state.buffers, running or {}, step)
     network.theta[:] = new_theta
     return new_theta, new_state, info

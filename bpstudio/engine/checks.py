@@ -75,9 +75,15 @@ def check_state(
     1e155 while the step it gives, m/√v, stays small and θ finite; a running variance does the
     same for z of that size. Left alone, training "succeeds" and the save is refused later.
     """
-    for name, values in buffers.items():
-        if not all_finite(values):
-            report_update(network, values, step, name)
+    total = 0.0  # one sum over every moment settles it almost always (the hot path)
+    for values in buffers.values():
+        total += np.add.reduce(values)
+    if not math.isfinite(total):
+        for name, values in buffers.items():
+            if not all_finite(values):
+                report_update(network, values, step, name)
+    if not running:
+        return
     for layer, (mean, var) in sorted(running.items()):
         for name, values in (("running_mean", mean), ("running_var", var)):
             if not np.isfinite(values).all():

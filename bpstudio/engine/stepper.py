@@ -99,6 +99,7 @@ class Stepper:
         self.dataset = dataset
         self.cost_history: list[float] = []
         self._static_numbers = 0
+        self._history_room = 0
         self.validate()
         self.optimizer_state: OptimizerState = new_state(optimizer, network.parameter_count)
         self.phase = Phase.FEEDFORWARD
@@ -169,6 +170,8 @@ class Stepper:
                 field="limit",
             )
         self._static_numbers = static
+        # the history length from which one more step would not fit (checked once per step)
+        self._history_room = (limits.MAX_NUMBERS - static) // limits.NUMBERS_PER_STEP
 
     def saved_numbers(self, history: int) -> int:
         """How many numbers a file of this set-up holds with `history` steps in its histories."""
@@ -266,7 +269,13 @@ class Stepper:
 
     # -- the three phases (the maths of each is in engine.backprop) ----------------------------
     def _begin_step(self) -> Trace:
-        self.check_limits()
+        if (
+            len(self.cost_history) >= self._history_room
+            or self.steps_done >= limits.MAX_COUNT
+            or self.epoch >= limits.MAX_COUNT
+            or self.optimizer_state.t >= limits.MAX_COUNT
+        ):
+            self.check_limits()  # the cheap test above on the hot path; this one says which
         batch = self._order.batch(self.dataset, self.training, self.epoch, self.batch_in_epoch)
         x, y = batch_rows(self.dataset, self.training, self.batch_in_epoch, batch)
         layers = [LayerTrace() for _ in range(self.network.depth + 1)]
