@@ -194,7 +194,7 @@ def _window(argv: Sequence[str]) -> int:
 
 # -- explain ----------------------------------------------------------------------------------------------
 def _explain(argv: Sequence[str]) -> int:
-    from bpstudio.engine.errors import NonFiniteError
+    from bpstudio.engine.errors import EngineError, NonFiniteError
 
     prog = f"{PROG} explain"
     parser = _Parser(
@@ -230,6 +230,8 @@ def _explain(argv: Sequence[str]) -> int:
         )
     except NonFiniteError as error:
         raise CommandError(f"{prog}: training diverged: {error}", EXIT_DIVERGED) from None
+    except EngineError as error:  # a step past a limit (engine.limits)
+        raise CommandError(f"{prog}: {args.file or 'the article'}: {error}") from None
     _write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 
@@ -274,6 +276,12 @@ def _train(argv: Sequence[str]) -> int:
         where = f"; {args.output} holds the last finite parameters" if args.output else ""
         raise CommandError(f"{prog}: training diverged at {error}{where}", EXIT_DIVERGED) from None
     except EngineError as error:
+        if error.field == "limit":  # a limit of the file reached mid-way: keep the steps trained
+            stepper.restart_step()
+            save()
+            done = stepper.steps_done - start_step
+            where = f"; {args.output} holds the {done} steps trained" if args.output else ""
+            raise CommandError(f"{prog}: {args.file}: after {done} steps: {error}{where}") from None
         raise CommandError(f"{prog}: {args.file}: {error}") from None
     save()
     rate = summary.steps_per_second

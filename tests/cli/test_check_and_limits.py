@@ -107,3 +107,31 @@ def test_train_refuses_a_step_past_the_counter_limit(
     assert status == cli.EXIT_ERROR
     line = err.strip()
     assert "\n" not in line and "unexpected" not in line and "9,223,372,036,854,775,807" in line
+
+
+def test_explain_refuses_a_step_past_the_counter_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = network(dataset={"inputs": [[1.0]], "targets": [[0.0]]})
+    document["state"] = {"step": 0, "epoch": limits.MAX_COUNT, "batch_in_epoch": 0}
+    status, out, err = run(capsys, "explain", write(tmp_path, document))
+    assert status == cli.EXIT_ERROR and out == ""
+    line = err.strip()
+    assert "\n" not in line and "unexpected" not in line and "9,223,372,036,854,775,807" in line
+
+
+def test_train_stopped_by_the_history_limit_saves_the_steps_it_trained(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_NUMBERS", 20)  # θ (2) + dataset (2) + 2 a step: room for 8 steps
+    document = network(
+        optimizer={"name": "sgd", "learning_rate": 0.01}, dataset={"inputs": [[1.0]], "targets": [[0.0]]}
+    )
+    out_path = tmp_path / "out.json"
+    status, _, err = run(
+        capsys, "train", write(tmp_path, document), "--steps", "50", "--output", str(out_path)
+    )
+    assert status == cli.EXIT_ERROR
+    line = err.strip()
+    assert "\n" not in line and "after 8 steps" in line and "holds the 8 steps trained" in line
+    assert load_file(out_path).stepper.steps_done == 8
