@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpstudio.document import LoadError, NetworkFile, dumps, loads
+from bpstudio.document.fileformat import schema
 from bpstudio.engine import EngineError, LayerSpec, Network, Stepper, limits
 from bpstudio.engine.batching import Dataset, TrainingConfig
 from bpstudio.engine.optimizers import OptimizerConfig
@@ -81,6 +82,9 @@ def test_the_limits_fit_together() -> None:
     assert limits.MAX_NUMBERS * limits.BYTES_PER_NUMBER + limits.MAX_TEXT_CHARS < limits.MAX_FILE_BYTES
     assert 3 * limits.MAX_PARAMETERS <= limits.MAX_NUMBERS  # θ with Adam's m and v
     assert limits.MAX_COUNT == 2**63 - 1
+    defs = schema()["$defs"]
+    assert defs["count"]["maximum"] == limits.MAX_COUNT  # the schema says the same as the table
+    assert defs["size"]["maximum"] == limits.MAX_NEURONS_PER_LAYER
 
 
 def test_a_file_at_the_longest_numbers_stays_under_the_bound() -> None:
