@@ -24,6 +24,7 @@ import json
 import math
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -38,6 +39,7 @@ EXIT_DIVERGED = 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `… | head`
 EXIT_INTERRUPTED = 130
 _CHUNK = 1 << 16
+PROGRESS_EVERY_S = 0.5  # how often `check` rewrites its progress line on a terminal
 
 
 class CommandError(Exception):
@@ -198,7 +200,7 @@ def _window(argv: Sequence[str]) -> int:
 
 # -- explain ----------------------------------------------------------------------------------------------
 def _explain(argv: Sequence[str]) -> int:
-    from bpstudio.engine.errors import NonFiniteError
+    from bpstudio.engine.errors import EngineError, NonFiniteError
 
     prog = f"{PROG} explain"
     parser = _Parser(
@@ -234,6 +236,8 @@ def _explain(argv: Sequence[str]) -> int:
         )
     except NonFiniteError as error:
         raise CommandError(f"{prog}: training diverged: {error}", EXIT_DIVERGED) from None
+    except EngineError as error:  # a step past a limit (engine.limits)
+        raise CommandError(f"{prog}: {args.file or 'the article'}: {error}") from None
     _write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 
@@ -283,6 +287,12 @@ def _train(argv: Sequence[str]) -> int:
         where = f"; {args.output} holds the last finite parameters" if args.output else ""
         raise CommandError(f"{prog}: training diverged at {error}{where}", EXIT_DIVERGED) from None
     except EngineError as error:
+        if error.field == "limit":  # a limit of the file reached mid-way: keep the steps trained
+            stepper.restart_step()
+            save()
+            done = stepper.steps_done - start_step
+            where = f"; {args.output} holds the {done} steps trained" if args.output else ""
+            raise CommandError(f"{prog}: {args.file}: after {done} steps: {error}{where}") from None
         raise CommandError(f"{prog}: {args.file}: {error}") from None
     save()
     rate = summary.steps_per_second
@@ -324,7 +334,10 @@ def _check(argv: Sequence[str]) -> int:
     parser = _Parser(
         prog=prog,
         description="Validate a network file (everything train would refuse is refused) and compare "
-        "backpropagation with numerical derivatives for every parameter on the whole dataset. "
+        "backpropagation with numerical derivatives for every parameter on the whole dataset (on a "
+        "large network: an evenly spread, fixed selection of them, with a progress line on a terminal). "
+        "A parameter whose samples sit on a kink (ReLU, leaky ReLU or ELU at 0, Huber at |ŷ − y| = δ) "
+        "has no derivative there: it is reported and not compared. "
         "Exit 0 when both pass, 1 when a gradient is off by more than the tolerance, 2 for a bad file.",
     )
     parser.add_argument("file", metavar="FILE", help="network file (*.json)")
@@ -340,22 +353,34 @@ def _check(argv: Sequence[str]) -> int:
     network_file = _load(args.file, prog)
     stepper = network_file.stepper
     net, data = stepper.network, stepper.dataset
-    report = gradient_check(net, stepper.loss, data.inputs, data.targets)
-    worst = report.worst
-    lines = [
+    _write(
         f"{args.file}: valid — {' → '.join(str(s) for s in net.sizes)} network, "
-        f"{net.parameter_count} parameters, {data.size} samples, loss {stepper.loss}",
-    ]
+        f"{net.parameter_count} parameters, {data.size} samples, loss {stepper.loss}\n"
+    )
+    report = gradient_check(net, stepper.loss, data.inputs, data.targets, progress=_progress_line(prog))
+    worst = report.worst
+    checked = f"{len(report.entries)} parameters"
+    if report.sampled:
+        checked = f"{len(report.entries)} of the {report.total} parameters (evenly spread)"
+    lines = []
+    if report.kinks:
+        first = report.kinks[0]
+        lines.append(
+            f"{len(report.kinks)} of them sit at a non-differentiable point (a sample on a kink of "
+            f"ReLU, leaky ReLU, ELU or Huber, e.g. {names.parameter_name(first.kind, first.layer, *first.index)}): "
+            "not compared"
+        )
     if worst is None:
-        lines.append("gradient check: the network has no parameters to check")
+        lines.insert(0, f"gradient check over {checked}: no parameter to compare")
         _write("\n".join(lines) + "\n")
         return EXIT_OK
     where = names.parameter_name(worst.kind, worst.layer, *worst.index)
     passed = report.passed(args.tolerance)
-    lines.append(
-        f"gradient check over {len(report.entries)} parameters: worst relative error "
+    lines.insert(
+        0,
+        f"gradient check over {checked}: worst relative error "
         f"{worst.relative_error:.3e} at {where} (backprop {numbers.full(worst.backprop)}, "
-        f"numerical {numbers.full(worst.numeric)}); tolerance {args.tolerance:g}: {'passed' if passed else 'FAILED'}"
+        f"numerical {numbers.full(worst.numeric)}); tolerance {args.tolerance:g}: {'passed' if passed else 'FAILED'}",
     )
     _write("\n".join(lines) + "\n")
     if not passed:
@@ -365,6 +390,28 @@ def _check(argv: Sequence[str]) -> int:
             EXIT_CHECK_FAILED,
         )
     return EXIT_OK
+
+
+def _progress_line(prog: str) -> Callable[[int, int], None] | None:
+    """On a terminal, a progress line on stderr (rewritten in place) once the check takes a
+    while; None when stderr is not a terminal (scripts and pipes get the result alone)."""
+    if not sys.stderr.isatty():
+        return None
+    started = time.monotonic()
+    shown = [started]
+
+    def show(done: int, count: int) -> None:
+        now = time.monotonic()
+        if done < count and now - shown[0] < PROGRESS_EVERY_S:
+            return
+        shown[0] = now
+        if done == count and now - started < PROGRESS_EVERY_S:
+            return
+        end = "\n" if done == count else ""
+        sys.stderr.write(f"\r{prog}: {done} of {count} parameters compared{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 # -- entry point ------------------------------------------------------------------------------------------

@@ -63,7 +63,16 @@ def quantity_words() -> dict[str, str]:
     """What a NonFiniteError's `quantity` key names in words, in the UI language; the keys are the
     engine's (errors.QUANTITY_WORDS). Any other quantity is a symbol (z, a, δ, ∂J/∂W…), the same
     in every language."""
-    return {"cost": tr("the cost"), "gradient": tr("a gradient"), "parameter": tr("a parameter")}
+    return {
+        "cost": tr("the cost"),
+        "gradient": tr("a gradient"),
+        "parameter": tr("a parameter"),
+        "velocity": tr("the momentum velocity"),
+        "m": tr("Adam's first moment m"),
+        "v": tr("Adam's second moment v"),
+        "running_mean": tr("the running mean"),
+        "running_var": tr("the running variance"),
+    }
 
 
 def non_finite_message(exc: NonFiniteError) -> str:

@@ -11,6 +11,9 @@ Array = NDArray[np.float64]
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "linear", "softmax")
 DEFAULT_LEAKY_SLOPE = 0.01
+# Where g is not smooth: ReLU and leaky ReLU change slope at 0, ELU its curvature (g″ jumps).
+# The gradient check reads this to recognise a sample sitting on (or within a step of) a kink.
+KINKS: dict[str, float] = {"relu": 0.0, "leaky_relu": 0.0, "elu": 0.0}
 # The table functions below may overflow internally in a harmless way (e^-z = inf for z < -709
 # gives σ(z) = 1/(1 + inf) = 0, the correct limit); callers on the hot path run them under
 # np.errstate, and the public wrappers do that themselves.

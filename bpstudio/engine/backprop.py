@@ -119,14 +119,19 @@ def update(
     grad: Array,
     ws: Workspace,
     step: int,
+    running: dict[int, tuple[Array, Array]] | None = None,
 ) -> tuple[Array, OptimizerState, UpdateInfo]:
     """θ ← θ − α ∂J/∂θ (or the optimizer's rule), written into the network's parameters.
 
     Returns the new parameters, the optimizer's new state and what it used (clipping, weight
-    decay). A result that is not finite is refused with NonFiniteError and changes nothing.
+    decay). A result that is not finite — the parameters, a moment of the optimizer or one of
+    the batch's new `running` statistics (by layer) — is refused with NonFiniteError and changes
+    nothing.
     """
     new_theta, new_state, info = propose(config, state, network.theta, grad, network.decay_mask, ws)
     if not all_finite(new_theta):
         checks.report_update(network, new_theta, step)
+    if new_state.buffers or running:
+        checks.check_state(network, new_state.buffers, running or {}, step)
     network.theta[:] = new_theta
     return new_theta, new_state, info

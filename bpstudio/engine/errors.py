@@ -39,7 +39,18 @@ class EngineError(ValueError):
 
 
 # What a NonFiniteError names in words when it is not a symbol (z, a, δ, ∂J/∂W…).
-QUANTITY_WORDS = {"cost": "the cost", "gradient": "a gradient", "parameter": "a parameter"}
+# The optimizer's moments and batch norm's running statistics are checked with the parameters in
+# UPDATE: they can overflow while θ stays finite (an infinite Adam v makes the step 0).
+QUANTITY_WORDS = {
+    "cost": "the cost",
+    "gradient": "a gradient",
+    "parameter": "a parameter",
+    "velocity": "the momentum velocity",
+    "m": "Adam's first moment m",
+    "v": "Adam's second moment v",
+    "running_mean": "the running mean",
+    "running_var": "the running variance",
+}
 
 
 class NonFiniteError(ArithmeticError):

@@ -13,14 +13,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import NDArray
 
-from bpstudio.engine import activations
+from bpstudio.engine import activations, limits
 from bpstudio.engine.errors import EngineError
 
 Array = NDArray[np.float64]
 
-MAX_LAYERS = 64
-MAX_NEURONS_PER_LAYER = 100_000
-MAX_PARAMETERS = 50_000_000  # 400 MB of float64 for theta alone
+# The structural limits live in the one table of limits (engine.limits); named here as well
+# because the rest of the program has always imported them from this module.
+MAX_LAYERS = limits.MAX_LAYERS
+MAX_NEURONS_PER_LAYER = limits.MAX_NEURONS_PER_LAYER
+MAX_PARAMETERS = limits.MAX_PARAMETERS
 BN_EPSILON = 1e-5
 BN_MOMENTUM = 0.1
 PARAM_KINDS = ("W", "b", "gamma", "beta")

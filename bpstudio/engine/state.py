@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from bpstudio.engine import limits
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.optimizers import OptimizerState, new_state
 from bpstudio.engine.trace import Phase, Trace
@@ -141,6 +142,18 @@ def load_training_state(stepper: Stepper, state: TrainingState) -> None:
     epochs = [int(e) for e in state.epoch_history]
     if len(costs) != len(epochs):
         raise EngineError("cost_history and epoch_history must have the same length", field="epoch_history")
+    if stepper.saved_numbers(len(costs)) > limits.MAX_NUMBERS:
+        raise EngineError(
+            f"with a cost history of {len(costs):,} steps the file holds "
+            f"{stepper.saved_numbers(len(costs)):,} numbers, more than the {limits.MAX_NUMBERS:,} allowed",
+            field="cost_history",
+        )
+    if "v" in opt.buffers and bool((opt.buffers["v"] < 0).any()):  # a mean of squares
+        bad = int(np.flatnonzero(opt.buffers["v"] < 0)[0])
+        raise EngineError(
+            f"moments.v: a second moment cannot be negative, got {opt.buffers['v'][bad]!r}",
+            field="moments",
+        )
     stepper.optimizer_state = opt
     stepper.steps_done, stepper.epoch, stepper.batch_in_epoch = steps, epoch, in_epoch
     stepper.cost_history, stepper.epoch_history = costs, epochs

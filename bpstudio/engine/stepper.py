@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from bpstudio.engine import backprop, batchnorm, checks
+from bpstudio.engine import backprop, batchnorm, checks, limits
 from bpstudio.engine import state as saved_state
 from bpstudio.engine.batching import (
     Dataset,
@@ -36,7 +36,14 @@ from bpstudio.engine.batching import (
 )
 from bpstudio.engine.errors import EngineError
 from bpstudio.engine.network import Network
-from bpstudio.engine.optimizers import OptimizerConfig, OptimizerState, Workspace, all_finite, new_state
+from bpstudio.engine.optimizers import (
+    STATE_NAMES,
+    OptimizerConfig,
+    OptimizerState,
+    Workspace,
+    all_finite,
+    new_state,
+)
 from bpstudio.engine.plan import LayerPlan, plan_layers
 from bpstudio.engine.state import Snapshot, TrainingState
 from bpstudio.engine.trace import LayerTrace, Phase, PhaseEvent, Trace
@@ -90,6 +97,9 @@ class Stepper:
         self.optimizer = optimizer
         self.training = training
         self.dataset = dataset
+        self.cost_history: list[float] = []
+        self._static_numbers = 0
+        self._history_room = 0
         self.validate()
         self.optimizer_state: OptimizerState = new_state(optimizer, network.parameter_count)
         self.phase = Phase.FEEDFORWARD
@@ -98,7 +108,6 @@ class Stepper:
         self.epoch = 0
         self.batch_in_epoch = 0
         self.trace: Trace | None = None
-        self.cost_history: list[float] = []
         self.epoch_history: list[int] = []
         self._order = SampleOrder()
         self._ws = Workspace(network.parameter_count)
@@ -141,8 +150,49 @@ class Stepper:
 
     # -- configuration -------------------------------------------------------------------------
     def validate(self) -> None:
-        """Refuse anything training would trip over, with a message naming the problem."""
+        """Refuse anything training would trip over, with a message naming the problem, and
+        anything a file could not hold (engine.limits)."""
         check_setup(self.network, self.loss, self.optimizer, self.training, self.dataset)
+        net, data = self.network, self.dataset
+        running = sum(2 * spec.size for spec in net.specs[1:] if spec.batch_norm)
+        static = limits.saved_numbers(
+            net.parameter_count,
+            len(STATE_NAMES[self.optimizer.name]),
+            running,
+            data.inputs.size + data.targets.size,
+            0,
+        )
+        if static + limits.NUMBERS_PER_STEP * len(self.cost_history) > limits.MAX_NUMBERS:
+            raise EngineError(
+                f"the network, its optimizer's moments, the dataset and the cost history would make a "
+                f"file of {static + limits.NUMBERS_PER_STEP * len(self.cost_history):,} numbers, "
+                f"more than the {limits.MAX_NUMBERS:,} a network file may hold",
+                field="limit",
+            )
+        self._static_numbers = static
+        # the history length from which one more step would not fit (checked once per step)
+        self._history_room = (limits.MAX_NUMBERS - static) // limits.NUMBERS_PER_STEP
+
+    def saved_numbers(self, history: int) -> int:
+        """How many numbers a file of this set-up holds with `history` steps in its histories."""
+        return self._static_numbers + limits.NUMBERS_PER_STEP * history
+
+    def check_limits(self) -> None:
+        """Refuse (EngineError, field "limit") a step whose result could not be saved: a counter
+        at MAX_COUNT or a file past MAX_NUMBERS numbers once the step joins the histories."""
+        if max(self.steps_done, self.epoch, self.optimizer_state.t) >= limits.MAX_COUNT:
+            raise EngineError(
+                f"training has counted {limits.MAX_COUNT:,} steps or epochs, the most a file can record",
+                field="limit",
+            )
+        numbers = self.saved_numbers(len(self.cost_history) + 1)
+        if numbers > limits.MAX_NUMBERS:
+            raise EngineError(
+                f"one more step would make the file hold {numbers:,} numbers (the cost history grows "
+                f"by {limits.NUMBERS_PER_STEP} a step), more than the {limits.MAX_NUMBERS:,} a network "
+                "file may hold; Reset training starts a new history",
+                field="limit",
+            )
 
     @property
     def batches_per_epoch(self) -> int:
@@ -219,6 +269,13 @@ class Stepper:
 
     # -- the three phases (the maths of each is in engine.backprop) ----------------------------
     def _begin_step(self) -> Trace:
+        if (
+            len(self.cost_history) >= self._history_room
+            or self.steps_done >= limits.MAX_COUNT
+            or self.epoch >= limits.MAX_COUNT
+            or self.optimizer_state.t >= limits.MAX_COUNT
+        ):
+            self.check_limits()  # the cheap test above on the hot path; this one says which
         batch = self._order.batch(self.dataset, self.training, self.epoch, self.batch_in_epoch)
         x, y = batch_rows(self.dataset, self.training, self.batch_in_epoch, batch)
         layers = [LayerTrace() for _ in range(self.network.depth + 1)]
@@ -279,7 +336,7 @@ class Stepper:
         ws = self._workspace()
         old_opt = self.optimizer_state
         new_theta, new_opt, info = backprop.update(
-            self.optimizer, old_opt, net, trace.grad, ws, self.steps_done
+            self.optimizer, old_opt, net, trace.grad, ws, self.steps_done, trace.running_after
         )
         if trace.running_after:
             batchnorm.commit_running(net, trace.running_after)

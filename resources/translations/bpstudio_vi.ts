@@ -19,270 +19,295 @@
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="74"/>
+        <location filename="../../bpstudio/controller/controller.py" line="83"/>
         <source>layer {0}</source>
         <translation>lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="74"/>
+        <location filename="../../bpstudio/controller/controller.py" line="83"/>
         <source>the input</source>
         <translation>lớp đầu vào</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="66"/>
+        <location filename="../../bpstudio/controller/controller.py" line="67"/>
         <source>the cost</source>
         <translation>hàm chi phí</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="66"/>
+        <location filename="../../bpstudio/controller/controller.py" line="68"/>
         <source>a gradient</source>
         <translation>một gradient</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="66"/>
+        <location filename="../../bpstudio/controller/controller.py" line="69"/>
         <source>a parameter</source>
         <translation>một tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="76"/>
+        <location filename="../../bpstudio/controller/controller.py" line="70"/>
+        <source>the momentum velocity</source>
+        <translation>vận tốc momentum</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="71"/>
+        <source>Adam&apos;s first moment m</source>
+        <translation>mômen bậc nhất m của Adam</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="72"/>
+        <source>Adam&apos;s second moment v</source>
+        <translation>mômen bậc hai v của Adam</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="73"/>
+        <source>the running mean</source>
+        <translation>trung bình trượt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="74"/>
+        <source>the running variance</source>
+        <translation>phương sai trượt</translation>
+    </message>
+    <message>
+        <location filename="../../bpstudio/controller/controller.py" line="85"/>
         <source>step {0}, {1} phase, {2}: {3} became {4} (not a finite number)</source>
         <translation>bước {0}, pha {1}, {2}: {3} thành {4} (không phải số hữu hạn)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="148"/>
+        <location filename="../../bpstudio/controller/controller.py" line="157"/>
         <source>Training stopped: {0}</source>
         <translation>Huấn luyện đã dừng: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="169"/>
+        <location filename="../../bpstudio/controller/controller.py" line="178"/>
         <source>Cannot advance</source>
         <translation>Không thể chạy tiếp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="174"/>
-        <location filename="../../bpstudio/controller/controller.py" line="249"/>
+        <location filename="../../bpstudio/controller/controller.py" line="183"/>
+        <location filename="../../bpstudio/controller/controller.py" line="258"/>
         <source>Next phase: {0}</source>
         <translation>Pha tiếp theo: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="180"/>
+        <location filename="../../bpstudio/controller/controller.py" line="189"/>
         <source>Next layer: {0}</source>
         <translation>Lớp tiếp: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="182"/>
+        <location filename="../../bpstudio/controller/controller.py" line="191"/>
         <source>Next layer: {0}, layer {1}</source>
         <translation>Lớp tiếp: {0}, lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="187"/>
+        <location filename="../../bpstudio/controller/controller.py" line="196"/>
         <source>Step</source>
         <translation>Bước</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="191"/>
+        <location filename="../../bpstudio/controller/controller.py" line="200"/>
         <source>Epoch</source>
         <translation>Lượt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="213"/>
-        <location filename="../../bpstudio/controller/controller.py" line="219"/>
+        <location filename="../../bpstudio/controller/controller.py" line="222"/>
+        <location filename="../../bpstudio/controller/controller.py" line="228"/>
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="219"/>
-        <location filename="../../bpstudio/controller/controller.py" line="220"/>
+        <location filename="../../bpstudio/controller/controller.py" line="228"/>
+        <location filename="../../bpstudio/controller/controller.py" line="229"/>
         <source>Cannot train</source>
         <translation>Không thể huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="253"/>
+        <location filename="../../bpstudio/controller/controller.py" line="262"/>
         <source>Cannot step back</source>
         <translation>Không thể lùi lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="280"/>
+        <location filename="../../bpstudio/controller/controller.py" line="289"/>
         <source>Reset</source>
         <translation>Đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="283"/>
+        <location filename="../../bpstudio/controller/controller.py" line="292"/>
         <source>Cannot reset</source>
         <translation>Không thể đặt lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="294"/>
+        <location filename="../../bpstudio/controller/controller.py" line="303"/>
         <source>Cannot re-initialise</source>
         <translation>Không thể khởi tạo lại</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="304"/>
+        <location filename="../../bpstudio/controller/controller.py" line="313"/>
         <source>Cannot set the parameter: {0}</source>
         <translation>Không thể đặt tham số: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="309"/>
+        <location filename="../../bpstudio/controller/controller.py" line="318"/>
         <source>Cannot set the parameter</source>
         <translation>Không thể đặt tham số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="327"/>
+        <location filename="../../bpstudio/controller/controller.py" line="336"/>
         <source>Add a layer at position {0}</source>
         <translation>Thêm một lớp ở vị trí {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="328"/>
+        <location filename="../../bpstudio/controller/controller.py" line="337"/>
         <source>Cannot add the layer</source>
         <translation>Không thể thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="335"/>
+        <location filename="../../bpstudio/controller/controller.py" line="344"/>
         <source>Remove layer {0}</source>
         <translation>Xoá lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="336"/>
+        <location filename="../../bpstudio/controller/controller.py" line="345"/>
         <source>Cannot remove the layer</source>
         <translation>Không thể xoá lớp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="354"/>
+        <location filename="../../bpstudio/controller/controller.py" line="363"/>
         <source>Add a neuron to layer {0}</source>
         <translation>Thêm một nơ-ron vào lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="354"/>
+        <location filename="../../bpstudio/controller/controller.py" line="363"/>
         <source>Cannot add the neuron</source>
         <translation>Không thể thêm nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="368"/>
+        <location filename="../../bpstudio/controller/controller.py" line="377"/>
         <source>Remove neuron {0} of layer {1}</source>
         <translation>Xoá nơ-ron {0} của lớp {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="369"/>
+        <location filename="../../bpstudio/controller/controller.py" line="378"/>
         <source>Cannot remove the neuron</source>
         <translation>Không thể xoá nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="385"/>
+        <location filename="../../bpstudio/controller/controller.py" line="394"/>
         <source>Cannot change the activation</source>
         <translation>Không thể đổi hàm kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="460"/>
+        <location filename="../../bpstudio/controller/controller.py" line="469"/>
         <source>Cannot move neuron {0} of layer {1}: there is no such neuron</source>
         <translation>Không thể di chuyển nơ-ron {0} của lớp {1}: không có nơ-ron này</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="476"/>
+        <location filename="../../bpstudio/controller/controller.py" line="485"/>
         <source>Cannot move the neurons: the layout of every neuron is needed</source>
         <translation>Không thể di chuyển các nơ-ron: cần vị trí của mọi nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="479"/>
+        <location filename="../../bpstudio/controller/controller.py" line="488"/>
         <source>Move a neuron</source>
         <translation>Di chuyển một nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="479"/>
+        <location filename="../../bpstudio/controller/controller.py" line="488"/>
         <source>Move {0} neurons</source>
         <translation>Di chuyển {0} nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="480"/>
+        <location filename="../../bpstudio/controller/controller.py" line="489"/>
         <source>Cannot move the neurons</source>
         <translation>Không thể di chuyển các nơ-ron</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="503"/>
+        <location filename="../../bpstudio/controller/controller.py" line="512"/>
         <source>Edit the dataset</source>
         <translation>Sửa tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="506"/>
+        <location filename="../../bpstudio/controller/controller.py" line="515"/>
         <source>Cannot change the dataset</source>
         <translation>Không thể thay đổi tập dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="510"/>
+        <location filename="../../bpstudio/controller/controller.py" line="519"/>
         <source>The batch size is now {0}: the dataset has only {0} samples (it was {1}).</source>
         <translation>Kích thước lô giờ là {0}: tập dữ liệu chỉ có {0} mẫu (trước đó là {1}).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="523"/>
+        <location filename="../../bpstudio/controller/controller.py" line="532"/>
         <source>Cannot edit the sample: there is no cell ({0}, {1})</source>
         <translation>Không thể sửa mẫu: không có ô ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="527"/>
+        <location filename="../../bpstudio/controller/controller.py" line="536"/>
         <source>Cannot edit the sample: the value must be a finite number</source>
         <translation>Không thể sửa mẫu: giá trị phải là một số hữu hạn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="547"/>
+        <location filename="../../bpstudio/controller/controller.py" line="556"/>
         <source>Add a sample</source>
         <translation>Thêm một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="556"/>
+        <location filename="../../bpstudio/controller/controller.py" line="565"/>
         <source>Cannot remove every sample: the dataset needs at least one</source>
         <translation>Không thể xoá hết các mẫu: tập dữ liệu cần ít nhất một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="559"/>
+        <location filename="../../bpstudio/controller/controller.py" line="568"/>
         <source>Remove a sample</source>
         <translation>Xoá một mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="559"/>
+        <location filename="../../bpstudio/controller/controller.py" line="568"/>
         <source>Remove {0} samples</source>
         <translation>Xoá {0} mẫu</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="567"/>
+        <location filename="../../bpstudio/controller/controller.py" line="576"/>
         <source>Cannot import the CSV file: {0}</source>
         <translation>Không thể nhập tệp CSV: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="576"/>
+        <location filename="../../bpstudio/controller/controller.py" line="585"/>
         <source>Import {0}</source>
         <translation>Nhập {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="657"/>
+        <location filename="../../bpstudio/controller/controller.py" line="666"/>
         <source>Cannot restore the recovered network: {0}</source>
         <translation>Không khôi phục được mạng đã tự động lưu: {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="675"/>
+        <location filename="../../bpstudio/controller/controller.py" line="684"/>
         <source>Cannot save {0}: {1}. Nothing is lost: the network stays open with its changes.</source>
         <translation>Không lưu được {0}: {1}. Không mất gì: mạng vẫn mở cùng các thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="113"/>
+        <location filename="../../bpstudio/controller/controller.py" line="122"/>
         <source>Change the training options</source>
         <translation>Thay đổi tuỳ chọn huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="291"/>
+        <location filename="../../bpstudio/controller/controller.py" line="300"/>
         <source>Re-initialise: {0}, seed {1}</source>
         <translation>Khởi tạo lại: {0}, hạt giống {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="378"/>
+        <location filename="../../bpstudio/controller/controller.py" line="387"/>
         <source>Activation of layer {0}: {1} → {2}</source>
         <translation>Hàm kích hoạt của lớp {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="538"/>
+        <location filename="../../bpstudio/controller/controller.py" line="547"/>
         <source>Sample {0}: {1}</source>
         <translation>Mẫu {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="600"/>
+        <location filename="../../bpstudio/controller/controller.py" line="609"/>
         <source>Cannot change the training options</source>
         <translation>Không thể thay đổi tuỳ chọn huấn luyện</translation>
     </message>
@@ -302,42 +327,42 @@
         <translation>Lớp {0} (ẩn, {1})</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="400"/>
+        <location filename="../../bpstudio/controller/controller.py" line="409"/>
         <source>Cannot switch on batch normalisation in layer {0}</source>
         <translation>Không thể bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="402"/>
+        <location filename="../../bpstudio/controller/controller.py" line="411"/>
         <source>Cannot switch off batch normalisation in layer {0}</source>
         <translation>Không thể tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="405"/>
+        <location filename="../../bpstudio/controller/controller.py" line="414"/>
         <source>{0}: batch normalisation is for hidden layers only</source>
         <translation>{0}: chuẩn hoá theo lô chỉ dùng cho các lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="407"/>
+        <location filename="../../bpstudio/controller/controller.py" line="416"/>
         <source>{0}: this network has no hidden layer</source>
         <translation>{0}: mạng này không có lớp ẩn</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="413"/>
+        <location filename="../../bpstudio/controller/controller.py" line="422"/>
         <source>{0}: the batch size is 1, and a batch of one sample has no variance to normalise. Set the batch size to 2 or more first.</source>
         <translation>{0}: lô chỉ có 1 mẫu thì không có phương sai để chuẩn hoá. Hãy đặt kích thước lô từ 2 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="419"/>
+        <location filename="../../bpstudio/controller/controller.py" line="428"/>
         <source>Switch on batch normalisation in layer {0}</source>
         <translation>Bật chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="421"/>
+        <location filename="../../bpstudio/controller/controller.py" line="430"/>
         <source>Switch off batch normalisation in layer {0}</source>
         <translation>Tắt chuẩn hoá theo lô ở lớp {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/controller/controller.py" line="437"/>
+        <location filename="../../bpstudio/controller/controller.py" line="446"/>
         <source>Cannot show sample {0}: the dataset has {1} samples</source>
         <translation>Không thể hiển thị mẫu {0}: tập dữ liệu có {1} mẫu</translation>
     </message>
@@ -631,64 +656,64 @@
         <translation>“{0}” không phải là một số hữu hạn.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="92"/>
+        <location filename="../../bpstudio/ui/fields.py" line="78"/>
         <source>any number</source>
         <translation>một số bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="95"/>
+        <location filename="../../bpstudio/ui/fields.py" line="81"/>
         <source>above {0}</source>
         <translation>lớn hơn {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="95"/>
+        <location filename="../../bpstudio/ui/fields.py" line="81"/>
         <source>{0} or more</source>
         <translation>từ {0} trở lên</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="97"/>
+        <location filename="../../bpstudio/ui/fields.py" line="83"/>
         <source>below {0}</source>
         <translation>nhỏ hơn {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="97"/>
+        <location filename="../../bpstudio/ui/fields.py" line="83"/>
         <source>{0} or less</source>
         <translation>từ {0} trở xuống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="99"/>
+        <location filename="../../bpstudio/ui/fields.py" line="85"/>
         <source>above {0} and at most {1}</source>
         <translation>lớn hơn {0} và không quá {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="101"/>
+        <location filename="../../bpstudio/ui/fields.py" line="87"/>
         <source>from {0} up to (not including) {1}</source>
         <translation>từ {0} đến dưới {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="102"/>
+        <location filename="../../bpstudio/ui/fields.py" line="88"/>
         <source>from {0} to {1}</source>
         <translation>từ {0} đến {1}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="107"/>
+        <location filename="../../bpstudio/ui/fields.py" line="93"/>
         <source>{0}: {1} Still using {2}.</source>
         <translation>{0}: {1} Vẫn dùng giá trị {2}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="209"/>
-        <location filename="../../bpstudio/ui/fields.py" line="295"/>
+        <location filename="../../bpstudio/ui/fields.py" line="195"/>
+        <location filename="../../bpstudio/ui/fields.py" line="281"/>
         <source>“{0}” is not allowed: it must be {1}.</source>
         <translation>Không dùng được “{0}”: giá trị phải {1}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="262"/>
-        <location filename="../../bpstudio/ui/fields.py" line="264"/>
+        <location filename="../../bpstudio/ui/fields.py" line="248"/>
+        <location filename="../../bpstudio/ui/fields.py" line="250"/>
         <source>“{0}” is not a whole number.</source>
         <translation>“{0}” không phải là số nguyên.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/fields.py" line="292"/>
+        <location filename="../../bpstudio/ui/fields.py" line="278"/>
         <source>a whole number from {0} to {1}</source>
         <translation>là số nguyên từ {0} đến {1}</translation>
     </message>
@@ -1832,53 +1857,53 @@ Mạng của bạn vẫn nguyên như trước: bạn có thể tiếp tục là
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="167"/>
-        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="164"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="252"/>
         <source>the number of samples is {0}</source>
         <translation>số mẫu là {0}</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="256"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="253"/>
         <source>Training</source>
         <translation>Huấn luyện</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="254"/>
         <source>Initialiser (used by Re-initialise)</source>
         <translation>Cách khởi tạo (dùng khi Khởi tạo lại)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="258"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="255"/>
         <source>Scheme</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="259"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="256"/>
         <source>Seed</source>
         <translation>Hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="260"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="257"/>
         <source>Allowed: {0}.</source>
         <translation>Cho phép: {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="262"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="259"/>
         <source>A positive number, e.g. 0.1</source>
         <translation>Một số dương, ví dụ 0.1</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="266"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="263"/>
         <source>A small positive number, e.g. 1e-8</source>
         <translation>Một số dương nhỏ, ví dụ 1e-8</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="268"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="265"/>
         <source>Zero or positive; adds λW to the gradient of the weights</source>
         <translation>Bằng 0 hoặc dương; cộng λW vào gradient của trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/options_panel.py" line="270"/>
+        <location filename="../../bpstudio/ui/options_panel.py" line="267"/>
         <source>Largest allowed norm of the whole gradient</source>
         <translation>Chuẩn lớn nhất cho phép của toàn bộ gradient</translation>
     </message>
@@ -2048,52 +2073,52 @@ Mạng của bạn vẫn nguyên như trước: bạn có thể tiếp tục là
 <context>
     <name>ReinitDialog</name>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="33"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="32"/>
         <source>Re-initialise the weights</source>
         <translation>Khởi tạo lại trọng số</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="48"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="47"/>
         <source>Scheme</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="49"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="48"/>
         <source>Seed</source>
         <translation>Hạt giống</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="50"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="49"/>
         <source>Lower bound a (uniform)</source>
         <translation>Cận dưới a (uniform)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="51"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="50"/>
         <source>Upper bound b (uniform)</source>
         <translation>Cận trên b (uniform)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="52"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="51"/>
         <source>Standard deviation (normal)</source>
         <translation>Độ lệch chuẩn (normal)</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="53"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="52"/>
         <source>Bias value</source>
         <translation>Giá trị bias</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="60"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="59"/>
         <source>New weights are drawn from the scheme with this seed; biases get the bias value. Training starts again from step 0 (undo brings the old weights back).</source>
         <translation>Trọng số mới được rút ngẫu nhiên theo phương pháp đã chọn với hạt giống này; các bias nhận giá trị bias. Việc huấn luyện bắt đầu lại từ bước 0 (hoàn tác sẽ đưa trọng số cũ trở lại).</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="85"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="84"/>
         <source>Allowed: {0}.</source>
         <translation>Cho phép: {0}.</translation>
     </message>
     <message>
-        <location filename="../../bpstudio/ui/reinit_dialog.py" line="119"/>
+        <location filename="../../bpstudio/ui/reinit_dialog.py" line="118"/>
         <source>The lower bound must be below the upper bound.</source>
         <translation>Cận dưới phải nhỏ hơn cận trên.</translation>
     </message>

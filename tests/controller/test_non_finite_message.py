@@ -16,8 +16,26 @@ PHASES = {
     "vi": {Phase.FEEDFORWARD: "lan truyền tiến", Phase.BACKWARD: "độ lỗi δ", Phase.UPDATE: "cập nhật"},
 }
 WORDS = {
-    "en": {"cost": "the cost", "gradient": "a gradient", "parameter": "a parameter"},
-    "vi": {"cost": "hàm chi phí", "gradient": "một gradient", "parameter": "một tham số"},
+    "en": {
+        "cost": "the cost",
+        "gradient": "a gradient",
+        "parameter": "a parameter",
+        "velocity": "the momentum velocity",
+        "m": "Adam's first moment m",
+        "v": "Adam's second moment v",
+        "running_mean": "the running mean",
+        "running_var": "the running variance",
+    },
+    "vi": {
+        "cost": "hàm chi phí",
+        "gradient": "một gradient",
+        "parameter": "một tham số",
+        "velocity": "vận tốc momentum",
+        "m": "mômen bậc nhất m của Adam",
+        "v": "mômen bậc hai v của Adam",
+        "running_mean": "trung bình trượt",
+        "running_var": "phương sai trượt",
+    },
 }
 SENTENCE = {
     "en": "step {0}, {1} phase, {2}: {3} became {4} (not a finite number)",
@@ -38,7 +56,10 @@ def test_the_word_table_covers_exactly_the_engine_keys(qapp: QApplication) -> No
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("phase", list(Phase), ids=lambda phase: phase.value)
-@pytest.mark.parametrize("quantity", ["cost", "gradient", "parameter", "z", "∂J/∂W"])
+@pytest.mark.parametrize(
+    "quantity",
+    ["cost", "gradient", "parameter", "velocity", "m", "v", "running_mean", "running_var", "z", "∂J/∂W"],
+)
 @pytest.mark.parametrize("layer", [0, 2])
 def test_every_phase_quantity_and_place_in_both_languages(
     qapp: QApplication, lang: str, phase: Phase, quantity: str, layer: int

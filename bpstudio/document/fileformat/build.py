@@ -11,6 +11,7 @@ import numpy as np
 
 from bpstudio.document.fileformat.common import LoadError, NetworkFile, Position
 from bpstudio.document.fileformat.files import open_regular
+from bpstudio.document.fileformat.limits import check_text_size
 from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, ParseError, parse_document
 from bpstudio.document.fileformat.state import restore_state
 from bpstudio.document.fileformat.validate import (
@@ -212,6 +213,7 @@ def _build(document: dict[str, Any]) -> NetworkFile:
     optimizer = _optimizer(document["optimizer"])
     training = _training(document.get("training"))
     dataset = _dataset(document["dataset"], specs)
+    check_text_size(document)  # the numbers are counted by the stepper (engine.limits)
     try:
         stepper = Stepper(network, loss, optimizer, training, dataset)
     except EngineError as error:

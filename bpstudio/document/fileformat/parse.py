@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 
 from bpstudio.document.fileformat.common import json_path, quote, shorten
+from bpstudio.engine import limits
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # the one table of limits
 MAX_INT_DIGITS = 30  # longer integer literals are read as floats (and refused if not finite)
 
 

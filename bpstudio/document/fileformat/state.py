@@ -16,9 +16,29 @@ from bpstudio.engine.network import Network
 from bpstudio.engine.optimizers import STATE_NAMES, OptimizerState
 from bpstudio.engine.state import TrainingState
 from bpstudio.engine.stepper import Stepper
+from bpstudio.notation import numbers
 
 # Where the engine's refusals of a training state point in the file (by EngineError.field).
-_STATE_PATHS = {"batch_in_epoch": "state.batch_in_epoch", "epoch_history": "state.epoch_history"}
+_STATE_PATHS = {
+    "batch_in_epoch": "state.batch_in_epoch",
+    "epoch_history": "state.epoch_history",
+    "cost_history": "state.cost_history",
+    "moments": "state.moments",
+}
+
+
+# Moments that are means of squares: a negative value cannot come from training.
+NON_NEGATIVE = {"v": "a second moment (a mean of squared gradients) cannot be negative"}
+
+
+def _refuse_negative(values: list[Any], at: str, problem: str) -> None:
+    """LoadError at the first negative number of a vector or matrix (already checked in shape)."""
+    array = np.asarray(values, dtype=np.float64)
+    if not (array < 0).any():
+        return
+    index = tuple(int(i) for i in np.argwhere(array < 0)[0])
+    place = at + "".join(f"[{i}]" for i in index)
+    raise LoadError(f"{problem}, got {numbers.number(float(array[index]), numbers.SHORT)}", place)
 
 
 def state_to_json(stepper: Stepper) -> dict[str, Any]:
@@ -104,6 +124,8 @@ def restore_state(stepper: Stepper, state: dict[str, Any]) -> None:
                         check_matrix(entry[kind], shape[0], shape[1], at)
                     else:
                         check_vector(entry[kind], shape[0], at)
+                    if name in NON_NEGATIVE:
+                        _refuse_negative(entry[kind], at, NON_NEGATIVE[name])
     elif names and int(state.get("optimizer_steps", 0)) > 0:
         raise LoadError(
             f"the optimizer {stepper.optimizer.name} has taken steps but its moments "
