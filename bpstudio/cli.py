@@ -307,6 +307,7 @@ def _train(argv: Sequence[str]) -> int:
 
 # -- check ------------------------------------------------------------------------------------------------
 def _check(argv: Sequence[str]) -> int:
+    from bpstudio.engine.errors import NonFiniteError
     from bpstudio.engine.gradcheck import DEFAULT_TOLERANCE, gradient_check
 
     prog = f"{PROG} check"
@@ -314,7 +315,8 @@ def _check(argv: Sequence[str]) -> int:
         prog=prog,
         description="Validate a network file (everything train would refuse is refused) and compare "
         "backpropagation with numerical derivatives for every parameter on the whole dataset. "
-        "Exit 0 when both pass, 1 when a gradient is off by more than the tolerance, 2 for a bad file.",
+        "Exit 0 when both pass, 1 when a gradient is off by more than the tolerance, 2 for a bad file "
+        "(or one whose cost is not a finite number, so that no gradient can be checked).",
     )
     parser.add_argument("file", metavar="FILE", help="network file (*.json)")
     parser.add_argument(
@@ -329,7 +331,10 @@ def _check(argv: Sequence[str]) -> int:
     network_file = _load(args.file, prog)
     stepper = network_file.stepper
     net, data = stepper.network, stepper.dataset
-    report = gradient_check(net, stepper.loss, data.inputs, data.targets)
+    try:
+        report = gradient_check(net, stepper.loss, data.inputs, data.targets)
+    except NonFiniteError as error:  # e.g. weights so large that the cost overflows
+        raise CommandError(f"{prog}: {args.file}: the gradient cannot be checked: {error}") from None
     worst = report.worst
     lines = [
         f"{args.file}: valid — {' → '.join(str(s) for s in net.sizes)} network, "
