@@ -48,6 +48,7 @@ def check_import(data: bytes, n_inputs: int, n_targets: int) -> None:
         assert header is None or len(header) == n_inputs + n_targets
 
 
+@pytest.mark.xfail(strict=False, reason="issue 9 item 9: files fixes (a field over 131,072 characters)")
 @settings(max_examples=examples_for(200), suppress_health_check=list(HealthCheck), deadline=None)
 @given(case=csv_inputs())
 def test_a_fuzzed_csv_file_imports_or_is_refused_with_a_csv_error(case: tuple[bytes, int, int]) -> None:

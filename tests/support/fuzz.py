@@ -174,6 +174,8 @@ def interesting_values() -> st.SearchStrategy[Any]:
     return st.sampled_from(_NUMBERS) | st.sampled_from(_OTHERS).map(copy.deepcopy) | small
 
 
+_TEXTS = [LONE_SURROGATE, "name \udfff end", "\udc80", "x" * 300, HUGE_KEY, "", "\x00", "\u202e", "e\u0301"]
+
 # Values a layer "size" may become: a few bad ones and small good ones, never a network so big
 # that training it in a test takes more than a moment (the limits have tests of their own).
 _SIZES: list[Any] = [0, -1, 1, 2, 3, 1.5, 2.0, "2", None, True, 100_001, 2**63, 10**31, float("nan")]
@@ -205,8 +207,15 @@ def _slots(value: Any, found: list[Slot]) -> list[Slot]:
 def _mutation(draw: st.DrawFn, document: dict[str, Any]) -> None:
     """Change `document` in place, once."""
     slots = _slots(document, [])
+    kind = draw(
+        st.sampled_from(["replace", "replace", "replace", "delete", "add", "grow", "cut", "scale", "text"])
+    )
+    texts = [(container, key) for container, key in slots if isinstance(container[key], str)]
+    if kind == "text" and texts:  # the strings are few among the numbers: aim at them on purpose
+        container, key = draw(st.sampled_from(texts))
+        container[key] = draw(st.sampled_from(_TEXTS))
+        return
     container, key = draw(st.sampled_from(slots))
-    kind = draw(st.sampled_from(["replace", "replace", "replace", "delete", "add", "grow", "cut", "scale"]))
     current = container[key]
     if key == "size" and kind != "delete":
         container[key] = draw(st.sampled_from(_SIZES))
