@@ -54,7 +54,7 @@ FUZZ_EXAMPLES ?= 2000
 FUZZ_TESTS := tests/document/test_fuzz_loader.py tests/cli/test_fuzz_cli.py tests/controller/test_fuzz_csv.py
 fuzz: $(STAMP_TEST) translations
 	BPSTUDIO_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider \
-		--runxfail -k "fuzzed or parse_number" $(FUZZ_TESTS)
+		--runxfail --hypothesis-show-statistics -k "fuzzed or parse_number" $(FUZZ_TESTS)
 
 benchmark: $(STAMP_TEST)
 	$(PY) -m pip install --quiet torch==2.13.0

@@ -19,8 +19,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bpstudio.cli import EXIT_CHECK_FAILED, EXIT_DIVERGED, EXIT_ERROR, EXIT_OK, main
-from bpstudio.document.fileformat import dumps, load_file, loads
-from tests.support.fuzz import check_message, example_paths, examples_for, network_file_bytes, time_limit
+from bpstudio.document.fileformat import load_file
+from tests.support.fuzz import (
+    check_message,
+    example_path,
+    example_paths,
+    example_with,
+    examples_for,
+    network_file_bytes,
+    time_limit,
+    trained_xor,
+)
 
 SECONDS = 20.0
 OLD_OUTPUT = b'{"an": "older file that a failed train must leave alone"}\n'
@@ -28,31 +37,15 @@ OLD_OUTPUT = b'{"an": "older file that a failed train must leave alone"}\n'
 XFAIL_ITEMS = {1, 2, 4, 5, 10}
 
 
-def _example(name: str) -> Path:
-    return next(path for path in example_paths() if path.name == name)
-
-
-def _article(**changes: object) -> bytes:
-    document = json.loads(_example("article.json").read_text(encoding="utf-8"))
-    document.update(changes)
-    return json.dumps(document, allow_nan=True).encode("utf-8")
-
-
-def _trained_xor(**state: object) -> bytes:
-    document = json.loads(_example("xor.json").read_text(encoding="utf-8"))
-    document["optimizer"] = {"name": "adam", "learning_rate": 0.01}
-    nf = loads(json.dumps(document))
-    nf.stepper.train(steps=3)
-    saved = json.loads(dumps(nf))
-    saved["state"].update(state)
-    return json.dumps(saved).encode("utf-8")
-
-
 # The minimal file of each class of failure, by issue 9 item.
-SURROGATE_NAME = _article(name="\ud800")  # item 1: train/explain end in UnicodeEncodeError
-OVERFLOWING_INIT = _article(init={"scheme": "uniform", "a": -1e308, "b": 1e308, "seed": 0})  # item 2
-STEP_AT_LIMIT = _trained_xor(step=2**63 - 1)  # item 5: trains, then cannot be saved
-OPTIMIZER_STEPS_AT_LIMIT = _trained_xor(optimizer_steps=2**63 - 1)  # item 5
+SURROGATE_NAME = example_with(
+    "article.json", name="\ud800"
+)  # item 1: train/explain end in UnicodeEncodeError
+OVERFLOWING_INIT = example_with(
+    "article.json", init={"scheme": "uniform", "a": -1e308, "b": 1e308, "seed": 0}
+)  # item 2
+STEP_AT_LIMIT = json.dumps(trained_xor(step=2**63 - 1)).encode()  # item 5: trains, then cannot be saved
+OPTIMIZER_STEPS_AT_LIMIT = json.dumps(trained_xor(optimizer_steps=2**63 - 1)).encode()  # item 5
 # item 4: g = 1e300 is finite, g² is not: Adam's v becomes infinite while the parameters stay
 # finite; training "succeeded" and the save was refused with an unlocated "not a finite number"
 V_OVERFLOWS = json.dumps(
@@ -200,7 +193,7 @@ def test_every_example_passes_its_own_check(path: Path, request: pytest.FixtureR
 
 
 def _wide_network(width: int) -> bytes:
-    document = json.loads(_example("article.json").read_text(encoding="utf-8"))
+    document = json.loads(example_path("article.json").read_text(encoding="utf-8"))
     document["layers"] = [
         {"size": 2},
         {"size": width, "activation": "tanh"},

@@ -71,6 +71,30 @@ def example_paths() -> list[Path]:
     return sorted(assets.resource("examples").glob("*.json"))
 
 
+def example_path(name: str) -> Path:
+    return next(path for path in example_paths() if path.name == name)
+
+
+def example_with(example: str, /, **changes: Any) -> bytes:
+    """The bytes of the example file `example` with some top-level keys replaced."""
+    document = json.loads(example_path(example).read_text(encoding="utf-8"))
+    document.update(changes)
+    return json.dumps(document, allow_nan=True).encode("utf-8")
+
+
+def trained_xor(**state: Any) -> dict[str, Any]:
+    """xor.json under Adam after 3 steps, as JSON data, with some entries of its state replaced."""
+    from bpstudio.document.fileformat import dumps, loads
+
+    document = json.loads(example_path("xor.json").read_text(encoding="utf-8"))
+    document["optimizer"] = {"name": "adam", "learning_rate": 0.01}
+    nf = loads(json.dumps(document))
+    nf.stepper.train(steps=3)
+    saved: dict[str, Any] = json.loads(dumps(nf))
+    saved["state"].update(state)
+    return saved
+
+
 @cache
 def _seed_texts() -> tuple[str, ...]:
     """Every example as written, and each trained 3 steps under each optimizer (with its state)."""
