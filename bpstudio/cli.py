@@ -328,6 +328,7 @@ def _train(argv: Sequence[str]) -> int:
 
 # -- check ------------------------------------------------------------------------------------------------
 def _check(argv: Sequence[str]) -> int:
+    from bpstudio.engine.errors import NonFiniteError
     from bpstudio.engine.gradcheck import DEFAULT_TOLERANCE, gradient_check
 
     prog = f"{PROG} check"
@@ -338,7 +339,8 @@ def _check(argv: Sequence[str]) -> int:
         "large network: an evenly spread, fixed selection of them, with a progress line on a terminal). "
         "A parameter whose samples sit on a kink (ReLU, leaky ReLU or ELU at 0, Huber at |ŷ − y| = δ) "
         "has no derivative there: it is reported and not compared. "
-        "Exit 0 when both pass, 1 when a gradient is off by more than the tolerance, 2 for a bad file.",
+        "Exit 0 when both pass, 1 when a gradient is off by more than the tolerance, 2 for a bad file "
+        "(or one whose cost is not a finite number, so that no gradient can be checked).",
     )
     parser.add_argument("file", metavar="FILE", help="network file (*.json)")
     parser.add_argument(
@@ -357,7 +359,10 @@ def _check(argv: Sequence[str]) -> int:
         f"{args.file}: valid — {' → '.join(str(s) for s in net.sizes)} network, "
         f"{net.parameter_count} parameters, {data.size} samples, loss {stepper.loss}\n"
     )
-    report = gradient_check(net, stepper.loss, data.inputs, data.targets, progress=_progress_line(prog))
+    try:
+        report = gradient_check(net, stepper.loss, data.inputs, data.targets, progress=_progress_line(prog))
+    except NonFiniteError as error:  # e.g. weights so large that the cost overflows
+        raise CommandError(f"{prog}: {args.file}: the gradient cannot be checked: {error}") from None
     worst = report.worst
     checked = f"{len(report.entries)} parameters"
     if report.sampled:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,7 +32,15 @@ from tests.support.documents import make_document
 # (run it when you change the engine or the file format).
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
-settings.load_profile("dev" if os.environ.get("HYPOTHESIS_FRESH") else "ci")
+# `make fuzz`: fresh examples, many of them (BPSTUDIO_FUZZ_EXAMPLES), and no explicit examples
+# first (the fuzz tests keep their known cases as parametrized tests, which `make test` runs).
+settings.register_profile(
+    "fuzz", deadline=None, print_blob=True, phases=[Phase.generate, Phase.target, Phase.shrink]
+)
+if os.environ.get("BPSTUDIO_FUZZ_EXAMPLES"):
+    settings.load_profile("fuzz")
+else:
+    settings.load_profile("dev" if os.environ.get("HYPOTHESIS_FRESH") else "ci")
 
 
 def _lrelease() -> str | None:

@@ -55,7 +55,7 @@ def parse_number(text: str, comma_groups_thousands: bool) -> float:
         cleaned = cleaned.replace(space, "")
     if cleaned.count(",") == 1 and "." not in cleaned:
         mantissa = cleaned.lower().split("e")[0]
-        decimals = mantissa.split(",")[1]
+        decimals = mantissa.partition(",")[2]  # empty when the comma is in the exponent (1e1,0)
         if comma_groups_thousands and len(decimals) == 3 and decimals.isdigit():
             raise AmbiguousCommaError(
                 tr("“{0}” is ambiguous: the comma may separate thousands. Write {1} or {2}.").format(
