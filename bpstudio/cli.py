@@ -6,8 +6,10 @@
     bpstudio check FILE [--tolerance T]
 
 Exit status: 0 success; 1 the gradient check found a mismatch (`check`); 2 any error (bad
-arguments, a file that cannot be read or written) with exactly one line on stderr; 3 training
-diverged (a NaN or an infinity appeared); 130 interrupted with Ctrl+C.
+arguments, a file that cannot be read or written) with exactly one line on stderr, and OUT left
+as it was; 3 training diverged (a NaN or an infinity appeared; OUT holds the last finite state);
+4 `train` stopped by a limit of the file format (OUT holds the steps done); 130 interrupted with
+Ctrl+C.
 
 Qt is imported only when the window opens, so the headless commands start fast and run on
 machines without a display. A file given with --output is written atomically and only after
@@ -36,6 +38,7 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2
 EXIT_DIVERGED = 3
+EXIT_LIMIT = 4  # train stopped at a limit of the file: OUT holds the steps it did
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `… | head`
 EXIT_INTERRUPTED = 130
 _CHUNK = 1 << 16
@@ -287,12 +290,14 @@ def _train(argv: Sequence[str]) -> int:
         where = f"; {args.output} holds the last finite parameters" if args.output else ""
         raise CommandError(f"{prog}: training diverged at {error}{where}", EXIT_DIVERGED) from None
     except EngineError as error:
-        if error.field == "limit":  # a limit of the file reached mid-way: keep the steps trained
+        done = stepper.steps_done - start_step
+        if error.field == "limit" and done:  # a limit of the file reached mid-way: keep the steps trained
             stepper.restart_step()
             save()
-            done = stepper.steps_done - start_step
             where = f"; {args.output} holds the {done} steps trained" if args.output else ""
-            raise CommandError(f"{prog}: {args.file}: after {done} steps: {error}{where}") from None
+            raise CommandError(
+                f"{prog}: {args.file}: after {done} steps: {error}{where}", EXIT_LIMIT
+            ) from None
         raise CommandError(f"{prog}: {args.file}: {error}") from None
     save()
     rate = summary.steps_per_second

@@ -103,8 +103,13 @@ def test_train_refuses_a_step_past_the_counter_limit(
 ) -> None:
     document = network(dataset={"inputs": [[1.0]], "targets": [[0.0]]})
     document["state"] = {"step": limits.MAX_COUNT, "epoch": 0, "batch_in_epoch": 0}
-    status, _, err = run(capsys, "train", write(tmp_path, document), "--steps", "1")
+    out_path = tmp_path / "out.json"
+    out_path.write_text("kept")
+    status, _, err = run(
+        capsys, "train", write(tmp_path, document), "--steps", "1", "--output", str(out_path)
+    )
     assert status == cli.EXIT_ERROR
+    assert out_path.read_text() == "kept"  # not one step trained: OUT untouched, as for every error
     line = err.strip()
     assert "\n" not in line and "unexpected" not in line and "9,223,372,036,854,775,807" in line
 
@@ -131,7 +136,7 @@ def test_train_stopped_by_the_history_limit_saves_the_steps_it_trained(
     status, _, err = run(
         capsys, "train", write(tmp_path, document), "--steps", "50", "--output", str(out_path)
     )
-    assert status == cli.EXIT_ERROR
+    assert status == cli.EXIT_LIMIT  # not 2: an error (exit 2) never writes OUT
     line = err.strip()
     assert "\n" not in line and "after 8 steps" in line and "holds the 8 steps trained" in line
     assert load_file(out_path).stepper.steps_done == 8

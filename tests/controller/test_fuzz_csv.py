@@ -23,7 +23,7 @@ from tests.support.fuzz import csv_inputs, examples_for, time_limit
 
 SECONDS = 10.0
 # The items of issue 9 another branch fixes; the lead empties this after the merge.
-XFAIL_ITEMS = {9}
+XFAIL_ITEMS: set[int] = set()  # every item of issue 9 is fixed: no known hole left
 
 LONG_FIELD = ("x" * 131_073 + ",1\n").encode()  # item 9: _csv.Error "field larger than field limit"
 LONG_QUOTED_FIELD = ('"' + "1" * 131_073 + '",1\n').encode()  # item 9
@@ -48,7 +48,6 @@ def check_import(data: bytes, n_inputs: int, n_targets: int) -> None:
         assert header is None or len(header) == n_inputs + n_targets
 
 
-@pytest.mark.xfail(strict=False, reason="issue 9 item 9: files fixes (a field over 131,072 characters)")
 @settings(max_examples=examples_for(200), suppress_health_check=list(HealthCheck), deadline=None)
 @given(case=csv_inputs())
 def test_a_fuzzed_csv_file_imports_or_is_refused_with_a_csv_error(case: tuple[bytes, int, int]) -> None:

@@ -29,7 +29,7 @@ from tests.support.fuzz import (
 
 SECONDS = 10.0
 # The items of issue 9 another branch fixes; the lead empties this after the merge.
-XFAIL_ITEMS = {1, 2, 4, 7}
+XFAIL_ITEMS: set[int] = set()  # every item of issue 9 is fixed: no known hole left
 
 
 def minimal(**changes: object) -> bytes:
@@ -90,9 +90,6 @@ def test_every_example_loads_and_saves(path: Path) -> None:
     check_loaded(nf)
 
 
-@pytest.mark.xfail(
-    strict=False, reason="issue 9 item 1: parse fixes (a lone surrogate loads, then cannot be saved)"
-)
 @settings(max_examples=examples_for(300), suppress_health_check=list(HealthCheck))
 @given(data=network_file_bytes())
 def test_a_fuzzed_file_loads_or_is_refused_with_a_load_error(data: bytes) -> None:
@@ -126,7 +123,6 @@ def test_each_class_the_fuzz_found(
         check_loaded(nf)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 9 item 7: parse fixes")
 def test_an_unclosed_quote_is_reported_where_it_is() -> None:
     with pytest.raises(LoadError) as refused:
         loads(UNCLOSED_QUOTE, "fuzz.json")

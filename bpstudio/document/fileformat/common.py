@@ -144,7 +144,8 @@ def quote(value: Any, limit: int = QUOTE_LIMIT) -> str:
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-MAX_PATH = 160  # a longer JSON path (only absurd nesting makes one) is shortened in its middle
+MAX_PATH = 96  # a longer JSON path (only absurd nesting or keys make one) is shortened in its middle:
+# a path has no spaces, so this also keeps every "word" of a message under 100 characters
 
 
 def json_path(parts: Any) -> str:
@@ -155,7 +156,8 @@ def json_path(parts: Any) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         elif _IDENTIFIER.match(str(part)):
-            text += f".{part}" if text else str(part)
+            key = shorten(str(part), QUOTE_LIMIT // 2)  # an absurdly long key: its start and end
+            text += f".{key}" if text else key
         else:
             text += f"[{quote(str(part))}]"
     return shorten(text, MAX_PATH)
