@@ -34,7 +34,6 @@ from tests.support.fuzz import (
 SECONDS = 20.0
 OLD_OUTPUT = b'{"an": "older file that a failed train must leave alone"}\n'
 # The items of issue 9 another branch fixes; the lead empties this after the merge.
-XFAIL_ITEMS: set[int] = set()  # every item of issue 9 is fixed: no known hole left
 
 
 # The minimal file of each class of failure, by issue 9 item.
@@ -117,13 +116,6 @@ def check_run(
                 load_file(output)
 
 
-def _xfail_known(request: pytest.FixtureRequest, item: int, helper: str) -> None:
-    if item in XFAIL_ITEMS:
-        request.node.add_marker(
-            pytest.mark.xfail(strict=False, reason=f"issue 9 item {item}: {helper} fixes")
-        )
-
-
 _FUZZ = settings(max_examples=examples_for(60), suppress_health_check=list(HealthCheck), deadline=None)
 
 
@@ -163,14 +155,11 @@ def test_explain_on_a_fuzzed_file(data: bytes, fmt: str) -> None:
         pytest.param("explain", COST_OVERFLOWS, 0, "", id="explain-cost-overflows"),
     ],
 )
-def test_each_class_the_fuzz_found(
-    command: str, data: bytes, item: int, helper: str, request: pytest.FixtureRequest
-) -> None:
+def test_each_class_the_fuzz_found(command: str, data: bytes, item: int, helper: str) -> None:
     """Items 1 and 2: refused at load (exit 2) by every command; item 5: either refused at load or
     trained and saved, never trained and then refused by the save; item 4: diverged (exit 3, the
     state named) rather than trained and then refused by the save; an overflowing cost: exit 2
     from `check`, 3 (diverged) from `train` and `explain`."""
-    _xfail_known(request, item, helper)
     extra = {"train": ["--steps", "1"], "check": [], "explain": []}[command]
     allowed = {EXIT_ERROR} if item in (1, 2) else {EXIT_OK, EXIT_ERROR, EXIT_DIVERGED, EXIT_LIMIT}
     check_run(command, data, extra, allowed)
@@ -183,10 +172,8 @@ def test_every_example_trains_and_explains(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.name)
-def test_every_example_passes_its_own_check(path: Path, request: pytest.FixtureRequest) -> None:
+def test_every_example_passes_its_own_check(path: Path) -> None:
     """Item 10: deep_relu_he.json failed (samples exactly on the ReLU kink)."""
-    if path.name == "deep_relu_he.json":
-        _xfail_known(request, 10, "limits")
     check_run("check", path.read_bytes(), [], {EXIT_OK})
 
 
@@ -202,8 +189,7 @@ def _wide_network(width: int) -> bytes:
     return json.dumps(document).encode("utf-8")
 
 
-def test_check_on_a_wide_network_ends_in_a_bounded_time(request: pytest.FixtureRequest) -> None:
+def test_check_on_a_wide_network_ends_in_a_bounded_time() -> None:
     """Item 5: `check` on a 2-100000-1 network ran past 60 s with no output; it must sample the
     parameters (or refuse) and end within the guard."""
-    _xfail_known(request, 5, "limits")
     check_run("check", _wide_network(100_000), [], {EXIT_OK, EXIT_CHECK_FAILED, EXIT_ERROR}, seconds=15.0)

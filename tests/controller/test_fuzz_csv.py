@@ -23,7 +23,6 @@ from tests.support.fuzz import csv_inputs, examples_for, time_limit
 
 SECONDS = 10.0
 # The items of issue 9 another branch fixes; the lead empties this after the merge.
-XFAIL_ITEMS: set[int] = set()  # every item of issue 9 is fixed: no known hole left
 
 LONG_FIELD = ("x" * 131_073 + ",1\n").encode()  # item 9: _csv.Error "field larger than field limit"
 LONG_QUOTED_FIELD = ('"' + "1" * 131_073 + '",1\n').encode()  # item 9
@@ -65,13 +64,7 @@ def test_a_fuzzed_csv_file_imports_or_is_refused_with_a_csv_error(case: tuple[by
         pytest.param(b"1e1,0;1\n", 0, "", id="comma-in-the-exponent"),  # was an IndexError, fixed here
     ],
 )
-def test_each_class_the_fuzz_found(
-    data: bytes, item: int, helper: str, request: pytest.FixtureRequest
-) -> None:
-    if item in XFAIL_ITEMS:
-        request.node.add_marker(
-            pytest.mark.xfail(strict=False, reason=f"issue 9 item {item}: {helper} fixes")
-        )
+def test_each_class_the_fuzz_found(data: bytes, item: int, helper: str) -> None:
     check_import(data, 1, 1)
 
 

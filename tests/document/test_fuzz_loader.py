@@ -29,7 +29,6 @@ from tests.support.fuzz import (
 
 SECONDS = 10.0
 # The items of issue 9 another branch fixes; the lead empties this after the merge.
-XFAIL_ITEMS: set[int] = set()  # every item of issue 9 is fixed: no known hole left
 
 
 def minimal(**changes: object) -> bytes:
@@ -110,14 +109,8 @@ def test_a_fuzzed_file_loads_or_is_refused_with_a_load_error(data: bytes) -> Non
         pytest.param(LONG_LOSS_NAME, 7, "parse", id="300-character-loss-name"),
     ],
 )
-def test_each_class_the_fuzz_found(
-    data: bytes, item: int, helper: str, request: pytest.FixtureRequest
-) -> None:
+def test_each_class_the_fuzz_found(data: bytes, item: int, helper: str) -> None:
     """One minimal file per class of failure: it loads and saves, or is refused in one short line."""
-    if item in XFAIL_ITEMS:
-        request.node.add_marker(
-            pytest.mark.xfail(strict=False, reason=f"issue 9 item {item}: {helper} fixes")
-        )
     nf = check_load(data)
     if nf is not None:
         check_loaded(nf)
