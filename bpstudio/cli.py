@@ -153,9 +153,8 @@ def _check_output_target(path: str, prog: str) -> None:
         folder = output_target(path).parent
     except OSError as error:
         raise CommandError(f"{prog}: --output {shown}: {error.strerror or error}") from None
-    path = shown
     if not os.access(folder, os.W_OK):
-        raise CommandError(f"{prog}: --output {path}: no permission to write in {folder}")
+        raise CommandError(f"{prog}: --output {shown}: no permission to write in {shorten(str(folder))}")
 
 
 # -- the window -------------------------------------------------------------------------------------

@@ -134,11 +134,13 @@ class ParameterModel(QAbstractTableModel):
             values = net.view(buffer, self.layer, self.kind)
         return values if values.ndim == 2 else values.reshape(-1, 1)
 
-    def _shape(self) -> tuple[int, int]:
+    def _shape(self, layer: int | None = None) -> tuple[int, int]:
+        """(rows, columns) of this quantity in `layer` (default: the layer shown)."""
+        layer = self.layer if layer is None else layer
         net = self.document.network
-        if not net.has(self.layer, self.kind):
+        if not net.has(layer, self.kind):
             return 0, 0
-        _, _, shape = net.layout[self.layer][self.kind]
+        _, _, shape = net.layout[layer][self.kind]
         return (shape[0], shape[1]) if len(shape) == 2 else (shape[0], 1)
 
     def _previous(self, row: int, col: int) -> float | None:
@@ -271,10 +273,7 @@ class ParameterModel(QAbstractTableModel):
         size, selection and scroll position and repaints its cells (a reset would lay it out again).
         """
         shape = self._shape()
-        old = self.layer
-        self.layer = layer
-        same = self._shape() == shape
-        self.layer = old
+        same = self._shape(layer) == shape
         if not same:
             self.beginResetModel()
         self.layer = layer
