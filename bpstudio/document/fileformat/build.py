@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 
 from bpstudio.document.fileformat.common import LoadError, NetworkFile, Position
-from bpstudio.document.fileformat.files import open_regular
+from bpstudio.document.fileformat.files import read_regular
 from bpstudio.document.fileformat.limits import check_text_size
-from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, ParseError, parse_document
+from bpstudio.document.fileformat.parse import MAX_FILE_BYTES, ParseError, parse_document, too_large
 from bpstudio.document.fileformat.state import restore_state
 from bpstudio.document.fileformat.validate import (
     check_matrix,
@@ -256,16 +256,10 @@ def load_file(path: str | os.PathLike[str]) -> NetworkFile:
     """Read and validate a network file; every refusal is a LoadError naming file, path and problem."""
     name = os.fspath(path)
     try:
-        size = os.stat(name).st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
-                "a network file may have",
-                "",
-                name,
-            )
-        with open_regular(name) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        problem = too_large(os.stat(name).st_size)  # before reading: its real size, at once
+        if problem is not None:
+            raise LoadError(problem, "", name)
+        data = read_regular(name, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise LoadError("no such file", "", name) from None
     except IsADirectoryError:

@@ -167,12 +167,17 @@ def _unclosed(text: str) -> bool:
     return in_string or bool(open_brackets)
 
 
+def too_large(size: int) -> str | None:
+    """Why a file of `size` bytes is refused, or None when it is within the limit."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB a network file may have"
+
+
 def parse_document(data: str | bytes) -> Any:
-    if len(data) > MAX_FILE_BYTES:
-        raise ParseError(
-            f"the file is {len(data):,} bytes, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
-            "a network file may have"
-        )
+    problem = too_large(len(data))
+    if problem is not None:
+        raise ParseError(problem)
     text = _decode(data)
     if not text.strip():
         raise ParseError("the file is empty")
